@@ -1,0 +1,254 @@
+"""Bylines, roles, places and the page's roster of correspondents.
+
+A byline is looked for only in the byline slot under a headline: names in body text ("Seoul
+correspondent Jean Mackenzie") and photo credits shaped like bylines never reach this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from livebrief.model import RosterMember
+from livebrief.parse.lines import closes_sentence, is_credit
+
+_PARTICLES = frozenset(
+    "de da das do dos du del della der den van von ter ten bin binti ibn al el la le y e di "
+    "mac st".split()
+)
+# Capitalised words that open headlines, captions and titles but never a person's name.
+_NOT_NAMES = frozenset(
+    "The A An In On At Of For With From To By And Or But Why How What Where When Who Watch Live "
+    "Breaking Analysis Summary President Prime Minister King Queen Prince Princess Mr Mrs Ms Dr "
+    "Lord Lady Pope General Chancellor Senator Governor Mayor Square Street Road Palace Airport "
+    "Map Photo Image Video Latest Key Our We Weather Update Updates Welcome This That These "
+    "Russian Ukrainian American British Chinese Korean North South East West Kremlin".split()
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:BBC|CNN|Sky|Reuters|AFP|AP|Associated Press|Guardian|Al Jazeera|News|Verify|Monitoring"
+    r"|Sport|Newsround|World Service|Agencies|Staff|Team|Desk)\b"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:correspondents?|editors?|reporters?|producers?|journalists?|presenters?|analysts?"
+    r"|commentators?|team|desk|bureau|chief|writer|contributors?|news|bbc|cnn|sky|reuters"
+    r"|verify|monitoring|service|sport|weather|specialist|expert|host|anchor|researcher"
+    r"|investigations?|political|diplomatic|international|business|economics|health|science"
+    r"|technology|culture|security|defence|defense|affairs|staff|online|digital|live|radio"
+    r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent)\b",
+    re.I,
+)
+_PLACE_LEAD = re.compile(
+    r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near)\s+"
+    r"(?P<p>[A-Z][\w'’.-]*(?:[\s-](?:[A-Z][\w'’.-]*|of|de|upon))*)"
+)
+_BEAT = re.compile(
+    r"^(?P<p>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s+(?:[a-z]+\s+)?"
+    r"(?:correspondent|producer|editor|reporter|bureau chief|bureau|analyst)\b"
+)
+_NOT_PLACES = frozenset(
+    "Chief Senior Deputy Political Diplomatic Security Defence Defense Economics Business Health "
+    "Science Technology Culture Sports Sport Live International Global World Special Foreign "
+    "Home Religious Royal Media Social Investigations Education Environment Climate Legal "
+    "Transport Arts Entertainment Digital Online Assistant Associate Managing Executive News "
+    "Breaking Weather Disinformation Community Regional Local Political Middle Senior".split()
+)
+_BY = re.compile(r"^By\s+(?P<rest>.+)$")
+_FROM = re.compile(r"^From\s+(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$")
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
+_IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+[A-Z].*)$")
+
+
+@dataclass
+class Byline:
+    """The byline found under a headline: names, the role line as printed, the place."""
+
+    authors: list[str] = field(default_factory=list)
+    role: str | None = None
+    lines: int = 0
+
+
+def _name_token(tok: str) -> bool:
+    if tok.lower() in _PARTICLES:
+        return True
+    if re.fullmatch(r"[A-Z]\.", tok):  # an initial
+        return True
+    core = tok.replace("-", "").replace("'", "").replace("’", "")
+    if not core.isalpha():
+        return False
+    if not core.isascii():  # names in other scripts (Kim 김정은, 王毅) carry no capitals
+        return True
+    return tok[0].isupper() and not tok.isupper() or len(tok) <= 3 and tok.isupper()
+
+
+def is_person_name(s: str) -> bool:
+    """Tell whether a short line is a person's name (``Laura Bicker``, ``Ayeshea Perera``)."""
+    toks = s.split()
+    if not 2 <= len(toks) <= 5 or len(s) > 40:
+        return False
+    if toks[0] in _NOT_NAMES or any(t in _NOT_NAMES for t in toks[1:]):
+        return False
+    if toks[0].lower() in _PARTICLES or toks[-1].lower() in _PARTICLES:
+        return False
+    return all(_name_token(t) for t in toks)
+
+
+def is_org_name(s: str) -> bool:
+    """Tell whether a line names an organisation that can stand in a byline (``BBC Verify``)."""
+    return len(s) <= 40 and len(s.split()) <= 5 and bool(_ORG_WORDS.search(s)) and not (
+        closes_sentence(s)
+    )
+
+
+def split_names(s: str) -> list[str] | None:
+    """Split ``A & B`` / ``A, B and C`` into names; None when any part is not a name."""
+    parts = [p for p in _NAME_SPLIT.split(s.strip()) if p]
+    if not parts:
+        return None
+    if all(is_person_name(p) for p in parts):
+        return parts
+    if len(parts) == 1 and is_org_name(parts[0]):
+        return parts
+    return None
+
+
+def is_role_line(s: str) -> bool:
+    """Tell whether a line under a name is a role or place (``China correspondent``, ``in Seoul``)."""
+    if not s or len(s) > 80 or len(s.split()) > 10 or is_credit(s):
+        return False
+    if s.endswith(".") and not s.endswith(" Jr.") or s.endswith(":"):
+        return False
+    if _PLACE_LEAD.match(s) and s.split()[0].lower() in {"in", "from", "reporting", "at"}:
+        return True
+    return bool(_ROLE_WORDS.search(s))
+
+
+def one_line_byline(s: str) -> Byline | None:
+    """Read the one-line forms: ``By A, Europe correspondent, in Warsaw``, ``From CNN's A in B``."""
+    if len(s) > 120:
+        return None
+    m = _BY.match(s) or _FROM.match(s)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    head, _, tail = rest.partition(",")
+    role = tail.strip() or None
+    mp = _IN_PLACE.match(head)
+    if mp:
+        head, role = mp["names"], mp["role"] + (", " + role if role else "")
+    names = split_names(head)
+    if names is None:
+        return None
+    return Byline(names, role, 1)
+
+
+def find_byline(lines: list[str], skip_blank: bool) -> Byline | None:
+    """Find a byline at the start of ``lines`` (the slot under a headline).
+
+    ``lines`` are stripped; empty strings are blank lines, skipped between a name and its role
+    only when the page separates every element by blank lines.
+    """
+    i = 0
+    while i < len(lines) and not lines[i]:
+        i += 1
+    if i >= len(lines):
+        return None
+    single = one_line_byline(lines[i])
+    if single:
+        single.lines = i + 1
+        return single
+    found = Byline()
+    while i < len(lines):
+        names = split_names(lines[i]) if lines[i] else None
+        if not names:
+            break
+        j = i + 1
+        while skip_blank and j < len(lines) and not lines[j]:
+            j += 1
+        if j >= len(lines) or not is_role_line(lines[j]):
+            break
+        found.authors.extend(names)
+        found.role = found.role or lines[j]
+        found.lines = j + 1
+        i = j + 1
+        while skip_blank and i < len(lines) and not lines[i]:
+            i += 1
+    return found if found.authors else None
+
+
+def place_from_role(role: str | None) -> str | None:
+    """Return the place a role line states (``in Seoul``, ``BBC News, Singapore``), else None."""
+    if not role:
+        return None
+    m = _PLACE_LEAD.search(role)
+    if m:
+        return m["p"].strip()
+    if "," in role:
+        last = role.rsplit(",", 1)[1].strip()
+        if last and all(w[:1].isupper() for w in last.split()) and not _ROLE_WORDS.search(last):
+            return last
+    return None
+
+
+def beat_from_role(role: str | None) -> str | None:
+    """Return the region a role is about (``China correspondent`` -> China), else None."""
+    if not role:
+        return None
+    m = _BEAT.match(role)
+    if m is None:
+        return None
+    words = m["p"].split()
+    if words[0] in _NOT_PLACES or "BBC" in words:
+        return None
+    return m["p"]
+
+
+_ROSTER = re.compile(r"(?:^|\.\s+)(?:With\s+)?updates\s+(?:from|by)\s+(?P<list>.+?)\.?$", re.I)
+_PAGE_BY = re.compile(
+    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from)\s+(?P<names>[^.]+?)"
+    r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|$)",
+    re.I,
+)
+
+
+def parse_roster(line: str) -> list[RosterMember] | None:
+    """Read ``With updates from A and B in Seoul, C in Beijing ...`` into names and places."""
+    m = _ROSTER.search(line)
+    if m is None:
+        return None
+    items = [p.strip() for p in _NAME_SPLIT.split(m["list"]) if p.strip()]
+    members: list[RosterMember] = []
+    for item in items:
+        mp = re.match(r"^(?P<name>.+?)\s+(?:in|from|at)\s+(?P<place>[A-Z].*)$", item)
+        if mp:
+            members.append(RosterMember(mp["name"].strip(), mp["place"].strip()))
+        elif members and not is_person_name(item) and members[-1].place:
+            # "in Seoul and Tokyo": a second place, not a person
+            members[-1].place = f"{members[-1].place} and {item}"
+        else:
+            members.append(RosterMember(item, None))
+    # A place given after a group of names applies to every name of the group before it.
+    place: str | None = None
+    for member in reversed(members):
+        if member.place:
+            place = member.place
+        elif place:
+            member.place = place
+    return members
+
+
+def page_authors(line: str) -> list[str] | None:
+    """Read a page byline (``By Joshua Berlinger, CNN``, ``Live reporting by Faith Ridler.``)."""
+    if len(line) > 200:
+        return None
+    m = _PAGE_BY.match(line)
+    if m is None:
+        return None
+    return split_names(m["names"])
+
+
+def editors(line: str) -> list[str] | None:
+    """Read ``Edited by A and B`` into names."""
+    m = re.match(r"^Edited by\s+(?P<names>.+?)\.?$", line)
+    if m is None:
+        return None
+    return [p for p in _NAME_SPLIT.split(m["names"]) if p]

@@ -1,0 +1,189 @@
+"""The vocabulary and shapes of live-page lines: chrome, labels, embeds, captions, headlines.
+
+Everything here looks at one stripped line. The reader (:mod:`livebrief.parse.text`) combines
+these judgements with a line's neighbours to decide where entries begin.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Page furniture found above the entries (menus, licence nags, sort widgets): dropped there.
+HEADER_CHROME = frozenset(
+    s.lower()
+    for s in (
+        "Related Video and Audio", "RTL", "Live Reporting", "Live reporting", "Got a TV Licence?",
+        "Find out more", "I don't have a TV Licence.", "I don’t have a TV Licence.", "Summary",
+        "Key points", "Key events", "Sort by:", "Sort by", "Accessibility links", "Breaking News",
+        "Get involved", "As it happened", "Why you can trust Sky News", "Share", "Share page",
+        "Skip to content", "Latest", "Live", "Show key events only", "Refresh", "Menu", "Home",
+        "News", "Sport", "Weather", "iPlayer", "Sounds", "Search", "Accessibility help",
+        "Live updates", "Latest updates", "Follow", "Watch live", "Listen live", "Top stories",
+        "More on this story", "Newest first", "Oldest first", "Filter", "Live blog", "Jump to",
+        "View all", "Sign in", "Register", "Subscribe", "Advertisement", "Loading", "Loading...",
+        "Show all updates", "Pinned", "Live feed", "Watch", "Listen", "Latest posts",
+    )
+)
+_HEADER_CHROME_RE = re.compile(
+    r"^(?:you need one to watch live tv|\d+\s+(?:new\s+)?(?:posts?|updates?)$|sort\s?by|latestsort"
+    r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
+    r"|follow (?:our|the) live|skip to (?:content|main))",
+    re.I,
+)
+# Furniture that can stand anywhere (pagination, "back to top"): always dropped.
+ANYWHERE_CHROME = frozenset(
+    s.lower()
+    for s in (
+        "Back to top", "Load more", "Load more posts", "Show more", "Previous page", "Next page",
+        "Previous", "Next", "Newer posts", "Older posts", "More", "Advertisement",
+        "Skip advertisement", "Story continues below this ad", "Continue reading",
+    )
+)
+_ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+)$", re.I)
+
+# Lines inside a post that belong to widgets (share tools, social embeds): kept as embeds.
+EMBED_LINES = frozenset(
+    s.lower()
+    for s in (
+        "Article share tools", "Read more about these links.", "Copy link", "Share",
+        "Share this post", "Share this article", "Accept and continue", "Embed",
+        "The BBC is not responsible for the content of external sites.", "Watch on YouTube",
+        "View this post on Instagram", "Reply", "Retweet", "Like", "Facebook", "Twitter", "X",
+        "Email", "WhatsApp", "LinkedIn", "Link copied", "Play video", "Pause video",
+    )
+)
+_EMBED_RE = re.compile(
+    r"^(?:(?:skip|end of)\s+(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads)"
+    r"\s+(?:post|content|video)|allow\s+\S+\s+content\??$|this (?:article|post) contains content"
+    r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
+    r"|pic\.twitter\.com/|.*\bview post$|—\s?.*\(@\w+\)|twitter post by|instagram post by)",
+    re.I,
+)
+
+# Labels printed as their own line or glued to a headline.
+LABELS = {
+    "breaking": "Breaking", "breaking news": "Breaking", "analysis": "Analysis",
+    "live": "Live", "watch": "Watch", "video": "Video", "key event": "Key event",
+    "pinned": "Pinned", "pinned post": "Pinned", "update": "Update", "explainer": "Explainer",
+    "fact check": "Fact check", "opinion": "Opinion", "exclusive": "Exclusive",
+    "listen": "Listen", "audio": "Audio", "key events": "Key event",
+}
+_GLUED_LABEL = re.compile(
+    r"^(?P<label>Breaking|BREAKING|Analysis|Explainer|Exclusive|Live|Watch|Video|Update|Pinned"
+    r"|Key event|Listen|BBC Radio \d+\s?[Ll]ive|BBC Radio \d+(?:\s?[A-Z][a-z]+)?|BBC [A-Z][a-z]+"
+    r"|\d+\s?[Ll]ive)(?=[A-Z0-9‘“\"'])"
+)
+_PREFIX_LABEL = re.compile(
+    r"^(?P<label>Breaking(?: news)?|BREAKING(?: NEWS)?|Analysis|ANALYSIS|Explainer|Exclusive"
+    r"|EXCLUSIVE|Update|UPDATE|Opinion|Fact check)\s*[:|–]\s+(?=\S)"
+)
+
+# Captions and photo credits.
+_CAPTION_MARK = re.compile(
+    r"^(?:image|media|video|photo) (?:caption|source|copyright|credit)s?\b"
+    r"|(?:image|photo) (?:source|copyright|credit)s?,",
+    re.I,
+)
+_GLUED_CREDIT = re.compile(r"[a-z)’'](?:Image|Photo) (?:source|copyright|credit)s?,", re.I)
+_CREDIT = re.compile(
+    r"(?:getty images|reuters|\bafp\b|\bepa\b|pa media|\bap\b|associated press|news agency"
+    r"|shutterstock|\bimages?\b|\bphotos?\b|picture alliance|anadolu|sipa|/\s*\w+)\s*$",
+    re.I,
+)
+
+# Headlines a live page reuses, which start a post wherever they stand.
+STOCK_HEADLINES = re.compile(
+    r"^(?:welcome back|welcome to (?:our|the) live (?:coverage|page|blog)|what's the latest\??"
+    r"|what’s the latest\??|what we know so far|catch up:? .*|good (?:morning|afternoon|evening)"
+    r"|(?:that's|that’s) (?:all|it) for (?:now|today)|we're pausing|we’re pausing"
+    r"|(?:we are|we're|we’re) ending our live coverage|the latest|recap)$",
+    re.I,
+)
+
+_CLOSE = "\"'”’»)]"
+_TERMINAL = ".!…"
+
+
+def core(s: str) -> str:
+    """Return the line without closing quotes and brackets at its end."""
+    return s.rstrip(_CLOSE + " ")
+
+
+def closes_sentence(s: str) -> bool:
+    """Tell whether a line ends as a sentence does (``.``, ``!``, ``?``, ``…``, quotes after)."""
+    c = core(s)
+    return bool(c) and c[-1] in _TERMINAL + "?"
+
+
+def headline_like(s: str, max_words: int = 16) -> bool:
+    """Tell whether a line has a headline's shape: short, capitalised, no closing full stop.
+
+    Lines ending in ``:`` (a lead-in such as "Watch the video below:"), ``,`` or ``;`` and lines
+    ending in a full stop or ellipsis are body text; a question mark is allowed.
+    """
+    if not s or len(s) > 160:
+        return False
+    c = core(s)
+    if not c or c[-1] in _TERMINAL + ":;,":
+        return False
+    first = s[0]
+    if first.islower() or first in "-–•*(":
+        return False
+    return len(s.split()) <= max_words
+
+
+def short_unpunctuated(s: str, max_words: int) -> bool:
+    """Tell whether a line is a short fragment without closing punctuation (a caption shape)."""
+    c = core(s)
+    return bool(c) and c[-1] not in _TERMINAL + "?:;," and len(s.split()) <= max_words
+
+
+def is_header_chrome(s: str) -> bool:
+    """Tell whether a line is page furniture found above the entries."""
+    low = s.lower()
+    return low in HEADER_CHROME or bool(_HEADER_CHROME_RE.match(s))
+
+
+def is_anywhere_chrome(s: str) -> bool:
+    """Tell whether a line is furniture dropped wherever it stands (pagination, back to top)."""
+    return s.lower() in ANYWHERE_CHROME or bool(_ANYWHERE_CHROME_RE.match(s))
+
+
+def is_embed(s: str) -> bool:
+    """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
+    if s.lower() in EMBED_LINES or _EMBED_RE.match(s):
+        return True
+    # Ads injected by copying sites ("qatar airways"): a few lower-case words, no punctuation.
+    return s.islower() and len(s.split()) <= 4 and short_unpunctuated(s, 4) and s[0].isalpha()
+
+
+def label_of(s: str) -> str | None:
+    """Return the label when a whole line is one (``Breaking``, ``Analysis``), else None."""
+    return LABELS.get(s.lower().rstrip(":"))
+
+
+def split_labels(headline: str) -> tuple[str, list[str]]:
+    """Split labels glued to or prefixed on a headline: ``BreakingSigned pact`` -> Breaking."""
+    labels: list[str] = []
+    for pattern in (_PREFIX_LABEL, _GLUED_LABEL):
+        m = pattern.match(headline)
+        if m and len(headline) > m.end() + 2:
+            raw = m.group("label")
+            labels.append(LABELS.get(raw.lower(), LABELS.get(raw.lower().split()[0], raw)))
+            headline = headline[m.end() :].strip()
+    return headline, labels
+
+
+def is_caption_mark(s: str) -> bool:
+    """Tell whether a line is a caption marker or carries a glued image credit."""
+    return bool(_CAPTION_MARK.match(s) or _GLUED_CREDIT.search(s))
+
+
+def is_credit(s: str) -> bool:
+    """Tell whether a short line is a photo credit (``Getty Images``, ``South Beds News Agency``)."""
+    return len(s) <= 60 and not closes_sentence(s) and bool(_CREDIT.search(s))
+
+
+def is_stock_headline(s: str) -> bool:
+    """Tell whether a line is one of the headlines live pages reuse (``Welcome back``)."""
+    return bool(STOCK_HEADLINES.match(s))

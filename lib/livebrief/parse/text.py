@@ -1,0 +1,532 @@
+"""The plain-text reader: live pages copied or dumped as text, in every rendering we know.
+
+The reader works in four steps, each a function below:
+
+1. :func:`_classify` gives every line a kind (time, numbered item, chrome, label, caption
+   marker, embed, page fact or plain text), without looking at its neighbours.
+2. :func:`_header_end` finds where the page header (title, roster, editors, chrome) stops.
+3. :func:`_entry_starts` finds where posts begin: numbered items, printed times, glued
+   "published at" headlines, and, where a page prints none of these, headline-shaped lines
+   that stand between body paragraphs or over a byline.
+4. :func:`_build_entry` splits each post into headline, labels, byline, body, captions, embeds.
+
+Renderings are told apart by counting kinds (numbered items, time lines, blank lines); no flag
+is needed. ``docs/formats.md`` shows each rendering.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from livebrief import times
+from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, Page, ParsedPage, RosterMember
+from livebrief.parse import bylines
+from livebrief.parse import lines as L
+from livebrief.parse import register
+
+log = logging.getLogger(__name__)
+
+# Line kinds.
+BLANK, TEXT, TIME, PUB, NUM, CHROME, DROP, EMBED, CAPMARK, LABEL = range(10)
+ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, PAGEBY = range(10, 16)
+_HEADER_KINDS = frozenset({CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, LABEL, CAPMARK})
+
+_NUMBERED = re.compile(r"^ {0,3}(\d{1,3})\.(?:\s+(.*))?$")
+_BULLET = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*")
+_WEAK_MIN_WORDS = 3
+_HEADER_TEXT_LIMIT = 4
+
+
+@dataclass
+class _Doc:
+    """A page split into lines with the kind of each; marks hold parsed times by line."""
+
+    raw: list[str]
+    s: list[str]
+    kind: list[int]
+    marks: dict[int, times.TimeMark] = field(default_factory=dict)
+    heads: dict[int, str] = field(default_factory=dict)
+    numbered: bool = False
+    blanks: bool = False
+    captions: set[int] = field(default_factory=set)
+
+    def next_nonblank(self, i: int, hi: int) -> int:
+        """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""
+        i += 1
+        while i < hi and self.kind[i] == BLANK:
+            i += 1
+        return i
+
+    def prev_nonblank(self, i: int, lo: int) -> int:
+        """Return the index of the last non-blank line before ``i`` (``lo - 1`` if none)."""
+        i -= 1
+        while i >= lo and self.kind[i] == BLANK:
+            i -= 1
+        return i
+
+
+def _classify_line(doc: _Doc, i: int, s: str) -> int:
+    first = s[0]
+    if first.isdigit() or first in "-–•dDPpJjM" or s.endswith("ago"):
+        mark = times.match_time_line(s)
+        if mark is not None and (mark.clock or mark.age):
+            doc.marks[i] = mark
+            return TIME
+    if "ublished" in s:
+        pub = times.split_published(s)
+        if pub is not None:
+            doc.heads[i], doc.marks[i] = pub
+            return PUB
+    low = s.lower()
+    if low.endswith("view post"):
+        return BULLET  # Sky's "Key points": post titles linking to the posts
+    if L.is_anywhere_chrome(s):
+        return DROP
+    if L.is_embed(s):
+        return EMBED
+    if L.is_caption_mark(s):
+        return CAPMARK
+    if L.label_of(s):
+        return LABEL
+    if _BULLET.match(s):
+        return BULLET
+    if "pdates from" in s or "pdates by" in s:
+        return ROSTER
+    if s.startswith("Edited by "):
+        return EDITORS
+    if low.startswith(("all times", "times ")) and times.page_zone_note(s):
+        return TZNOTE
+    if "pdated" in s and times.is_updated_line(s):
+        return UPDATED
+    if L.is_header_chrome(s):
+        return CHROME
+    return TEXT
+
+
+def _classify(text: str) -> _Doc:
+    raw = text.split("\n")
+    stripped = [r.strip() for r in raw]
+    doc = _Doc(raw, stripped, [BLANK] * len(raw))
+    nums: list[tuple[int, int]] = []
+    for i, s in enumerate(stripped):
+        if not s:
+            continue
+        if s[0].isdigit() and raw[i][:1] in " 0123456789":
+            m = _NUMBERED.match(raw[i])
+            if m:
+                nums.append((i, int(m.group(1))))
+        doc.kind[i] = _classify_line(doc, i, s)
+    doc.blanks = stripped.count("") > 0.15 * len(stripped)
+    # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
+    steps = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b[1] == a[1] + 1)
+    if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
+        doc.numbered = True
+        for i, _ in nums:
+            doc.kind[i] = NUM
+    return doc
+
+
+def _strong_at(doc: _Doc, i: int, hi: int, one_line: bool = True) -> bool:
+    """Tell whether a byline starts at line ``i`` (with ``one_line=False``: a name/role pair)."""
+    window = doc.s[i : min(hi, i + 6)]
+    found = bylines.find_byline(window, skip_blank=doc.blanks or doc.numbered)
+    return found is not None and (one_line or found.lines > 1)
+
+
+def _header_end(doc: _Doc, stop: int) -> int:
+    """Return the last line of the page header: facts and chrome before the first post."""
+    end, text_run = -1, 0
+    for i in range(stop):
+        k = doc.kind[i]
+        if k == BLANK:
+            continue
+        if k in _HEADER_KINDS:
+            end, text_run = i, 0
+            continue
+        # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
+        if k == TEXT and _strong_at(doc, i, stop, one_line=False):
+            break
+        text_run += 1
+        if text_run > _HEADER_TEXT_LIMIT:
+            break
+    return end
+
+
+def _closes_paragraph(doc: _Doc, j: int) -> bool:
+    """Tell whether line ``j`` can be the last line before a new post's headline."""
+    k = doc.kind[j]
+    if k in (EMBED, CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, CAPMARK):
+        return True
+    if k not in (TEXT, BULLET):
+        return False
+    s = doc.s[j]
+    if s.endswith(":"):
+        return False  # a lead-in ("here's what's been happening:") opens a list
+    if L.closes_sentence(s):
+        return True
+    # An unpunctuated line is a list item unless it is long (a paragraph that lost its stop).
+    return len(s.split()) > 25
+
+
+def _weak_headline(doc: _Doc, i: int, lo: int, hi: int) -> bool:
+    s = doc.s[i]
+    if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
+        return False
+    prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
+    if nxt >= hi or doc.kind[nxt] != TEXT or L.headline_like(doc.s[nxt]):
+        return False
+    return prv < lo or _closes_paragraph(doc, prv)
+
+
+def _flat_starts(doc: _Doc, lo: int, hi: int, weak: bool) -> list[int]:
+    """Find posts in a stretch without printed markers, from headline-shaped lines."""
+    starts: list[int] = []
+    for i in range(lo, hi):
+        if doc.kind[i] != TEXT or not L.headline_like(doc.s[i]) or i in doc.captions:
+            continue
+        prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
+        strong = L.is_stock_headline(doc.s[i]) or (
+            nxt < hi and (doc.kind[nxt] == LABEL or _strong_at(doc, nxt, hi))
+        )
+        if strong or (weak and _weak_headline(doc, i, lo, hi)):
+            # A label line right above the headline belongs to this post.
+            start = prv if prv >= lo and doc.kind[prv] == LABEL else i
+            if not starts or start > starts[-1]:
+                starts.append(start)
+    return starts
+
+
+def _marker_starts(doc: _Doc, lo: int, hi: int) -> list[int]:
+    """Find posts on pages that print a time (or a glued "published at") for each post."""
+    starts: list[int] = []
+    prev_time: int | None = None
+    for i in range(lo, hi):
+        k = doc.kind[i]
+        if k == BLANK:
+            continue
+        if k == TIME:
+            mark = doc.marks[i]
+            prev = doc.marks.get(prev_time) if prev_time is not None else None
+            # "5h ago" then "16:45": one post with an age and a clock.
+            if not (prev and prev.age and not prev.clock and mark.clock):
+                starts.append(i)
+            prev_time = i
+            continue
+        prev_time = None
+        if k == PUB and doc.heads.get(i):
+            starts.append(i)
+        elif k == TEXT and starts and i > starts[-1]:
+            prv = doc.prev_nonblank(i, lo)
+            after_embed = prv >= lo and doc.kind[prv] == EMBED
+            if L.is_stock_headline(doc.s[i]) or (
+                after_embed and L.headline_like(doc.s[i]) and _weak_headline(doc, i, lo, hi)
+            ):
+                starts.append(i)
+    return starts
+
+
+def _mark_duplicates(doc: _Doc, lo: int, hi: int) -> None:
+    """Mark lines printed twice within ``[lo, hi)`` (image alt text, then caption) as captions.
+
+    Called for the header and for each post's body, never across posts: two posts may share
+    a headline ("MANAGER REACTION").
+    """
+    seen: dict[str, int] = {}
+    for i in range(lo, hi):
+        s = doc.s[i]
+        if doc.kind[i] != TEXT or len(s) > 300:
+            continue
+        j = seen.get(s)
+        if j is not None:
+            doc.captions.update((i, j))
+        seen[s] = i
+
+
+def _entry_starts(doc: _Doc) -> tuple[int, list[int]]:
+    """Return the header's last line and the first line of every post."""
+    n = len(doc.s)
+    markers = [i for i, k in enumerate(doc.kind) if k == TIME or (k == PUB and doc.heads.get(i))]
+    if doc.numbered:
+        starts = [i for i, k in enumerate(doc.kind) if k == NUM]
+        return _header_end(doc, starts[0]), starts
+    if markers:
+        hdr = _header_end(doc, markers[0])
+        _mark_duplicates(doc, 0, markers[0])
+        pre = _flat_starts(doc, hdr + 1, markers[0], weak=True)
+        pre = [p for p in pre if doc.kind[p] != LABEL or p + 1 < markers[0]]
+        return hdr, pre + _marker_starts(doc, markers[0], n)
+    hdr = _header_end(doc, n)
+    return hdr, _flat_starts(doc, hdr + 1, n, weak=True)
+
+
+@dataclass
+class _Built:
+    entry: Entry
+    mark: times.TimeMark | None
+
+
+def _merge(a: times.TimeMark | None, b: times.TimeMark) -> times.TimeMark:
+    if a is None:
+        return b
+    if a.age and not a.clock:
+        b.age, b.raw = a.age, f"{a.raw} {b.raw}"
+        return b
+    return a
+
+
+def _item_head(doc: _Doc, i: int) -> tuple[str | None, times.TimeMark | None]:
+    m = _NUMBERED.match(doc.raw[i])
+    text = (m.group(2) or "").strip() if m else doc.s[i]
+    mark = None
+    hh = times.match_hhmm(text)
+    if hh:
+        mark, text = hh
+    pub = times.split_published(text) if "ublished" in text else None
+    if pub:
+        text, mark = pub
+    return text or None, mark
+
+
+def _build_entry(doc: _Doc, lo: int, hi: int) -> _Built:
+    e = Entry(position=0)
+    mark: times.TimeMark | None = None
+    headline: str | None = None
+    i = lo
+    if doc.kind[i] == NUM:
+        headline, mark = _item_head(doc, i)
+        i += 1
+    while i < hi and doc.kind[i] in (BLANK, TIME, LABEL):
+        if doc.kind[i] == TIME:
+            mark = _merge(mark, doc.marks[i])
+        elif doc.kind[i] == LABEL:
+            e.labels.append(L.LABELS[doc.s[i].lower().rstrip(":")])
+        i += 1
+    if headline is None and i < hi:
+        if doc.kind[i] == PUB and doc.heads.get(i):
+            headline, mark = doc.heads[i], doc.marks[i]
+            i += 1
+        elif (
+            doc.kind[i] == TEXT
+            and i not in doc.captions
+            and L.headline_like(doc.s[i])
+            and not _strong_at(doc, i, hi)
+        ):
+            headline = doc.s[i]
+            i += 1
+    if headline:
+        headline, glued = L.split_labels(headline)
+        e.labels.extend(glued)
+    e.headline = headline or None
+    # Under the headline: label lines, a separate "published at" line, a time.
+    while i < hi and doc.kind[i] in (BLANK, LABEL, PUB, TIME):
+        k = doc.kind[i]
+        if k == LABEL:
+            e.labels.append(L.LABELS[doc.s[i].lower().rstrip(":")])
+        elif k in (PUB, TIME) and mark is None and not doc.heads.get(i):
+            mark = doc.marks[i]
+        elif k != BLANK:
+            break
+        i += 1
+    i = _read_byline(doc, e, i, hi)
+    _mark_duplicates(doc, i, hi)
+    _read_body(doc, e, i, hi)
+    if mark is not None:
+        e.clock, e.time_raw, e.age = mark.clock, mark.raw, mark.age
+    e.labels = list(dict.fromkeys(e.labels))
+    return _Built(e, mark)
+
+
+def _read_byline(doc: _Doc, e: Entry, i: int, hi: int) -> int:
+    window = doc.s[i : min(hi, i + 10)]
+    found = bylines.find_byline(window, skip_blank=doc.blanks or doc.numbered)
+    if found is None:
+        j = doc.next_nonblank(i - 1, hi)
+        if j < hi and bylines.is_person_name(doc.s[j]):
+            e.notes.append(f"'{doc.s[j]}' under the headline has no role line: read as a caption")
+        return i
+    e.authors, e.author, e.role = found.authors, found.authors[0], found.role
+    if len(found.authors) > 1:
+        e.notes.append("several bylines: the first is the entry's author")
+    return i + found.lines
+
+
+def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
+    caption_next = False
+    last_para_line = -2
+    max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
+    for j in range(i, hi):
+        k, s = doc.kind[j], doc.s[j]
+        if k == BLANK:
+            continue
+        if k in (EMBED, CHROME, DROP):
+            if k == EMBED:
+                e.embeds.append(s)
+            continue
+        if k == CAPMARK:
+            e.captions.append(s)
+            if s.lower().rstrip(",") in {"image caption", "media caption", "video caption"}:
+                # The alt text stands right above the marker, the caption right below.
+                if last_para_line == j - 1 and e.paragraphs and not L.closes_sentence(s):
+                    e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
+                caption_next = True
+            continue
+        if k == LABEL and not e.paragraphs:
+            e.labels.append(L.LABELS[s.lower().rstrip(":")])
+            continue
+        if k == BULLET:
+            s = _BULLET.sub("", s)
+        if caption_next or j in doc.captions:
+            e.captions.append(s)
+            caption_next = False
+            continue
+        if L.is_credit(s) and len(s.split()) <= 6:
+            if last_para_line == j - 1 and L.short_unpunctuated(e.paragraphs[-1], 10):
+                e.captions.append(e.paragraphs.pop())
+            e.captions.append(s)
+            continue
+        if k == TEXT and L.short_unpunctuated(s, max_caption_words):
+            e.captions.append(s)
+            continue
+        e.paragraphs.append(s)
+        last_para_line = j
+
+
+def _page_facts(doc: _Doc, hdr: int, first_start: int, page: Page) -> None:
+    """Read title, editors, roster, zone, summary and standfirst from the header lines."""
+    caption_next = False
+    for i in range(first_start):
+        k, s = doc.kind[i], doc.s[i]
+        if k == BLANK:
+            continue
+        if k == ROSTER:
+            page.roster.extend(bylines.parse_roster(s) or [])
+            page.authors.extend(bylines.page_authors(s) or [])
+        elif k == EDITORS:
+            page.editors.extend(bylines.editors(s) or [])
+        elif k == TZNOTE:
+            page.timezone = times.page_zone_note(s)
+        elif k == UPDATED:
+            page.updated = s
+            day = times.date_in(s)
+            page.date = page.date or (day.isoformat() if day else None)
+        elif k == BULLET:
+            page.summary.extend(p.strip() for p in _strip_view_post(_BULLET.sub("", s)))
+        elif k == CAPMARK:
+            caption_next = True
+        elif k == TEXT:
+            if caption_next or i in doc.captions:
+                caption_next = False
+            elif names := bylines.page_authors(s):
+                page.authors.extend(names)
+            elif page.title is None and L.headline_like(s, max_words=25):
+                page.title = s
+            elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
+                page.standfirst = s
+
+
+def _strip_view_post(s: str) -> list[str]:
+    parts = re.split(r"\s*View post\s*(?:\|\s*)?", s)
+    return [p for p in parts if p.strip()]
+
+
+def read_text(
+    text: str, *, source: str = "<text>", date: Date | None = None, tz: str | None = None
+) -> ParsedPage:
+    """Read a live page's text into its page facts and entries.
+
+    Parameters
+    ----------
+    text
+        The page as plain text (any of the renderings in ``docs/formats.md``).
+    source
+        The input's name, kept in the result.
+    date
+        The date of the oldest post, for pages that print clocks without dates.
+    tz
+        IANA zone for pages that state none.
+    """
+    doc = _classify(text)
+    hdr, starts = _entry_starts(doc)
+    page = Page(source=source)
+    first = starts[0] if starts else len(doc.s)
+    _page_facts(doc, hdr, first, page)
+    page.rendering = _rendering(doc, starts)
+    built: list[_Built] = []
+    bounds = [*starts, len(doc.s)]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        b = _build_entry(doc, lo, hi)
+        if b.entry.headline or b.entry.paragraphs or b.mark is not None:
+            built.append(b)
+    _finish(page, built, date, tz)
+    return ParsedPage(page, [b.entry for b in built])
+
+
+def _rendering(doc: _Doc, starts: list[int]) -> str:
+    if doc.numbered:
+        return "numbered"
+    kinds = Counter(doc.kind[i] for i in starts)
+    if kinds[PUB]:
+        return "published-glued"
+    if kinds[TIME]:
+        return "time-lines"
+    return "blank-separated" if doc.blanks else "flat"
+
+
+def _place(e: Entry, roster: dict[str, str | None]) -> str | None:
+    return (
+        bylines.place_from_role(e.role)
+        or (roster.get(e.author) if e.author else None)
+        or bylines.beat_from_role(e.role)
+    )
+
+
+def _finish(page: Page, built: list[_Built], date: Date | None, tz: str | None) -> None:
+    entries = [b.entry for b in built]
+    for pos, e in enumerate(entries):
+        e.position = pos
+    order = times.detect_order(entries)
+    if order is None:
+        order = NEWEST_FIRST
+        page.notes.append("order assumed newest first: the page's times do not tell")
+    page.order = order
+    n = len(entries)
+    for e in entries:
+        e.seq = n - 1 - e.position if order == NEWEST_FIRST else e.position
+    zones = Counter(b.mark.zone for b in built if b.mark and b.mark.zone)
+    if page.timezone is None and zones:
+        page.timezone = zones.most_common(1)[0][0]
+    page_date = Date.fromisoformat(page.date) if page.date else None
+    page.notes.extend(
+        times.resolve(
+            entries,
+            [b.mark for b in built],
+            order=order,
+            page_zone=page.timezone,
+            page_date=page_date,
+            date=date,
+            tz=tz,
+        )
+    )
+    page.timezone = page.timezone or tz
+    roster: dict[str, str | None] = {m.name: m.place for m in page.roster}
+    for e in entries:
+        e.place = _place(e, roster)
+        if e.clock is None and e.time_raw is None:
+            continue
+        if e.clock and e.time is None:
+            e.notes.append("time without a date: give --date to place it")
+    if any(e.clock for e in entries) and order == OLDEST_FIRST:
+        log.debug("%s: oldest first", page.source)
+
+
+def _sniff(text: str) -> bool:
+    return True  # the fallback: every text is tried as plain text
+
+
+register("text", _sniff, read_text, priority=0)
+
+__all__ = ["RosterMember", "read_text"]

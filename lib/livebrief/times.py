@@ -1,0 +1,365 @@
+"""Times on live pages: the forms they are printed in, page time zones, dates and midnight.
+
+A live page prints a clock (``19:26``, ``4.49pm``, ``1949:``) and only sometimes a date or zone.
+This module recognises those forms (:func:`match_time_line`, :func:`split_published`), maps zone
+names to IANA zones (:func:`zone_for`), and turns clocks into aware timestamps once the page's
+order is known (:func:`resolve`), rolling over midnight without inventing anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateparser
+
+from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry
+
+log = logging.getLogger(__name__)
+
+#: Zone names and abbreviations printed on live pages -> IANA zone.
+ZONE_ALIASES: dict[str, str] = {
+    "uk": "Europe/London",
+    "bst": "Europe/London",
+    "british summer time": "Europe/London",
+    "uk time": "Europe/London",
+    "london": "Europe/London",
+    "gmt": "UTC",
+    "greenwich mean time": "UTC",
+    "utc": "UTC",
+    "z": "UTC",
+    "et": "America/New_York",
+    "edt": "America/New_York",
+    "est": "America/New_York",
+    "eastern": "America/New_York",
+    "eastern time": "America/New_York",
+    "eastern daylight time": "America/New_York",
+    "eastern standard time": "America/New_York",
+    "ct": "America/Chicago",
+    "cdt": "America/Chicago",
+    "cst": "America/Chicago",
+    "mt": "America/Denver",
+    "mdt": "America/Denver",
+    "mst": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "cet": "Europe/Paris",
+    "cest": "Europe/Paris",
+    "central european time": "Europe/Paris",
+    "central european summer time": "Europe/Paris",
+    "eet": "Europe/Kyiv",
+    "eest": "Europe/Kyiv",
+    "kyiv time": "Europe/Kyiv",
+    "msk": "Europe/Moscow",
+    "moscow time": "Europe/Moscow",
+    "kst": "Asia/Seoul",
+    "jst": "Asia/Tokyo",
+    "hkt": "Asia/Hong_Kong",
+    "sgt": "Asia/Singapore",
+    "ist": "Asia/Kolkata",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+}
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_FORMS = (
+    rf"\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 12 September 2023, 12 Sep, 3 December
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"  # April 25, 2019
+    r"|\d{1,2}\.\d{1,2}\.\d{4}"  # 4.5.2015 (day first)
+    r"|\d{4}-\d{2}-\d{2}"  # 2024-06-18
+)
+_ZONE = r"[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
+
+# A line that is nothing but a post's time, in the forms the corpus shows.
+_TIME_LINE = re.compile(
+    rf"""^\s*(?:[-–•]\s*)?
+    (?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\s+)?
+    (?:(?P<d1>{_DATE_FORMS})\s*[-–,]?\s*)?
+    (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
+    (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
+    (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?
+    (?:\s*(?P<zone>{_ZONE})\b)?
+    (?:\s*,?\s*(?P<d2>{_DATE_FORMS}))?
+    \s*$""",
+    re.VERBOSE,
+)
+_POSTED = re.compile(r"^\s*Posted at\s+(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*(?P=h):(?P=m))?\s*$", re.I)
+_PUBLISHED = re.compile(
+    rf"""^(?P<head>.*?)\s*published\s+at\s+(?P<h>\d{{1,2}}):(?P<m>\d{{2}})
+    (?:\s*(?P<zone>{_ZONE}))?
+    (?:\s*(?P<d2>{_DATE_FORMS}))?\s*$""",
+    re.VERBOSE | re.I,
+)
+_HHMM = re.compile(r"^\s*(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d):(?:\s+(?P<rest>.*?))?\s*$")
+_AGE = re.compile(
+    r"^\s*(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|just now|moments ago)\s*$",
+    re.I,
+)
+_TZ_NOTE = re.compile(
+    r"^\s*(?:All\s+)?times\s+(?:(?:are\s+)?stated\s+(?:are\s+|in\s+)?|are\s+(?:in\s+)?|in\s+)"
+    r"(?P<zone>[A-Za-z][A-Za-z ]*?)\s*(?:time)?\.?\s*$",
+    re.I,
+)
+_UPDATED = re.compile(r"(?:^|\s)(?:last\s+)?updated(?:\s+at|\s*:)?\s", re.I)
+
+
+@dataclass
+class TimeMark:
+    """A time printed for a post: its clock and whatever date and zone came with it."""
+
+    clock: str | None
+    raw: str
+    date: Date | None = None
+    month_day: tuple[int, int] | None = None
+    zone: str | None = None
+    age: str | None = None
+
+
+def zone_for(name: str | None) -> str | None:
+    """Return the IANA zone for a printed zone name (``BST``, ``UK``, ``Europe/Kyiv``) or None."""
+    if not name:
+        return None
+    key = " ".join(name.strip().lower().split())
+    if key in ZONE_ALIASES:
+        return ZONE_ALIASES[key]
+    if "/" in name:
+        try:
+            ZoneInfo(name.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+        return name.strip()
+    return None
+
+
+def page_zone_note(line: str) -> str | None:
+    """Return the IANA zone named by a note such as ``All times stated are UK``, else None."""
+    m = _TZ_NOTE.match(line)
+    return zone_for(m.group("zone")) if m else None
+
+
+def is_updated_line(line: str) -> bool:
+    """Tell whether a line is a page's "Last updated ..." stamp (never a post's time)."""
+    return bool(_UPDATED.search(line)) and len(line) < 80 and any(c.isdigit() for c in line)
+
+
+def _clock(h: str, m: str, ap: str | None = None) -> str | None:
+    hour, minute = int(h), int(m)
+    if ap:
+        if not 1 <= hour <= 12:
+            return None
+        pm = ap.lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _date_parts(text: str | None) -> tuple[Date | None, tuple[int, int] | None]:
+    """Parse a printed date; a date without a year gives only (month, day)."""
+    if not text:
+        return None, None
+    has_year = bool(re.search(r"\d{4}", text))
+    try:
+        # dateutil reads every printed form here; day-first is right for "4.5.2015" (RFE/RL).
+        parsed = dateparser.parse(text, dayfirst=True, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None, None
+    if has_year:
+        return parsed.date(), None
+    return None, (parsed.month, parsed.day)
+
+
+def _mark(m: re.Match[str], raw: str, ap: str | None = None) -> TimeMark | None:
+    gd = m.groupdict()
+    clock = _clock(gd["h"], gd["m"], ap)
+    if clock is None:
+        return None
+    zone = gd.get("zone")
+    if gd.get("h2"):
+        # "18:40(18:40 GMT)": the bracketed clock is the one with a stated zone.
+        clock = _clock(gd["h2"], gd["m2"]) or clock
+        zone = gd.get("z2") or zone
+    datestr = gd.get("iso") or gd.get("d1") or gd.get("d2")
+    day, month_day = _date_parts(datestr)
+    return TimeMark(clock, raw.strip(), day, month_day, zone_for(zone) if zone else None)
+
+
+def match_time_line(line: str) -> TimeMark | None:
+    """Return the time when a line is only a post's time (``Posted at 19:26``, ``17:20``, ...)."""
+    if len(line) > 90:
+        return None
+    m = _POSTED.match(line)
+    if m:
+        return TimeMark(_clock(m["h"], m["m"]), line.strip())
+    if _AGE.match(line):
+        return TimeMark(None, line.strip(), age=line.strip())
+    m = _TIME_LINE.match(line)
+    if m is None:
+        return None
+    ap = m.group("ap")
+    if m.group("sep") == "." and not ap:
+        return None  # "3.25" alone is a number, not a time
+    zone = m.group("zone")
+    if zone and zone_for(zone) is None and not ap:
+        return None  # "12:30 Wigan" is a score line, not a time
+    return _mark(m, line, ap)
+
+
+def match_hhmm(text: str) -> tuple[TimeMark, str] | None:
+    """Match BBC Sport's ``1949: `` time (no colon inside); return it and the rest of the line."""
+    m = _HHMM.match(text)
+    if m is None:
+        return None
+    return TimeMark(_clock(m["h"], m["m"]), f"{m['h']}{m['m']}:"), (m["rest"] or "").strip()
+
+
+def split_published(line: str) -> tuple[str, TimeMark] | None:
+    """Split BBC's ``Headlinepublished at 09:42 British Summer Time 12 September 2023``."""
+    if "ublished" not in line:
+        return None
+    m = _PUBLISHED.match(line)
+    if m is None:
+        return None
+    mark = _mark(m, line[len(m["head"]) :])
+    if mark is None:
+        return None
+    return m["head"].strip(), mark
+
+
+def minutes(clock: str | None) -> int | None:
+    """Return minutes after midnight of an ``HH:MM`` clock."""
+    if not clock:
+        return None
+    return int(clock[:2]) * 60 + int(clock[3:5])
+
+
+def detect_order(entries: list[Entry]) -> str | None:
+    """Tell whether entries run newest or oldest first from their clocks (None if unknown).
+
+    Consecutive clocks vote; a step backwards of under 12 hours is a vote for newest first, so
+    a midnight roll-over (23:50 then 00:10) is read as the step forward it is.
+    """
+    clocks = [minutes(e.clock) for e in entries]
+    seq = [c for c in clocks if c is not None]
+    down = up = 0
+    for a, b in zip(seq, seq[1:], strict=False):
+        delta = (b - a) % 1440
+        if delta == 0:
+            continue
+        if delta > 720:
+            down += 1
+        else:
+            up += 1
+    if down == up:
+        return None
+    return NEWEST_FIRST if down > up else OLDEST_FIRST
+
+
+# A clock that runs this far backwards between consecutive posts means the day changed.
+_ROLLOVER_MINUTES = 180
+
+
+def _propagate(chrono: list[Entry], dates: list[Date | None]) -> None:
+    first = next((i for i, d in enumerate(dates) if d is not None), None)
+    if first is None:
+        return
+    cur, prev = dates[first], minutes(chrono[first].clock)
+    for i in range(first + 1, len(chrono)):
+        clock = minutes(chrono[i].clock)
+        if dates[i] is not None:
+            cur = dates[i]
+        elif cur is not None:
+            if clock is not None and prev is not None and clock < prev - _ROLLOVER_MINUTES:
+                cur = cur + timedelta(days=1)
+            dates[i] = cur
+        prev = clock if clock is not None else prev
+    cur, nxt = dates[first], minutes(chrono[first].clock)
+    for i in range(first - 1, -1, -1):
+        clock = minutes(chrono[i].clock)
+        if cur is not None and clock is not None and nxt is not None:
+            if clock > nxt + _ROLLOVER_MINUTES:
+                cur = cur - timedelta(days=1)
+        dates[i] = cur
+        nxt = clock if clock is not None else nxt
+
+
+def resolve(
+    entries: list[Entry],
+    marks: list[TimeMark | None],
+    *,
+    order: str,
+    page_zone: str | None,
+    page_date: Date | None,
+    date: Date | None,
+    tz: str | None,
+) -> list[str]:
+    """Give each entry its date and aware ``time`` from its mark, in place.
+
+    Parameters
+    ----------
+    entries, marks
+        Entries in input order and the time mark found for each (or None).
+    order
+        ``newest first`` or ``oldest first``; dates roll over midnight along time, not input.
+    page_zone, page_date
+        The zone and date the page itself states (``All times stated are UK``, a dateline).
+    date, tz
+        What the user gave: the date of the oldest post, and a zone when the page has none.
+
+    Returns
+    -------
+    list of str
+        Page-level notes on what was assumed (e.g. the zone taken as UTC).
+    """
+    notes: list[str] = []
+    chrono_idx = list(range(len(entries)))
+    if order == NEWEST_FIRST:
+        chrono_idx.reverse()
+    chrono = [entries[i] for i in chrono_idx]
+    cmarks = [marks[i] for i in chrono_idx]
+    known_year = next((m.date.year for m in cmarks if m and m.date), None)
+    anchor = date or page_date
+    year = known_year or (anchor.year if anchor else None)
+    dates: list[Date | None] = []
+    for mark in cmarks:
+        d = mark.date if mark else None
+        if d is None and mark and mark.month_day and year:
+            d = Date(year, *mark.month_day)
+        dates.append(d)
+    if all(d is None for d in dates) and anchor is not None:
+        first = next((i for i, e in enumerate(chrono) if e.clock), None)
+        if first is not None:
+            dates[first] = anchor
+    _propagate(chrono, dates)
+    assumed_utc = False
+    for entry, mark, day in zip(chrono, cmarks, dates, strict=True):
+        entry.tz = (mark.zone if mark else None) or page_zone or tz
+        if day is None or entry.clock is None:
+            continue
+        entry.date = day.isoformat()
+        zone = entry.tz
+        if zone is None:
+            zone, assumed_utc = "UTC", True
+        h, m = int(entry.clock[:2]), int(entry.clock[3:])
+        entry.time = datetime(day.year, day.month, day.day, h, m, tzinfo=ZoneInfo(zone))
+    if assumed_utc:
+        notes.append("the page states no time zone and none was given: times taken as UTC")
+    return notes
+
+
+_DATE_IN = re.compile(rf"(?<![\d.])(?:{_DATE_FORMS})(?![\d.])")
+
+
+def date_in(line: str) -> Date | None:
+    """Return the first full date (with a year) printed in a line, else None."""
+    for m in _DATE_IN.finditer(line):
+        day, _ = _date_parts(m.group(0))
+        if day is not None:
+            return day
+    return None
