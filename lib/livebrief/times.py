@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date as Date
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -76,8 +77,9 @@ _DATE_FORMS = (
 _ZONE = r"[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
 
 # A line that is nothing but a post's time, in the forms the corpus shows.
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 _TIME_LINE = re.compile(
-    rf"""^\s*(?:[-–•]\s*)?
+    rf"""^\s*(?:[-–•]\s*)?(?:{_WEEKDAY})?
     (?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\s+)?
     (?:(?P<d1>{_DATE_FORMS})\s*[-–,]?\s*)?
     (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
@@ -109,7 +111,7 @@ _TZ_NOTE = re.compile(
 _UPDATED = re.compile(r"(?:^|\s)(?:last\s+)?updated(?:\s+at|\s*:)?\s", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TimeMark:
     """A time printed for a post: its clock and whatever date and zone came with it."""
 
@@ -160,6 +162,7 @@ def _clock(h: str, m: str, ap: str | None = None) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _date_parts(text: str | None) -> tuple[Date | None, tuple[int, int] | None]:
     """Parse a printed date; a date without a year gives only (month, day)."""
     if not text:
@@ -203,9 +206,9 @@ def match_time_line(line: str) -> TimeMark | None:
     if m is None:
         return None
     ap = m.group("ap")
-    if m.group("sep") == "." and not ap:
-        return None  # "3.25" alone is a number, not a time
     zone = m.group("zone")
+    if m.group("sep") == "." and not ap and zone_for(zone) is None:
+        return None  # "3.25" alone is a number; "16.49 BST" is the Guardian's time
     if zone and zone_for(zone) is None and not ap:
         return None  # "12:30 Wigan" is a score line, not a time
     return _mark(m, line, ap)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from livebrief.model import RosterMember
 from livebrief.parse.lines import closes_sentence, is_credit
@@ -80,6 +81,7 @@ def _name_token(tok: str) -> bool:
     return tok[0].isupper() and not tok.isupper() or len(tok) <= 3 and tok.isupper()
 
 
+@lru_cache(maxsize=16384)
 def is_person_name(s: str) -> bool:
     """Tell whether a short line is a person's name (``Laura Bicker``, ``Ayeshea Perera``)."""
     toks = s.split()
@@ -99,9 +101,10 @@ def is_org_name(s: str) -> bool:
     )
 
 
-def split_names(s: str) -> list[str] | None:
+@lru_cache(maxsize=16384)
+def split_names(s: str) -> tuple[str, ...] | None:
     """Split ``A & B`` / ``A, B and C`` into names; None when any part is not a name."""
-    parts = [p for p in _NAME_SPLIT.split(s.strip()) if p]
+    parts = tuple(p for p in _NAME_SPLIT.split(s.strip()) if p)
     if not parts:
         return None
     if all(is_person_name(p) for p in parts):
@@ -111,6 +114,7 @@ def split_names(s: str) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def is_role_line(s: str) -> bool:
     """Tell whether a line under a name is a role or place (``China correspondent``, ``in Seoul``)."""
     if not s or len(s) > 80 or len(s.split()) > 10 or is_credit(s):
@@ -124,6 +128,12 @@ def is_role_line(s: str) -> bool:
 
 def one_line_byline(s: str) -> Byline | None:
     """Read the one-line forms: ``By A, Europe correspondent, in Warsaw``, ``From CNN's A in B``."""
+    found = _one_line(s)
+    return Byline(list(found[0]), found[1], 1) if found else None
+
+
+@lru_cache(maxsize=16384)
+def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if len(s) > 120:
         return None
     m = _BY.match(s) or _FROM.match(s)
@@ -138,7 +148,7 @@ def one_line_byline(s: str) -> Byline | None:
     names = split_names(head)
     if names is None:
         return None
-    return Byline(names, role, 1)
+    return names, role
 
 
 def find_byline(lines: list[str], skip_blank: bool) -> Byline | None:
@@ -243,7 +253,8 @@ def page_authors(line: str) -> list[str] | None:
     m = _PAGE_BY.match(line)
     if m is None:
         return None
-    return split_names(m["names"])
+    names = split_names(m["names"])
+    return list(names) if names else None
 
 
 def editors(line: str) -> list[str] | None:

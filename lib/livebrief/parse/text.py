@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 
 from livebrief import times
@@ -69,9 +70,24 @@ class _Doc:
         return i
 
 
+# What a time line can start with: a digit, a dash or bullet, a weekday, "Posted", "date".
+_TIME_FIRST = frozenset("0123456789-–•")
+_TIME_WORDS = frozenset("Mon Tue Wed Thu Fri Sat Sun Pos pos dat Dat Jus jus Mom mom".split())
+
+
+@lru_cache(maxsize=65536)
+def _line_kind(s: str) -> tuple[int, times.TimeMark | None, str | None]:
+    """Classify one stripped line: its kind, the time it prints, a glued headline.
+
+    A pure function of the text, cached: live pages repeat their furniture, names and roles.
+    """
+    doc = _Doc([], [], [])
+    kind = _classify_line(doc, 0, s)
+    return kind, doc.marks.get(0), doc.heads.get(0)
+
+
 def _classify_line(doc: _Doc, i: int, s: str) -> int:
-    first = s[0]
-    if first.isdigit() or first in "-–•dDPpJjM" or s.endswith("ago"):
+    if s[0] in _TIME_FIRST or s[:3] in _TIME_WORDS or s.endswith("ago"):
         mark = times.match_time_line(s)
         if mark is not None and (mark.clock or mark.age):
             doc.marks[i] = mark
@@ -107,19 +123,38 @@ def _classify_line(doc: _Doc, i: int, s: str) -> int:
     return TEXT
 
 
+_SENTENCE_END = frozenset(".!?\"”’)")
+_SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
+
+
 def _classify(text: str) -> _Doc:
     raw = text.split("\n")
     stripped = [r.strip() for r in raw]
-    doc = _Doc(raw, stripped, [BLANK] * len(raw))
+    doc = _Doc(raw, stripped, [TEXT if s else BLANK for s in stripped])
     nums: list[tuple[int, int]] = []
+    kind = doc.kind
     for i, s in enumerate(stripped):
-        if not s:
+        # Fast path: a long line that ends a sentence is body text unless it holds one of the
+        # few markers that can hide in a long line. Most of a page's bytes take this path.
+        if not s or (
+            len(s) > 100
+            and s[-1] in _SENTENCE_END
+            and s[0] not in _SPECIAL_FIRST
+            and "ublished" not in s
+            and "pdates " not in s
+            and "content provided" not in s
+        ):
             continue
         if s[0].isdigit() and raw[i][:1] in " 0123456789":
             m = _NUMBERED.match(raw[i])
             if m:
                 nums.append((i, int(m.group(1))))
-        doc.kind[i] = _classify_line(doc, i, s)
+        k, mark, head = _line_kind(s)
+        kind[i] = k
+        if mark is not None:
+            doc.marks[i] = mark
+        if head is not None:
+            doc.heads[i] = head
     doc.blanks = stripped.count("") > 0.15 * len(stripped)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b[1] == a[1] + 1)
@@ -163,6 +198,8 @@ def _closes_paragraph(doc: _Doc, j: int) -> bool:
         return True
     if k not in (TEXT, BULLET):
         return False
+    if j > 0 and doc.kind[doc.prev_nonblank(j, 0)] == CAPMARK:
+        return True  # a caption closes the post it illustrates
     s = doc.s[j]
     if s.endswith(":"):
         return False  # a lead-in ("here's what's been happening:") opens a list
@@ -177,7 +214,13 @@ def _weak_headline(doc: _Doc, i: int, lo: int, hi: int) -> bool:
     if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
         return False
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
-    if nxt >= hi or doc.kind[nxt] != TEXT or L.headline_like(doc.s[nxt]):
+    if nxt >= hi:
+        return False
+    # What follows a headline is body text, or a picture or embed that stands for it.
+    if doc.kind[nxt] == TEXT:
+        if L.headline_like(doc.s[nxt]) or nxt in doc.captions:
+            return False
+    elif doc.kind[nxt] not in (CAPMARK, EMBED):
         return False
     return prv < lo or _closes_paragraph(doc, prv)
 
@@ -189,12 +232,15 @@ def _flat_starts(doc: _Doc, lo: int, hi: int, weak: bool) -> list[int]:
         if doc.kind[i] != TEXT or not L.headline_like(doc.s[i]) or i in doc.captions:
             continue
         prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
-        strong = L.is_stock_headline(doc.s[i]) or (
-            nxt < hi and (doc.kind[nxt] == LABEL or _strong_at(doc, nxt, hi))
+        label_above = prv >= lo and doc.kind[prv] == LABEL
+        strong = (
+            label_above
+            or L.is_stock_headline(doc.s[i])
+            or (nxt < hi and (doc.kind[nxt] == LABEL or _strong_at(doc, nxt, hi)))
         )
         if strong or (weak and _weak_headline(doc, i, lo, hi)):
             # A label line right above the headline belongs to this post.
-            start = prv if prv >= lo and doc.kind[prv] == LABEL else i
+            start = prv if label_above else i
             if not starts or start > starts[-1]:
                 starts.append(start)
     return starts
@@ -273,8 +319,7 @@ def _merge(a: times.TimeMark | None, b: times.TimeMark) -> times.TimeMark:
     if a is None:
         return b
     if a.age and not a.clock:
-        b.age, b.raw = a.age, f"{a.raw} {b.raw}"
-        return b
+        return replace(b, age=a.age, raw=f"{a.raw} {b.raw}")
     return a
 
 
@@ -382,6 +427,10 @@ def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
         if caption_next or j in doc.captions:
             e.captions.append(s)
             caption_next = False
+            continue
+        if len(s) > 60:  # too long for a caption or a credit
+            e.paragraphs.append(s)
+            last_para_line = j
             continue
         if L.is_credit(s) and len(s.split()) <= 6:
             if last_para_line == j - 1 and L.short_unpunctuated(e.paragraphs[-1], 10):

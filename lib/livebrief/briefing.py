@@ -1,0 +1,385 @@
+"""What the briefing notebook calls: load a source, then show each section.
+
+The notebook stays thin (a parameters cell, ``import livebrief.briefing as bf``, short calls):
+:func:`load` reads the source into a :class:`Briefing` (page facts, entries table, provenance)
+and each section function (:func:`header`, :func:`cadence`, :func:`share`, ...) displays its
+chart as an image with alt text and its numbers as a table. The measures themselves live in
+:mod:`livebrief.metrics` and the drawings in :mod:`livebrief.charts`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import datetime, timezone, tzinfo
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+
+from livebrief import charts, metrics
+from livebrief.errors import InputError, UsageError
+from livebrief.model import ParsedPage, entries_frame
+from livebrief.parse import read_path
+
+log = logging.getLogger(__name__)
+
+#: Metadata key under which the header output records the page's slug and title, so that
+#: :mod:`livebrief.render` can name the report folder from the executed notebook.
+META_KEY = "livebrief"
+#: Resolution of chart images: sharp on paper, small enough for an e-mail.
+DPI = 200
+
+
+@dataclass(frozen=True)
+class Source:
+    """Provenance of one input: where it was, its fingerprint, and when it was read (UTC)."""
+
+    path: str
+    sha256: str
+    size: int
+    read_at: datetime
+
+
+@dataclass
+class Briefing:
+    """One page, ready to brief: its facts, entries table, provenance and chosen settings."""
+
+    parsed: ParsedPage
+    source: Source
+    parameters: dict[str, Any]
+    title: str
+    bin_minutes: int = 0
+    top_authors: int = 8
+    frame: pd.DataFrame = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.frame = entries_frame(self.parsed)
+        if self.bin_minutes <= 0:
+            self.bin_minutes = metrics.choose_bin(self.coverage.span)
+
+    @property
+    def page(self) -> Any:
+        """The page facts (:class:`livebrief.model.Page`)."""
+        return self.parsed.page
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        """The zone times are shown in (the page's, else its posts' offset)."""
+        return metrics.page_zone(self.frame, self.page.timezone)
+
+    @property
+    def zone_name(self) -> str:
+        """A short name for :attr:`zone`, for labels."""
+        if self.zone is None:
+            return "UTC"
+        if isinstance(self.zone, ZoneInfo):
+            return self.zone.key
+        stamp = self.coverage.first or pd.Timestamp.now(tz="UTC")
+        return stamp.tz_convert(self.zone).strftime("UTC%z").replace("UTC+0000", "UTC")
+
+    @cached_property
+    def coverage(self) -> metrics.Coverage:
+        """Entries, words and the first and last timed post."""
+        return metrics.coverage(self.frame)
+
+    @cached_property
+    def shares(self) -> pd.DataFrame:
+        """Posts and words per correspondent (see :func:`livebrief.metrics.author_shares`)."""
+        return metrics.author_shares(self.frame, self.top_authors)
+
+    @cached_property
+    def palette(self) -> dict[str, str]:
+        """A colour per correspondent, the same in every chart."""
+        return charts.colours([str(n) for n in self.shares["correspondent"]])
+
+    @property
+    def slug(self) -> str:
+        """The report folder's name: the title in lower-case words, else the file's name."""
+        return slugify(self.parsed.page.title or "") or slugify(Path(self.source.path).stem)
+
+    def cadence_chart(self) -> charts.Chart:
+        """Posts per bin on a time axis, or the ordinal view when the page gave no times."""
+        if self.coverage.timed == 0:
+            rows = self.frame.assign(correspondent=self._named())
+            return charts.ordinal_chart(rows, self.palette)
+        bins = metrics.posts_per_bin(self.frame, self.bin_minutes)
+        return charts.cadence_chart(
+            bins,
+            minutes=self.bin_minutes,
+            zone=self.zone,
+            zone_name=self.zone_name,
+            threshold=metrics.burst_threshold(bins["posts"]),
+        )
+
+    def share_chart(self) -> charts.Chart:
+        """Posts and words per correspondent."""
+        return charts.share_chart(self.shares, self.palette)
+
+    def _named(self) -> pd.Series:
+        # Correspondents beyond the top ones are drawn as "others", as in the share table.
+        who = metrics.bylines(self.frame)
+        named = set(self.palette)
+        return who.where(who.isin(named), metrics.OTHERS)
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Turn ``text`` into lower-case ASCII words joined by hyphens, cut at a word boundary."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "")
+
+
+def find_source(source: str | Path) -> Path:
+    """Locate ``source``: as given, else relative to each folder above the working one.
+
+    So that the notebook's default (``samples/...``) runs both from the project root (papermill)
+    and from ``notebooks/`` (JupyterLab).
+
+    Raises
+    ------
+    InputError
+        When no such file exists.
+    """
+    path = Path(source).expanduser()
+    if path.exists() or path.is_absolute():
+        return path
+    for parent in Path.cwd().resolve().parents:
+        if (parent / path).exists():
+            return parent / path
+    raise InputError(f"{source}: no such file (looked in {Path.cwd()} and the folders above)")
+
+
+def _date(text: str) -> Date | None:
+    if not text:
+        return None
+    try:
+        return Date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"date={text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _zone(text: str) -> str | None:
+    if not text:
+        return None
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise UsageError(f"tz={text!r} is not a known IANA time zone (such as Europe/London)")\
+            from None
+    return text
+
+
+def load(
+    source: str | Path,
+    *,
+    date: str = "",
+    tz: str = "",
+    bin_minutes: int = 0,
+    top_authors: int = 8,
+    title: str = "",
+) -> Briefing:
+    """Read a live page into a :class:`Briefing`.
+
+    Parameters
+    ----------
+    source
+        A text file of a live page (see :func:`find_source` for relative paths).
+    date
+        ``YYYY-MM-DD`` of the oldest post, when the page prints no date; empty for none.
+    tz
+        IANA zone used when the page states none; empty for none.
+    bin_minutes
+        Cadence bin in minutes; 0 chooses one from the coverage span.
+    top_authors
+        How many correspondents to name before the rest become "others".
+    title
+        Title to show instead of the page's own; empty keeps the page's.
+
+    Raises
+    ------
+    InputError
+        When the source is missing or unreadable or holds no entries.
+    UsageError
+        When ``date`` or ``tz`` is malformed.
+    """
+    path = find_source(source)
+    parsed = read_path(path, date=_date(date), tz=_zone(tz))
+    data = path.read_bytes()
+    src = Source(str(source), hashlib.sha256(data).hexdigest(), len(data),
+                 datetime.now(timezone.utc))
+    params = {"source": str(source), "date": date, "tz": tz, "bin_minutes": bin_minutes,
+              "top_authors": top_authors, "title": title}
+    shown = title or parsed.page.title or Path(path).stem
+    log.info("%s: %d entries", path, len(parsed.entries))
+    return Briefing(parsed, src, params, shown, bin_minutes, top_authors)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections: each displays its outputs in the running notebook.
+
+
+def _display(*objs: Any, **kwargs: Any) -> None:
+    from IPython.display import display
+
+    display(*objs, **kwargs)
+
+
+def _html(text: str, metadata: dict[str, Any] | None = None) -> None:
+    from IPython.display import HTML
+
+    _display(HTML(text), metadata=metadata or {})
+
+
+def _table(frame: pd.DataFrame, caption: str = "") -> None:
+    cap = f"<p class='lb-caption'>{html.escape(caption)}</p>" if caption else ""
+    _html(cap + frame.to_html(index=False, escape=True, na_rep="—", border=0,
+                              classes="lb-table"))
+
+
+def _fmt_time(stamp: pd.Timestamp | None, zone: tzinfo | None) -> str:
+    if stamp is None:
+        return "—"
+    return f"{stamp.tz_convert(zone or timezone.utc):%d %b %Y %H:%M}"
+
+
+def _fmt_span(span: pd.Timedelta | None) -> str:
+    if span is None:
+        return "—"
+    minutes = int(span / pd.Timedelta(minutes=1))
+    hours, mins = divmod(minutes, 60)
+    return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
+
+
+def show_chart(chart: charts.Chart) -> None:
+    """Display a chart as a PNG with its alt text, then its numbers as a table."""
+    from IPython.display import Image
+
+    buf = io.BytesIO()
+    chart.figure.savefig(buf, format="png", dpi=DPI)
+    width = round(chart.figure.get_figwidth() * 96)
+    _display(Image(data=buf.getvalue(), format="png", alt=chart.alt, width=width))
+    _table(chart.table, f"The numbers behind “{chart.title}”")
+
+
+def header(b: Briefing) -> None:
+    """Show the title, editors, provenance, coverage span, entries and words."""
+    page, cov = b.page, b.coverage
+    esc = html.escape
+    editors = ", ".join(page.editors) or "not stated"
+    span_local = f"{_fmt_time(cov.first, b.zone)} – {_fmt_time(cov.last, b.zone)} {b.zone_name}"
+    span_utc = f"{_fmt_time(cov.first, None)} – {_fmt_time(cov.last, None)} UTC"
+    params = ", ".join(f"{k}={v!r}" for k, v in b.parameters.items() if k != "source")
+    rows = [
+        ("Edited by", esc(editors)),
+        ("Entries", f"{cov.entries} ({cov.timed} with a time)"),
+        ("Words", f"{cov.words:,}"),
+        ("Coverage", esc(span_local) + "<br>" + esc(span_utc) + f" ({_fmt_span(cov.span)})"
+         if cov.timed else "the page gave no times"),
+        ("Source", f"<code>{esc(b.source.path)}</code>, {b.source.size:,} bytes, sha256 "
+         f"<code>{b.source.sha256[:16]}</code>"),
+        ("Read", f"{b.source.read_at:%d %b %Y %H:%M:%S} UTC by the {esc(page.reader)} reader "
+         f"({esc(page.rendering)})"),
+        ("Parameters", esc(params)),
+    ]
+    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    meta = {META_KEY: {"slug": b.slug, "title": b.title}}
+    _html(f"<h1 class='lb-title'>{esc(b.title)}</h1><table class='lb-facts'>{body}</table>",
+          metadata=meta)
+    if page.summary:
+        items = "".join(f"<li>{esc(s)}</li>" for s in page.summary)
+        _html(f"<p class='lb-caption'>Summary as given by the page</p><ul>{items}</ul>")
+
+
+def cadence(b: Briefing) -> None:
+    """Show when posts came: the cadence chart (or the ordinal view), gaps and bursts."""
+    show_chart(b.cadence_chart())
+    if b.coverage.timed < 2:
+        return
+    g = metrics.gaps(b.frame)
+    bins = metrics.posts_per_bin(b.frame, b.bin_minutes)
+    facts = pd.DataFrame(
+        {
+            "measure": ["median gap", "longest gap", "longest gap from", "longest gap to",
+                        "bursts"],
+            "value": [_fmt_span(g.median), _fmt_span(g.longest),
+                      _fmt_time(g.longest_after, b.zone), _fmt_time(g.longest_before, b.zone),
+                      f"{int(bins['burst'].sum())} bin(s) above median + 2×MAD and ≥ 3 posts"],
+        }
+    )
+    _table(facts, f"Gaps between posts and bursts (times in {b.zone_name})")
+
+
+def share(b: Briefing) -> None:
+    """Show posts and words per correspondent."""
+    show_chart(b.share_chart())
+
+
+def places(b: Briefing) -> None:
+    """Show posts and words per bureau or place."""
+    table = metrics.place_shares(b.frame, b.page.roster)
+    table["post_share"] = (table["post_share"] * 100).round(0).astype("int64")
+    table["word_share"] = (table["word_share"] * 100).round(0).astype("int64")
+    _table(table.rename(columns={"post_share": "posts %", "word_share": "words %"}),
+           "Share by place (from bylines, roles and the roster)")
+
+
+def labels(b: Briefing) -> None:
+    """Show labels (Breaking, Analysis, ...) per correspondent."""
+    table = metrics.labels_by_author(b.frame)
+    if table.empty:
+        _html("<p>No entry carries a label.</p>")
+    else:
+        _table(table, "Labels per correspondent")
+
+
+def roster(b: Briefing) -> None:
+    """Show who the page listed and who posted."""
+    table = metrics.roster_coverage(b.frame, b.page.roster)
+    if not b.page.roster:
+        _html("<p>The page lists no roster (no “With updates from …” line).</p>")
+    if not table.empty:
+        _table(table.drop(columns=["listed"]), "Roster coverage")
+
+
+def entries(b: Briefing) -> None:
+    """Show the entries table: time, correspondent, headline, labels, words."""
+    frame = b.frame
+    times = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
+    shown = [
+        _fmt_time(pd.Timestamp(t), b.zone) if pd.notna(t) else (c if isinstance(c, str) else
+                                                                 a if isinstance(a, str) else "—")
+        for t, c, a in zip(times, frame["clock"], frame["age"], strict=True)
+    ]
+    table = pd.DataFrame(
+        {
+            "#": frame["position"] + 1,
+            f"time ({b.zone_name})" if b.coverage.timed else "time": shown,
+            "correspondent": metrics.bylines(frame),
+            "headline": frame["headline"],
+            "labels": [", ".join(v) for v in frame["labels"]],
+            "words": frame["words"],
+        }
+    )
+    _table(table)
+
+
+def quality(b: Briefing) -> None:
+    """Show what the reader was unsure of."""
+    notes = metrics.quality_notes(b.frame, b.page.notes)
+    if notes.empty:
+        _html("<p>The reader left no doubts about this page.</p>")
+    else:
+        _table(notes)
