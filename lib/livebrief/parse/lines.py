@@ -62,7 +62,7 @@ _EMBED_RE = re.compile(
 
 # Labels printed as their own line or glued to a headline.
 LABELS = {
-    "breaking": "Breaking", "breaking news": "Breaking", "analysis": "Analysis",
+    "breaking": "Breaking", "analysis": "Analysis",
     "live": "Live", "watch": "Watch", "video": "Video", "key event": "Key event",
     "pinned": "Pinned", "pinned post": "Pinned", "update": "Update", "explainer": "Explainer",
     "fact check": "Fact check", "opinion": "Opinion", "exclusive": "Exclusive",

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 # Line kinds.
 BLANK, TEXT, TIME, PUB, NUM, CHROME, DROP, EMBED, CAPMARK, LABEL = range(10)
 ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, PAGEBY = range(10, 16)
-_HEADER_KINDS = frozenset({CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, LABEL, CAPMARK})
+# A label line is not header furniture: "Breaking" above a first post opens that post.
+_HEADER_KINDS = frozenset({CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, CAPMARK})
 
 _NUMBERED = re.compile(r"^ {0,3}(\d{1,3})\.(?:\s+(.*))?$")
 _BULLET = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*")
@@ -225,6 +226,18 @@ def _weak_headline(doc: _Doc, i: int, lo: int, hi: int) -> bool:
     return prv < lo or _closes_paragraph(doc, prv)
 
 
+def _label_below(doc: _Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a label that belongs to the headline above it.
+
+    "Breaking" between two headline-shaped lines labels the one below; above body text, the
+    one above.
+    """
+    if doc.kind[j] != LABEL:
+        return False
+    after = doc.next_nonblank(j, hi)
+    return after >= hi or not (doc.kind[after] == TEXT and L.headline_like(doc.s[after]))
+
+
 def _flat_starts(doc: _Doc, lo: int, hi: int, weak: bool) -> list[int]:
     """Find posts in a stretch without printed markers, from headline-shaped lines."""
     starts: list[int] = []
@@ -236,7 +249,7 @@ def _flat_starts(doc: _Doc, lo: int, hi: int, weak: bool) -> list[int]:
         strong = (
             label_above
             or L.is_stock_headline(doc.s[i])
-            or (nxt < hi and (doc.kind[nxt] == LABEL or _strong_at(doc, nxt, hi)))
+            or (nxt < hi and (_label_below(doc, nxt, hi) or _strong_at(doc, nxt, hi)))
         )
         if strong or (weak and _weak_headline(doc, i, lo, hi)):
             # A label line right above the headline belongs to this post.

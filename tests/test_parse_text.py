@@ -1,0 +1,176 @@
+"""The plain-text reader on made-up pages of each rendering, aimed at its traps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from livebrief.errors import NoEntriesError
+from livebrief.model import OLDEST_FIRST
+from livebrief.parse import parse_text
+from livebrief.parse.text import read_text
+
+FLAT = """\
+Summit ends with a signed pact, says minister
+With updates from Ann Lee in Seoul and Bo Kim, Cy Park in Tokyo
+RTL
+Live Reporting
+Edited by Dee Fox and Eve Gray
+All times stated are UK
+BreakingSigned pact promises mutual defence
+The two leaders signed the treaty an hour ago.
+Seoul correspondent Jean Mackenzie said the text was short.
+What the treaty says
+Ann Lee
+in Seoul
+The treaty has four articles.
+Here is what it says:
+It commits both sides to help each other
+Analysis
+Why it matters for Tokyo
+By Cy Park, Japan correspondent, in Tokyo
+Tokyo is alarmed by the pact.
+Officials met late into the night.
+Welcome to our live coverage
+Bo Kim & Ann Lee
+Live page editors
+Welcome to our coverage of the summit.
+"""
+
+
+def test_flat_page_facts_and_entries() -> None:
+    parsed = read_text(FLAT, source="flat.txt")
+    page = parsed.page
+    assert page.title == "Summit ends with a signed pact, says minister"
+    assert page.editors == ["Dee Fox", "Eve Gray"]
+    assert [(m.name, m.place) for m in page.roster] == [
+        ("Ann Lee", "Seoul"),
+        ("Bo Kim", "Tokyo"),
+        ("Cy Park", "Tokyo"),
+    ]
+    assert page.timezone == "Europe/London"
+    heads = [e.headline for e in parsed.entries]
+    assert heads == [
+        "Signed pact promises mutual defence",
+        "What the treaty says",
+        "Why it matters for Tokyo",
+        "Welcome to our live coverage",
+    ]
+    first, second, third, fourth = parsed.entries
+    assert first.labels == ["Breaking"]
+    # A name inside body text is never a byline.
+    assert first.author is None and len(first.paragraphs) == 2
+    assert (second.author, second.role, second.place) == ("Ann Lee", "in Seoul", "Seoul")
+    # A lead-in ending in ":" and the list item under it are body, not a new post.
+    assert second.paragraphs[-2:] == ["Here is what it says:", "It commits both sides to help each other"]
+    assert third.labels == ["Analysis"]
+    assert (third.author, third.role, third.place) == (
+        "Cy Park",
+        "Japan correspondent, in Tokyo",
+        "Tokyo",
+    )
+    assert fourth.authors == ["Bo Kim", "Ann Lee"] and fourth.role == "Live page editors"
+    assert fourth.place == "Tokyo"  # from the roster
+    assert [e.seq for e in parsed.entries] == [3, 2, 1, 0]
+
+
+NUMBERED = """\
+Live Reporting
+
+  1. BreakingLeaders arrive at the palacepublished at 00:20 British Summer Time
+
+    Breaking
+
+    Cars pulled up at the palace gates a moment ago.
+
+    Crowds lined the road
+
+    Image caption,
+
+    Crowds lined the road
+
+  2. Motorcade leaves the airportpublished at 23:50 British Summer Time 18 June
+
+    Kim Il Sung Square in Pyongyang
+
+    The motorcade left the airport at speed.
+
+    Skip twitter post by Someone
+
+    End of twitter post by Someone
+"""
+
+
+def test_numbered_published_labels_captions_and_midnight() -> None:
+    parsed = read_text(NUMBERED, date=date(2024, 6, 18))
+    first, second = parsed.entries
+    assert first.headline == "Leaders arrive at the palace" and first.labels == ["Breaking"]
+    assert first.paragraphs == ["Cars pulled up at the palace gates a moment ago."]
+    assert first.captions == ["Crowds lined the road", "Image caption,", "Crowds lined the road"]
+    assert second.captions == ["Kim Il Sung Square in Pyongyang"]
+    assert second.embeds == ["Skip twitter post by Someone", "End of twitter post by Someone"]
+    # 23:50 on 18 June, then 00:20 the next day: the clock ran over midnight.
+    assert second.time is not None and second.time.isoformat() == "2024-06-18T23:50:00+01:00"
+    assert first.time is not None and first.time.isoformat() == "2024-06-19T00:20:00+01:00"
+
+
+def test_relative_age_is_kept_not_turned_into_a_time() -> None:
+    text = "5h ago\n16:45\nMissiles hit the city\nSirens sounded across the city.\n"
+    (entry,) = read_text(text).entries
+    assert entry.age == "5h ago" and entry.clock == "16:45"
+    assert entry.time is None  # no date on the page and none given: never invented
+    assert "time without a date" in entry.notes[0]
+
+
+def test_oldest_first_and_given_date_and_zone() -> None:
+    text = "Posted at 09:00\nFirst post\nIt began.\n\nPosted at 10:30\nSecond post\nIt went on.\n"
+    parsed = read_text(text, date=date(2023, 1, 5), tz="Asia/Seoul")
+    assert parsed.page.order == OLDEST_FIRST
+    assert [e.seq for e in parsed.entries] == [0, 1]
+    assert parsed.entries[1].time is not None
+    assert parsed.entries[1].time.isoformat() == "2023-01-05T10:30:00+09:00"
+
+
+def test_photo_pairs_mid_body_are_captions_not_bylines() -> None:
+    text = (
+        "Scarecrows take over the village\n\nIt seems the festival went political.\n\n"
+        "Lord Buckethead\nSouth Beds News Agency\n\nAnd then came Putin.\n\n"
+        "Putin scarecrow\nSouth Beds News Agency\n"
+    )
+    (entry,) = read_text(text).entries
+    assert entry.author is None
+    assert entry.captions == [
+        "Lord Buckethead",
+        "South Beds News Agency",
+        "Putin scarecrow",
+        "South Beds News Agency",
+    ]
+    assert entry.paragraphs == ["It seems the festival went political.", "And then came Putin."]
+
+
+def test_from_outlet_byline_with_two_names() -> None:
+    text = (
+        "9:05 a.m. ET, March 3, 2022\n\nTalks resume\n\n"
+        "From CNN's Anna Chernova and Uliana Pavlova in Moscow\n\nTalks resumed today.\n"
+    )
+    (entry,) = read_text(text).entries
+    assert entry.authors == ["Anna Chernova", "Uliana Pavlova"]
+    assert entry.role == "in Moscow" and entry.place == "Moscow"
+    assert entry.time is not None and entry.time.isoformat() == "2022-03-03T09:05:00-05:00"
+
+
+def test_prefix_label_and_label_line_above() -> None:
+    text = (
+        "Breaking: Troops cross the border\nTroops crossed at dawn.\n"
+        "Analysis\nA risky gamble for both\nThe move carries risks.\n"
+    )
+    first, second = read_text(text).entries
+    assert (first.headline, first.labels) == ("Troops cross the border", ["Breaking"])
+    assert (second.headline, second.labels) == ("A risky gamble for both", ["Analysis"])
+
+
+@pytest.mark.parametrize("text", ["Live Reporting\nRTL\n", "just some words\n", "\n\n\n"])
+def test_no_entries_is_an_error(text: str) -> None:
+    with pytest.raises(NoEntriesError, match="page.txt: no live-page entries"):
+        parse_text(text, source="page.txt")
