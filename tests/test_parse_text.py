@@ -174,3 +174,15 @@ def test_prefix_label_and_label_line_above() -> None:
 def test_no_entries_is_an_error(text: str) -> None:
     with pytest.raises(NoEntriesError, match="page.txt: no live-page entries"):
         parse_text(text, source="page.txt")
+
+
+def test_times_under_headlines_and_day_separators() -> None:
+    text = (
+        "Tuesday 18 June 2024\nSweden joins the alliance\n4.49pm BST\nIt is official.\n\n"
+        "Finland also joins\n4.40pm BST\nAnother body sentence.\n"
+    )
+    first, second = read_text(text).entries
+    assert (first.headline, first.clock) == ("Sweden joins the alliance", "16:49")
+    assert (second.headline, second.clock) == ("Finland also joins", "16:40")
+    assert second.paragraphs == ["Another body sentence."]
+    assert first.time is not None and first.time.isoformat() == "2024-06-18T16:49:00+01:00"

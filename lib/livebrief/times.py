@@ -366,3 +366,17 @@ def date_in(line: str) -> Date | None:
         if day is not None:
             return day
     return None
+
+
+_DATE_ONLY = re.compile(rf"^\s*(?:{_WEEKDAY})?(?P<d>{_DATE_FORMS})\s*$")
+
+
+def date_line(line: str) -> Date | None:
+    """Return the date when a line is only a date (a day separator: ``Tuesday 18 June 2024``)."""
+    if len(line) > 40:
+        return None
+    m = _DATE_ONLY.match(line)
+    if m is None:
+        return None
+    day, _ = _date_parts(m.group("d"))
+    return day

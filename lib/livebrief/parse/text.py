@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 # Line kinds.
 BLANK, TEXT, TIME, PUB, NUM, CHROME, DROP, EMBED, CAPMARK, LABEL = range(10)
-ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, PAGEBY = range(10, 16)
+ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, PAGEBY, DATELINE = range(10, 17)
 # A label line is not header furniture: "Breaking" above a first post opens that post.
 _HEADER_KINDS = frozenset({CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, CAPMARK})
 
@@ -74,6 +74,7 @@ class _Doc:
 # What a time line can start with: a digit, a dash or bullet, a weekday, "Posted", "date".
 _TIME_FIRST = frozenset("0123456789-–•")
 _TIME_WORDS = frozenset("Mon Tue Wed Thu Fri Sat Sun Pos pos dat Dat Jus jus Mom mom".split())
+_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
 
 
 @lru_cache(maxsize=65536)
@@ -93,6 +94,11 @@ def _classify_line(doc: _Doc, i: int, s: str) -> int:
         if mark is not None and (mark.clock or mark.age):
             doc.marks[i] = mark
             return TIME
+    if s[0].isdigit() or s[:3] in _TIME_WORDS or s[:3] in _MONTHS:
+        day = times.date_line(s)
+        if day is not None:
+            doc.marks[i] = times.TimeMark(None, s, day)
+            return DATELINE
     if "ublished" in s:
         pub = times.split_published(s)
         if pub is not None:
@@ -288,6 +294,27 @@ def _marker_starts(doc: _Doc, lo: int, hi: int) -> list[int]:
     return starts
 
 
+def _times_below_headlines(doc: _Doc, starts: list[int], hi: int) -> list[int]:
+    """Move starts up to the headline when the page prints each time under its headline."""
+    below = above = 0
+    for i in starts:
+        if doc.kind[i] != TIME:
+            continue
+        prv, nxt = doc.prev_nonblank(i, 0), doc.next_nonblank(i, hi)
+        head_after = nxt < hi and doc.kind[nxt] == TEXT and L.headline_like(doc.s[nxt])
+        head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
+        above += head_after
+        below += head_before and not head_after
+    if below <= above:
+        return starts
+    moved = []
+    for i in starts:
+        prv = doc.prev_nonblank(i, 0)
+        ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
+        moved.append(prv if ok and L.headline_like(doc.s[prv]) else i)
+    return moved
+
+
 def _mark_duplicates(doc: _Doc, lo: int, hi: int) -> None:
     """Mark lines printed twice within ``[lo, hi)`` (image alt text, then caption) as captions.
 
@@ -317,7 +344,11 @@ def _entry_starts(doc: _Doc) -> tuple[int, list[int]]:
         _mark_duplicates(doc, 0, markers[0])
         pre = _flat_starts(doc, hdr + 1, markers[0], weak=True)
         pre = [p for p in pre if doc.kind[p] != LABEL or p + 1 < markers[0]]
-        return hdr, pre + _marker_starts(doc, markers[0], n)
+        marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
+        if marked and marked[0] < markers[0]:
+            hdr = min(hdr, marked[0] - 1)
+            pre = [p for p in pre if p < marked[0]]
+        return hdr, pre + marked
     hdr = _header_end(doc, n)
     return hdr, _flat_starts(doc, hdr + 1, n, weak=True)
 
@@ -356,6 +387,9 @@ def _build_entry(doc: _Doc, lo: int, hi: int) -> _Built:
     i = lo
     if doc.kind[i] == NUM:
         headline, mark = _item_head(doc, i)
+        i += 1
+    elif doc.kind[i] == TEXT and doc.kind[doc.next_nonblank(i, hi) if i + 1 < hi else i] == TIME:
+        headline = doc.s[i]  # the time is printed under the headline
         i += 1
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL):
         if doc.kind[i] == TIME:
@@ -519,8 +553,18 @@ def read_text(
     page.rendering = _rendering(doc, starts)
     built: list[_Built] = []
     bounds = [*starts, len(doc.s)]
+    day: Date | None = None
+    for j in range(first):
+        if doc.kind[j] == DATELINE:
+            day = doc.marks[j].date
     for lo, hi in zip(bounds, bounds[1:], strict=False):
         b = _build_entry(doc, lo, hi)
+        # A day separator ("Tuesday 18 June 2024") dates the posts after it that print none.
+        if b.mark is not None and b.mark.date is None and day is not None:
+            b.mark = replace(b.mark, date=day)
+        for j in range(lo, hi):
+            if doc.kind[j] == DATELINE:
+                day = doc.marks[j].date
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
     _finish(page, built, date, tz)
