@@ -22,10 +22,17 @@ SAMPLE = REPO / "samples" / "000_fd0f76058283f76d.txt"
 FIELDS = ("entries", "headline", "author", "role", "clock", "labels", "paragraphs")
 
 
-def _seed_entry(headline: str, paragraphs: int, author: str | None = None,
-                role: str | None = None) -> dict[str, Any]:
-    return {"headline": headline, "author": author, "role": role, "time": None,
-            "labels": [], "paragraphs": paragraphs}
+def _seed_entry(
+    headline: str, paragraphs: int, author: str | None = None, role: str | None = None
+) -> dict[str, Any]:
+    return {
+        "headline": headline,
+        "author": author,
+        "role": role,
+        "time": None,
+        "labels": [],
+        "paragraphs": paragraphs,
+    }
 
 
 SEED_EXPECTED: dict[str, Any] = {
@@ -50,13 +57,19 @@ SEED_EXPECTED: dict[str, Any] = {
         _seed_entry("Three reasons Putin and Kim might want to be friends", 3),
         _seed_entry("A relationship of convenience", 8, "Laura Bicker", "China correspondent"),
         _seed_entry("Putin is holding meetings in Yakutsk", 4),
-        _seed_entry("How South Korea is watching Putin's trip to Pyongyang", 8,
-                    "Shaimaa Khalil", "in Seoul"),
-        _seed_entry("Why is everything about Putin's trip shrouded in mystery?", 6,
-                    "Ben Tavener", "Moscow producer"),
+        _seed_entry(
+            "How South Korea is watching Putin's trip to Pyongyang", 8, "Shaimaa Khalil", "in Seoul"
+        ),
+        _seed_entry(
+            "Why is everything about Putin's trip shrouded in mystery?",
+            6,
+            "Ben Tavener",
+            "Moscow producer",
+        ),
         _seed_entry("Pyongyang is ready with the red carpet for Putin", 5),
-        _seed_entry("What does Putin want from Kim and will he get it?", 5,
-                    "Joel Guinto", "BBC News"),
+        _seed_entry(
+            "What does Putin want from Kim and will he get it?", 5, "Joel Guinto", "BBC News"
+        ),
         _seed_entry("Watch livestream of Putin's visit on BBC", 2),
         _seed_entry("Russian military concerts being aired on North Korean TV", 2),
         _seed_entry("Where will Putin be staying in North Korea?", 5),
@@ -116,8 +129,11 @@ def score(parsed: ParsedPage, expected: dict[str, Any]) -> dict[str, float]:
 def diffs(parsed: ParsedPage, expected: dict[str, Any]) -> list[str]:
     """Describe every field that differs, for a readable failure."""
     got = [e.to_dict() for e in parsed.entries]
-    out = [f"entries: got {len(got)}, want {len(expected['entries'])}"] if len(got) != len(
-        expected["entries"]) else []
+    out = (
+        [f"entries: got {len(got)}, want {len(expected['entries'])}"]
+        if len(got) != len(expected["entries"])
+        else []
+    )
     for k, (g, w) in enumerate(zip(got, expected["entries"], strict=False)):
         for name in FIELDS[1:]:
             if _field(g, name) != _field(w, name):

@@ -63,7 +63,10 @@ def test_flat_page_facts_and_entries() -> None:
     assert first.author is None and len(first.paragraphs) == 2
     assert (second.author, second.role, second.place) == ("Ann Lee", "in Seoul", "Seoul")
     # A lead-in ending in ":" and the list item under it are body, not a new post.
-    assert second.paragraphs[-2:] == ["Here is what it says:", "It commits both sides to help each other"]
+    assert second.paragraphs[-2:] == [
+        "Here is what it says:",
+        "It commits both sides to help each other",
+    ]
     assert third.labels == ["Analysis"]
     assert (third.author, third.role, third.place) == (
         "Cy Park",
@@ -172,7 +175,7 @@ def test_prefix_label_and_label_line_above() -> None:
 
 @pytest.mark.parametrize("text", ["Live Reporting\nRTL\n", "just some words\n", "\n\n\n"])
 def test_no_entries_is_an_error(text: str) -> None:
-    with pytest.raises(NoEntriesError, match="page.txt: no live-page entries"):
+    with pytest.raises(NoEntriesError, match=r"page\.txt: no live-page entries"):
         parse_text(text, source="page.txt")
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime, timedelta
+from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
@@ -251,7 +252,7 @@ def detect_order(entries: list[Entry]) -> str | None:
     clocks = [minutes(e.clock) for e in entries]
     seq = [c for c in clocks if c is not None]
     down = up = 0
-    for a, b in zip(seq, seq[1:], strict=False):
+    for a, b in pairwise(seq):
         delta = (b - a) % 1440
         if delta == 0:
             continue
@@ -285,9 +286,13 @@ def _propagate(chrono: list[Entry], dates: list[Date | None]) -> None:
     cur, nxt = dates[first], minutes(chrono[first].clock)
     for i in range(first - 1, -1, -1):
         clock = minutes(chrono[i].clock)
-        if cur is not None and clock is not None and nxt is not None:
-            if clock > nxt + _ROLLOVER_MINUTES:
-                cur = cur - timedelta(days=1)
+        if (
+            cur is not None
+            and clock is not None
+            and nxt is not None
+            and (clock > nxt + _ROLLOVER_MINUTES)
+        ):
+            cur = cur - timedelta(days=1)
         dates[i] = cur
         nxt = clock if clock is not None else nxt
 

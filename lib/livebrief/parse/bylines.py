@@ -14,16 +14,115 @@ from livebrief.model import RosterMember
 from livebrief.parse.lines import closes_sentence, is_credit
 
 _PARTICLES = frozenset(
-    "de da das do dos du del della der den van von ter ten bin binti ibn al el la le y e di "
-    "mac st".split()
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "bin",
+        "binti",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "e",
+        "di",
+        "mac",
+        "st",
+    ]
 )
 # Capitalised words that open headlines, captions and titles but never a person's name.
 _NOT_NAMES = frozenset(
-    "The A An In On At Of For With From To By And Or But Why How What Where When Who Watch Live "
-    "Breaking Analysis Summary President Prime Minister King Queen Prince Princess Mr Mrs Ms Dr "
-    "Lord Lady Pope General Chancellor Senator Governor Mayor Square Street Road Palace Airport "
-    "Map Photo Image Video Latest Key Our We Weather Update Updates Welcome This That These "
-    "Russian Ukrainian American British Chinese Korean North South East West Kremlin".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "With",
+        "From",
+        "To",
+        "By",
+        "And",
+        "Or",
+        "But",
+        "Why",
+        "How",
+        "What",
+        "Where",
+        "When",
+        "Who",
+        "Watch",
+        "Live",
+        "Breaking",
+        "Analysis",
+        "Summary",
+        "President",
+        "Prime",
+        "Minister",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Lord",
+        "Lady",
+        "Pope",
+        "General",
+        "Chancellor",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Square",
+        "Street",
+        "Road",
+        "Palace",
+        "Airport",
+        "Map",
+        "Photo",
+        "Image",
+        "Video",
+        "Latest",
+        "Key",
+        "Our",
+        "We",
+        "Weather",
+        "Update",
+        "Updates",
+        "Welcome",
+        "This",
+        "That",
+        "These",
+        "Russian",
+        "Ukrainian",
+        "American",
+        "British",
+        "Chinese",
+        "Korean",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Kremlin",
+    ]
 )
 _ORG_WORDS = re.compile(
     r"\b(?:BBC|CNN|Sky|Reuters|AFP|AP|Associated Press|Guardian|Al Jazeera|News|Verify|Monitoring"
@@ -47,11 +146,59 @@ _BEAT = re.compile(
     r"(?:correspondent|producer|editor|reporter|bureau chief|bureau|analyst)\b"
 )
 _NOT_PLACES = frozenset(
-    "Chief Senior Deputy Political Diplomatic Security Defence Defense Economics Business Health "
-    "Science Technology Culture Sports Sport Live International Global World Special Foreign "
-    "Home Religious Royal Media Social Investigations Education Environment Climate Legal "
-    "Transport Arts Entertainment Digital Online Assistant Associate Managing Executive News "
-    "Breaking Weather Disinformation Community Regional Local Political Middle Senior".split()
+    [
+        "Chief",
+        "Senior",
+        "Deputy",
+        "Political",
+        "Diplomatic",
+        "Security",
+        "Defence",
+        "Defense",
+        "Economics",
+        "Business",
+        "Health",
+        "Science",
+        "Technology",
+        "Culture",
+        "Sports",
+        "Sport",
+        "Live",
+        "International",
+        "Global",
+        "World",
+        "Special",
+        "Foreign",
+        "Home",
+        "Religious",
+        "Royal",
+        "Media",
+        "Social",
+        "Investigations",
+        "Education",
+        "Environment",
+        "Climate",
+        "Legal",
+        "Transport",
+        "Arts",
+        "Entertainment",
+        "Digital",
+        "Online",
+        "Assistant",
+        "Associate",
+        "Managing",
+        "Executive",
+        "News",
+        "Breaking",
+        "Weather",
+        "Disinformation",
+        "Community",
+        "Regional",
+        "Local",
+        "Political",
+        "Middle",
+        "Senior",
+    ]
 )
 _BY = re.compile(r"^By\s+(?P<rest>.+)$")
 _FROM = re.compile(r"^From\s+(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$")
@@ -78,7 +225,7 @@ def _name_token(tok: str) -> bool:
         return False
     if not core.isascii():  # names in other scripts (Kim 김정은, 王毅) carry no capitals
         return True
-    return tok[0].isupper() and not tok.isupper() or len(tok) <= 3 and tok.isupper()
+    return (tok[0].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok.isupper())
 
 
 @lru_cache(maxsize=16384)
@@ -96,8 +243,11 @@ def is_person_name(s: str) -> bool:
 
 def is_org_name(s: str) -> bool:
     """Tell whether a line names an organisation that can stand in a byline (``BBC Verify``)."""
-    return len(s) <= 40 and len(s.split()) <= 5 and bool(_ORG_WORDS.search(s)) and not (
-        closes_sentence(s)
+    return (
+        len(s) <= 40
+        and len(s.split()) <= 5
+        and bool(_ORG_WORDS.search(s))
+        and not (closes_sentence(s))
     )
 
 
@@ -116,10 +266,10 @@ def split_names(s: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=16384)
 def is_role_line(s: str) -> bool:
-    """Tell whether a line under a name is a role or place (``China correspondent``, ``in Seoul``)."""
+    """Tell whether a line under a name is a role or place (``China correspondent``)."""
     if not s or len(s) > 80 or len(s.split()) > 10 or is_credit(s):
         return False
-    if s.endswith(".") and not s.endswith(" Jr.") or s.endswith(":"):
+    if (s.endswith(".") and not s.endswith(" Jr.")) or s.endswith(":"):
         return False
     if _PLACE_LEAD.match(s) and s.split()[0].lower() in {"in", "from", "reporting", "at"}:
         return True
@@ -127,7 +277,7 @@ def is_role_line(s: str) -> bool:
 
 
 def one_line_byline(s: str) -> Byline | None:
-    """Read the one-line forms: ``By A, Europe correspondent, in Warsaw``, ``From CNN's A in B``."""
+    """Read one-line bylines: ``By A, Europe correspondent, in Warsaw``, ``From CNN's A``."""
     found = _one_line(s)
     return Byline(list(found[0]), found[1], 1) if found else None
 

@@ -12,16 +12,65 @@ import re
 HEADER_CHROME = frozenset(
     s.lower()
     for s in (
-        "Related Video and Audio", "RTL", "Live Reporting", "Live reporting", "Got a TV Licence?",
-        "Find out more", "I don't have a TV Licence.", "I don’t have a TV Licence.", "Summary",
-        "Key points", "Key events", "Sort by:", "Sort by", "Accessibility links", "Breaking News",
-        "Get involved", "As it happened", "Why you can trust Sky News", "Share", "Share page",
-        "Skip to content", "Latest", "Live", "Show key events only", "Refresh", "Menu", "Home",
-        "News", "Sport", "Weather", "iPlayer", "Sounds", "Search", "Accessibility help",
-        "Live updates", "Latest updates", "Follow", "Watch live", "Listen live", "Top stories",
-        "More on this story", "Newest first", "Oldest first", "Filter", "Live blog", "Jump to",
-        "View all", "Sign in", "Register", "Subscribe", "Advertisement", "Loading", "Loading...",
-        "Show all updates", "Pinned", "Live feed", "Watch", "Listen", "Latest posts",
+        "Related Video and Audio",
+        "RTL",
+        "Live Reporting",
+        "Live reporting",
+        "Got a TV Licence?",
+        "Find out more",
+        "I don't have a TV Licence.",
+        "I don’t have a TV Licence.",
+        "Summary",
+        "Key points",
+        "Key events",
+        "Sort by:",
+        "Sort by",
+        "Accessibility links",
+        "Breaking News",
+        "Get involved",
+        "As it happened",
+        "Why you can trust Sky News",
+        "Share",
+        "Share page",
+        "Skip to content",
+        "Latest",
+        "Live",
+        "Show key events only",
+        "Refresh",
+        "Menu",
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "iPlayer",
+        "Sounds",
+        "Search",
+        "Accessibility help",
+        "Live updates",
+        "Latest updates",
+        "Follow",
+        "Watch live",
+        "Listen live",
+        "Top stories",
+        "More on this story",
+        "Newest first",
+        "Oldest first",
+        "Filter",
+        "Live blog",
+        "Jump to",
+        "View all",
+        "Sign in",
+        "Register",
+        "Subscribe",
+        "Advertisement",
+        "Loading",
+        "Loading...",
+        "Show all updates",
+        "Pinned",
+        "Live feed",
+        "Watch",
+        "Listen",
+        "Latest posts",
     )
 )
 _HEADER_CHROME_RE = re.compile(
@@ -34,9 +83,21 @@ _HEADER_CHROME_RE = re.compile(
 ANYWHERE_CHROME = frozenset(
     s.lower()
     for s in (
-        "Back to top", "Load more", "Load more posts", "Show more", "Previous page", "Next page",
-        "Previous", "Next", "Newer posts", "Older posts", "More", "Advertisement",
-        "Skip advertisement", "Story continues below this ad", "Continue reading",
+        "Back to top",
+        "Load more",
+        "Load more posts",
+        "Show more",
+        "Previous page",
+        "Next page",
+        "Previous",
+        "Next",
+        "Newer posts",
+        "Older posts",
+        "More",
+        "Advertisement",
+        "Skip advertisement",
+        "Story continues below this ad",
+        "Continue reading",
     )
 )
 _ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+)$", re.I)
@@ -45,11 +106,29 @@ _ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+)$", re.I)
 EMBED_LINES = frozenset(
     s.lower()
     for s in (
-        "Article share tools", "Read more about these links.", "Copy link", "Share",
-        "Share this post", "Share this article", "Accept and continue", "Embed",
-        "The BBC is not responsible for the content of external sites.", "Watch on YouTube",
-        "View this post on Instagram", "Reply", "Retweet", "Like", "Facebook", "Twitter", "X",
-        "Email", "WhatsApp", "LinkedIn", "Link copied", "Play video", "Pause video",
+        "Article share tools",
+        "Read more about these links.",
+        "Copy link",
+        "Share",
+        "Share this post",
+        "Share this article",
+        "Accept and continue",
+        "Embed",
+        "The BBC is not responsible for the content of external sites.",
+        "Watch on YouTube",
+        "View this post on Instagram",
+        "Reply",
+        "Retweet",
+        "Like",
+        "Facebook",
+        "Twitter",
+        "X",
+        "Email",
+        "WhatsApp",
+        "LinkedIn",
+        "Link copied",
+        "Play video",
+        "Pause video",
     )
 )
 _EMBED_RE = re.compile(
@@ -62,11 +141,22 @@ _EMBED_RE = re.compile(
 
 # Labels printed as their own line or glued to a headline.
 LABELS = {
-    "breaking": "Breaking", "analysis": "Analysis",
-    "live": "Live", "watch": "Watch", "video": "Video", "key event": "Key event",
-    "pinned": "Pinned", "pinned post": "Pinned", "update": "Update", "explainer": "Explainer",
-    "fact check": "Fact check", "opinion": "Opinion", "exclusive": "Exclusive",
-    "listen": "Listen", "audio": "Audio", "key events": "Key event",
+    "breaking": "Breaking",
+    "analysis": "Analysis",
+    "live": "Live",
+    "watch": "Watch",
+    "video": "Video",
+    "key event": "Key event",
+    "pinned": "Pinned",
+    "pinned post": "Pinned",
+    "update": "Update",
+    "explainer": "Explainer",
+    "fact check": "Fact check",
+    "opinion": "Opinion",
+    "exclusive": "Exclusive",
+    "listen": "Listen",
+    "audio": "Audio",
+    "key events": "Key event",
 }
 _GLUED_LABEL = re.compile(
     r"^(?P<label>Breaking|BREAKING|Analysis|Explainer|Exclusive|Live|Watch|Video|Update|Pinned"
@@ -152,7 +242,7 @@ def is_anywhere_chrome(s: str) -> bool:
 
 def is_embed(s: str) -> bool:
     """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
-    if s.lower() in EMBED_LINES or _EMBED_RE.match(s) or "(@" in s and s.startswith(("—", "-")):
+    if s.lower() in EMBED_LINES or _EMBED_RE.match(s) or ("(@" in s and s.startswith(("—", "-"))):
         return True
     # Ads injected by copying sites ("qatar airways"): a few lower-case words, no punctuation.
     return s.islower() and len(s.split()) <= 4 and short_unpunctuated(s, 4) and s[0].isalpha()
@@ -184,7 +274,7 @@ def is_caption_mark(s: str) -> bool:
 
 
 def is_credit(s: str) -> bool:
-    """Tell whether a short line is a photo credit (``Getty Images``, ``South Beds News Agency``)."""
+    """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
     return len(s) <= 60 and not closes_sentence(s) and bool(_CREDIT.search(s))
 
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from functools import lru_cache
+from itertools import pairwise
 
 from livebrief import times
 from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, Page, ParsedPage, RosterMember
-from livebrief.parse import bylines
+from livebrief.parse import bylines, register
 from livebrief.parse import lines as L
-from livebrief.parse import register
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,28 @@ class _Doc:
 
 # What a time line can start with: a digit, a dash or bullet, a weekday, "Posted", "date".
 _TIME_FIRST = frozenset("0123456789-–•")
-_TIME_WORDS = frozenset("Mon Tue Wed Thu Fri Sat Sun Pos pos dat Dat Jus jus Mom mom".split())
-_MONTHS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+_TIME_WORDS = frozenset(
+    [
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+        "Pos",
+        "pos",
+        "dat",
+        "Dat",
+        "Jus",
+        "jus",
+        "Mom",
+        "mom",
+    ]
+)
+_MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+)
 
 
 @lru_cache(maxsize=65536)
@@ -130,7 +150,7 @@ def _classify_line(doc: _Doc, i: int, s: str) -> int:
     return TEXT
 
 
-_SENTENCE_END = frozenset(".!?\"”’)")
+_SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
 
 
@@ -164,7 +184,7 @@ def _classify(text: str) -> _Doc:
             doc.heads[i] = head
     doc.blanks = stripped.count("") > 0.15 * len(stripped)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
-    steps = sum(1 for a, b in zip(nums, nums[1:], strict=False) if b[1] == a[1] + 1)
+    steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
     if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
         doc.numbered = True
         for i, _ in nums:
@@ -557,7 +577,7 @@ def read_text(
     for j in range(first):
         if doc.kind[j] == DATELINE:
             day = doc.marks[j].date
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in pairwise(bounds):
         b = _build_entry(doc, lo, hi)
         # A day separator ("Tuesday 18 June 2024") dates the posts after it that print none.
         if b.mark is not None and b.mark.date is None and day is not None:
