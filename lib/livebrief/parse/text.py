@@ -160,18 +160,23 @@ def _classify(text: str) -> _Doc:
     doc = _Doc(raw, stripped, [TEXT if s else BLANK for s in stripped])
     nums: list[tuple[int, int]] = []
     kind = doc.kind
-    for i, s in enumerate(stripped):
-        # Fast path: a long line that ends a sentence is body text unless it holds one of the
-        # few markers that can hide in a long line. Most of a page's bytes take this path.
-        if not s or (
-            len(s) > 100
-            and s[-1] in _SENTENCE_END
-            and s[0] not in _SPECIAL_FIRST
-            and "ublished" not in s
-            and "pdates " not in s
-            and "content provided" not in s
-        ):
-            continue
+    # Fast path: a long line that ends a sentence is body text unless it holds one of the few
+    # markers that can hide in a long line. Most of a page's bytes never reach the loop below.
+    candidates = [
+        i
+        for i, s in enumerate(stripped)
+        if s
+        and (
+            len(s) <= 100
+            or s[-1] not in _SENTENCE_END
+            or s[0] in _SPECIAL_FIRST
+            or "ublished" in s
+            or "pdates " in s
+            or "content provided" in s
+        )
+    ]
+    for i in candidates:
+        s = stripped[i]
         if s[0].isdigit() and raw[i][:1] in " 0123456789":
             m = _NUMBERED.match(raw[i])
             if m:
@@ -288,29 +293,30 @@ def _flat_starts(doc: _Doc, lo: int, hi: int, weak: bool) -> list[int]:
 def _marker_starts(doc: _Doc, lo: int, hi: int) -> list[int]:
     """Find posts on pages that print a time (or a glued "published at") for each post."""
     starts: list[int] = []
-    prev_time: int | None = None
+    kind, lines, marks = doc.kind, doc.s, doc.marks
+    prev_kind, prev_mark = BLANK, None
     for i in range(lo, hi):
-        k = doc.kind[i]
+        k = kind[i]
         if k == BLANK:
             continue
         if k == TIME:
-            mark = doc.marks[i]
-            prev = doc.marks.get(prev_time) if prev_time is not None else None
+            mark = marks[i]
             # "5h ago" then "16:45": one post with an age and a clock.
-            if not (prev and prev.age and not prev.clock and mark.clock):
+            if not (prev_mark and prev_mark.age and not prev_mark.clock and mark.clock):
                 starts.append(i)
-            prev_time = i
+            prev_kind, prev_mark = k, mark
             continue
-        prev_time = None
         if k == PUB and doc.heads.get(i):
             starts.append(i)
-        elif k == TEXT and starts and i > starts[-1]:
-            prv = doc.prev_nonblank(i, lo)
-            after_embed = prv >= lo and doc.kind[prv] == EMBED
-            if L.is_stock_headline(doc.s[i]) or (
-                after_embed and L.headline_like(doc.s[i]) and _weak_headline(doc, i, lo, hi)
+        elif k == TEXT and starts and len(lines[i]) <= 160:
+            s = lines[i]
+            # A stock headline, or a headline-shaped line over body text right after a post's
+            # share tools, opens a new post.
+            if L.is_stock_headline(s) or (
+                prev_kind == EMBED and L.headline_like(s) and _weak_headline(doc, i, lo, hi)
             ):
                 starts.append(i)
+        prev_kind, prev_mark = k, None
     return starts
 
 
@@ -473,6 +479,10 @@ def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
     for j in range(i, hi):
         k, s = doc.kind[j], doc.s[j]
         if k == BLANK:
+            continue
+        if k == TEXT and len(s) > 60 and not caption_next and j not in doc.captions:
+            e.paragraphs.append(s)  # the common case first: too long for a caption
+            last_para_line = j
             continue
         if k in (EMBED, CHROME, DROP):
             if k == EMBED:
