@@ -189,3 +189,35 @@ def test_times_under_headlines_and_day_separators() -> None:
     assert (second.headline, second.clock) == ("Finland also joins", "16:40")
     assert second.paragraphs == ["Another body sentence."]
     assert first.time is not None and first.time.isoformat() == "2024-06-18T16:49:00+01:00"
+
+
+def test_header_stops_at_first_post_and_video_posts_and_embeds() -> None:
+    text = (
+        "Putin and Kim sign defence pact\nLive Reporting\nEdited by Flora Drury\n"
+        "All times stated are UK\nWe're pausing our live coverage\n"
+        "Thank you for following along with us today.\n"
+        "Watch: Putin and Kim ride in a limousine\nMedia caption,\n"
+        "Putin and Kim took turns driving a Russian-made limousine\n"
+        "‘The strongest ever treaty’ - Kim\nJean Mackenzie\nSeoul correspondent\n"
+        "Kim has described the agreement as the strongest ever treaty.\n"
+        "Image source, Getty Images\nImage caption, Putin and Kim shook hands\n"
+        "Skip twitter post by Jean Mackenzie\nAllow Twitter content?\n"
+        "End of twitter post by Jean Mackenzie\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.title == "Putin and Kim sign defence pact"
+    video, quote = parsed.entries[1:]
+    assert [e.headline for e in parsed.entries] == [
+        "We're pausing our live coverage",
+        "Watch: Putin and Kim ride in a limousine",
+        "‘The strongest ever treaty’ - Kim",
+    ]
+    assert video.paragraphs == [] and video.captions == [
+        "Media caption,",
+        "Putin and Kim took turns driving a Russian-made limousine",
+    ]
+    assert quote.author == "Jean Mackenzie"
+    assert quote.captions == ["Image source, Getty Images", "Image caption, Putin and Kim shook hands"]
+    assert len(quote.embeds) == 3 and quote.paragraphs == [
+        "Kim has described the agreement as the strongest ever treaty."
+    ]

@@ -217,6 +217,13 @@ def _header_end(doc: _Doc, stop: int) -> int:
         # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
         if k == TEXT and _strong_at(doc, i, stop, one_line=False):
             break
+        # Below the header's facts, a headline over body text opens the first post. (Above
+        # them, the same shape is the page's title and standfirst.)
+        if k == TEXT and end >= 0 and (
+            L.is_stock_headline(doc.s[i])
+            or (L.headline_like(doc.s[i]) and _weak_headline(doc, i, 0, stop))
+        ):
+            break
         text_run += 1
         if text_run > _HEADER_TEXT_LIMIT:
             break
