@@ -217,7 +217,33 @@ def test_header_stops_at_first_post_and_video_posts_and_embeds() -> None:
         "Putin and Kim took turns driving a Russian-made limousine",
     ]
     assert quote.author == "Jean Mackenzie"
-    assert quote.captions == ["Image source, Getty Images", "Image caption, Putin and Kim shook hands"]
+    assert quote.captions == [
+        "Image source, Getty Images",
+        "Image caption, Putin and Kim shook hands",
+    ]
     assert len(quote.embeds) == 3 and quote.paragraphs == [
         "Kim has described the agreement as the strongest ever treaty."
+    ]
+
+
+def test_guardian_blocks_key_event_updated_stamp_summary_list() -> None:
+    text = (
+        "Russia-Ukraine war live: Kyiv hit by drones\nKey events\n\n5.02pm BST\n\nKey event\n"
+        "Zelenskyy thanks allies for air defence\n\nUpdated at 5.10pm BST\n\n"
+        "Ukraine's president has thanked allies.\n\n4.40pm BST\n\nKremlin says talks are off\n\n"
+        "Pjotr Sauer\n\nThe Kremlin said talks were not on the agenda.\n\n4.15pm BST\nSummary\n"
+        "Here is a recap of the day so far:\n\nDrones hit Kyiv overnight\n\n"
+        "Ukraine says it shot down 30 drones\n"
+    )
+    key, kremlin, summary = read_text(text, date=date(2024, 5, 2)).entries
+    assert key.labels == ["Key event"] and key.embeds == ["Updated at 5.10pm BST"]
+    assert key.paragraphs == ["Ukraine's president has thanked allies."]
+    assert key.time is not None and key.time.isoformat() == "2024-05-02T17:02:00+01:00"
+    # A lone name without a role line is not taken as a byline; the doubt is noted.
+    assert kremlin.author is None and kremlin.captions == ["Pjotr Sauer"]
+    assert "no role line" in kremlin.notes[0]
+    assert summary.headline == "Summary"
+    assert summary.paragraphs[1:] == [
+        "Drones hit Kyiv overnight",
+        "Ukraine says it shot down 30 drones",
     ]

@@ -219,9 +219,13 @@ def _header_end(doc: _Doc, stop: int) -> int:
             break
         # Below the header's facts, a headline over body text opens the first post. (Above
         # them, the same shape is the page's title and standfirst.)
-        if k == TEXT and end >= 0 and (
-            L.is_stock_headline(doc.s[i])
-            or (L.headline_like(doc.s[i]) and _weak_headline(doc, i, 0, stop))
+        if (
+            k == TEXT
+            and end >= 0
+            and (
+                L.is_stock_headline(doc.s[i])
+                or (L.headline_like(doc.s[i]) and _weak_headline(doc, i, 0, stop))
+            )
         ):
             break
         text_run += 1
@@ -435,7 +439,8 @@ def _build_entry(doc: _Doc, lo: int, hi: int) -> _Built:
             headline, mark = doc.heads[i], doc.marks[i]
             i += 1
         elif (
-            doc.kind[i] == TEXT
+            # Under a post's time, "Summary" or "Latest" is the post's title, not furniture.
+            (doc.kind[i] == TEXT or doc.kind[i] == CHROME and lo < i)
             and i not in doc.captions
             and L.headline_like(doc.s[i])
             and not _strong_at(doc, i, hi)
@@ -482,6 +487,7 @@ def _read_byline(doc: _Doc, e: Entry, i: int, hi: int) -> int:
 def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
     caption_next = False
     last_para_line = -2
+    list_items: set[int] = set()
     max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
     for j in range(i, hi):
         k, s = doc.kind[j], doc.s[j]
@@ -491,9 +497,9 @@ def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
             e.paragraphs.append(s)  # the common case first: too long for a caption
             last_para_line = j
             continue
-        if k in (EMBED, CHROME, DROP):
-            if k == EMBED:
-                e.embeds.append(s)
+        if k in (EMBED, CHROME, DROP, UPDATED):
+            if k in (EMBED, UPDATED):
+                e.embeds.append(s)  # share tools, social embeds, "Updated at 5.10pm BST"
             continue
         if k == CAPMARK:
             e.captions.append(s)
@@ -521,9 +527,17 @@ def _read_body(doc: _Doc, e: Entry, i: int, hi: int) -> None:
                 e.captions.append(e.paragraphs.pop())
             e.captions.append(s)
             continue
+        # A short line is a caption, unless it is an item of a list a lead-in opened
+        # ("Here is a recap of the day so far:").
+        in_list = bool(e.paragraphs) and (
+            e.paragraphs[-1].endswith(":") or last_para_line in list_items
+        )
         if k == TEXT and L.short_unpunctuated(s, max_caption_words):
-            e.captions.append(s)
-            continue
+            if in_list:
+                list_items.add(j)
+            else:
+                e.captions.append(s)
+                continue
         e.paragraphs.append(s)
         last_para_line = j
 
