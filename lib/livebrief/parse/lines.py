@@ -156,7 +156,6 @@ LABELS = {
     "exclusive": "Exclusive",
     "listen": "Listen",
     "audio": "Audio",
-    "key events": "Key event",
 }
 _GLUED_LABEL = re.compile(
     r"^(?P<label>Breaking|BREAKING|Analysis|Explainer|Exclusive|Live|Watch|Video|Update|Pinned"
