@@ -7,6 +7,7 @@ returns an exit code) and one line in that table; nothing else here changes::
     def add_report_parser(subparsers: Subparsers) -> None:
         p = subparsers.add_parser("report", help="...", description="...", epilog="...")
         p.add_argument("--output", ...)
+        add_common_options(p, in_subcommand=True)  # -v and --debug after the command too
         p.set_defaults(handler=run_report)
 
 Every :class:`~livebrief.errors.LivebriefError` becomes one line on stderr,
@@ -156,7 +157,7 @@ def add_parse_parser(subparsers: Subparsers) -> None:
         metavar="ZONE",
         help="IANA time zone (e.g. Europe/London) for pages that do not state theirs",
     )
-    _add_common_options(p, in_subcommand=True)
+    add_common_options(p, in_subcommand=True)
     p.set_defaults(handler=run_parse)
 
 
@@ -197,9 +198,11 @@ Run 'livebrief COMMAND --help' for a command's options.
 {EXIT_CODES}"""
 
 
-def _add_common_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
-    # Accepted before and after the subcommand. A subcommand's defaults would overwrite what
-    # was given before it, so there they default to "not given" (SUPPRESS).
+def add_common_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    """Add ``-v/--verbose`` and ``--debug``, which work before and after the subcommand."""
+
+    # A subcommand's defaults would overwrite what was given before it, so there they
+    # default to "not given" (SUPPRESS).
     def default(value: object) -> object:
         return argparse.SUPPRESS if in_subcommand else value
 
@@ -227,7 +230,7 @@ def build_parser() -> ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
-    _add_common_options(parser, in_subcommand=False)
+    add_common_options(parser, in_subcommand=False)
     subparsers = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands", required=True
     )
