@@ -1,0 +1,184 @@
+"""The last step of the text reader: one post's lines into headline, byline, body, captions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from livebrief import times
+from livebrief.model import Entry
+from livebrief.parse import bylines
+from livebrief.parse import lines as L
+from livebrief.parse.layout import (
+    BLANK,
+    BULLET,
+    BULLET_RE,
+    CAPMARK,
+    CHROME,
+    DROP,
+    EMBED,
+    LABEL,
+    NUM,
+    NUMBERED,
+    PUB,
+    TEXT,
+    TIME,
+    UPDATED,
+    Doc,
+    mark_duplicates,
+    strong_at,
+)
+
+
+@dataclass
+class Built:
+    """A post as read, with the time mark its dates are resolved from."""
+
+    entry: Entry
+    mark: times.TimeMark | None
+
+
+def _merge(a: times.TimeMark | None, b: times.TimeMark) -> times.TimeMark:
+    if a is None:
+        return b
+    if a.age and not a.clock:
+        return replace(b, age=a.age, raw=f"{a.raw} {b.raw}")
+    return a
+
+
+def _item_head(doc: Doc, i: int) -> tuple[str | None, times.TimeMark | None]:
+    m = NUMBERED.match(doc.raw[i])
+    text = (m.group(2) or "").strip() if m else doc.s[i]
+    mark = None
+    hh = times.match_hhmm(text)
+    if hh:
+        mark, text = hh
+    pub = times.split_published(text) if "ublished" in text else None
+    if pub:
+        text, mark = pub
+    return text or None, mark
+
+
+def build_entry(doc: Doc, lo: int, hi: int) -> Built:
+    """Read the post on lines ``[lo, hi)``: time, headline, labels, byline, body."""
+    e = Entry(position=0)
+    mark: times.TimeMark | None = None
+    headline: str | None = None
+    i = lo
+    if doc.kind[i] == NUM:
+        headline, mark = _item_head(doc, i)
+        i += 1
+    elif doc.kind[i] == TEXT and doc.kind[doc.next_nonblank(i, hi) if i + 1 < hi else i] == TIME:
+        headline = doc.s[i]  # the time is printed under the headline
+        i += 1
+    while i < hi and doc.kind[i] in (BLANK, TIME, LABEL):
+        if doc.kind[i] == TIME:
+            mark = _merge(mark, doc.marks[i])
+        elif doc.kind[i] == LABEL:
+            e.labels.append(L.LABELS[doc.s[i].lower().rstrip(":")])
+        i += 1
+    if headline is None and i < hi:
+        if doc.kind[i] == PUB and doc.heads.get(i):
+            headline, mark = doc.heads[i], doc.marks[i]
+            i += 1
+        elif (
+            # Under a post's time, "Summary" or "Latest" is the post's title, not furniture.
+            (doc.kind[i] == TEXT or (doc.kind[i] == CHROME and lo < i))
+            and i not in doc.captions
+            and L.headline_like(doc.s[i])
+            and not strong_at(doc, i, hi)
+        ):
+            headline = doc.s[i]
+            i += 1
+    if headline:
+        headline, glued = L.split_labels(headline)
+        e.labels.extend(glued)
+    e.headline = headline or None
+    # Under the headline: label lines, a separate "published at" line, a time.
+    while i < hi and doc.kind[i] in (BLANK, LABEL, PUB, TIME):
+        k = doc.kind[i]
+        if k == LABEL:
+            e.labels.append(L.LABELS[doc.s[i].lower().rstrip(":")])
+        elif k in (PUB, TIME) and mark is None and not doc.heads.get(i):
+            mark = doc.marks[i]
+        elif k != BLANK:
+            break
+        i += 1
+    i = _read_byline(doc, e, i, hi)
+    mark_duplicates(doc, i, hi)
+    _read_body(doc, e, i, hi)
+    if mark is not None:
+        e.clock, e.time_raw, e.age = mark.clock, mark.raw, mark.age
+    e.labels = list(dict.fromkeys(e.labels))
+    return Built(e, mark)
+
+
+def _read_byline(doc: Doc, e: Entry, i: int, hi: int) -> int:
+    window = doc.s[i : min(hi, i + 10)]
+    found = bylines.find_byline(window, skip_blank=doc.blanks or doc.numbered)
+    if found is None:
+        j = doc.next_nonblank(i - 1, hi)
+        if j < hi and bylines.is_person_name(doc.s[j]):
+            e.notes.append(f"'{doc.s[j]}' under the headline has no role line: read as a caption")
+        return i
+    e.authors, e.author, e.role = found.authors, found.authors[0], found.role
+    if len(found.authors) > 1:
+        e.notes.append("several bylines: the first is the entry's author")
+    return i + found.lines
+
+
+def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
+    caption_next = False
+    last_para_line = -2
+    list_items: set[int] = set()
+    max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
+    for j in range(i, hi):
+        k, s = doc.kind[j], doc.s[j]
+        if k == BLANK:
+            continue
+        if k == TEXT and len(s) > 60 and not caption_next and j not in doc.captions:
+            e.paragraphs.append(s)  # the common case first: too long for a caption
+            last_para_line = j
+            continue
+        if k in (EMBED, CHROME, DROP, UPDATED):
+            if k in (EMBED, UPDATED):
+                e.embeds.append(s)  # share tools, social embeds, "Updated at 5.10pm BST"
+            continue
+        if k == CAPMARK:
+            e.captions.append(s)
+            if s.lower().rstrip(",") in {"image caption", "media caption", "video caption"}:
+                # The alt text stands right above the marker, the caption right below.
+                if last_para_line == j - 1 and e.paragraphs and not L.closes_sentence(s):
+                    e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
+                caption_next = True
+            continue
+        if k == LABEL and not e.paragraphs:
+            e.labels.append(L.LABELS[s.lower().rstrip(":")])
+            continue
+        if k == BULLET:
+            s = BULLET_RE.sub("", s)
+        if caption_next or j in doc.captions:
+            e.captions.append(s)
+            caption_next = False
+            continue
+        if len(s) > 60:  # too long for a caption or a credit
+            e.paragraphs.append(s)
+            last_para_line = j
+            continue
+        if L.is_credit(s) and len(s.split()) <= 6:
+            if last_para_line == j - 1 and L.short_unpunctuated(e.paragraphs[-1], 10):
+                e.captions.append(e.paragraphs.pop())
+            e.captions.append(s)
+            continue
+        # A short line is a caption, unless it is an item of a list a lead-in opened
+        # ("Here is a recap of the day so far:").
+        in_list = bool(e.paragraphs) and (
+            e.paragraphs[-1].endswith(":") or last_para_line in list_items
+        )
+        if k == TEXT and L.short_unpunctuated(s, max_caption_words):
+            if in_list:
+                list_items.add(j)
+            else:
+                e.captions.append(s)
+                continue
+        e.paragraphs.append(s)
+        last_para_line = j
