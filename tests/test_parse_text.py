@@ -247,3 +247,19 @@ def test_guardian_blocks_key_event_updated_stamp_summary_list() -> None:
         "Drones hit Kyiv overnight",
         "Ukraine says it shot down 30 drones",
     ]
+
+
+def test_unbulleted_summary_in_a_flat_header() -> None:
+    text = (
+        "Pact will protect us both, says Putin\nSummary\n"
+        "Putin and Kim have signed a comprehensive strategic partnership agreement\n"
+        "Putin says it includes mutual assistance in the event of aggression\n"
+        "Kim calls it the strongest ever treaty between the two countries and says it is "
+        "purely defensive in nature\n"
+        "With updates from Ann Lee in Seoul\nLive Reporting\nAll times stated are UK\n"
+        "Where is Putin now?\nHe is on his way to Vietnam.\n"
+    )
+    parsed = read_text(text)
+    assert len(parsed.page.summary) == 3
+    assert parsed.page.roster[0].place == "Seoul"
+    assert [e.headline for e in parsed.entries] == ["Where is Putin now?"]

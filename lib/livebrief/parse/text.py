@@ -60,6 +60,31 @@ _WEAK_MIN_WORDS = 3
 _HEADER_TEXT_LIMIT = 4
 
 
+_SUMMARY_HEADS = frozenset({"summary", "key points", "what we know", "key developments"})
+_SUMMARY_MAX = 12
+
+
+def _summary_items(doc: Doc, stop: int) -> None:
+    """Mark the unbulleted items under a header's "Summary" line as summary bullets.
+
+    Only when more header furniture closes the list within a few lines: under a "Summary"
+    that a post follows directly, nothing is taken.
+    """
+    for i in range(stop):
+        if doc.kind[i] != CHROME or doc.s[i].lower() not in _SUMMARY_HEADS:
+            continue
+        items: list[int] = []
+        j = doc.next_nonblank(i, stop)
+        while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
+            if strong_at(doc, doc.next_nonblank(j, stop), stop):
+                break
+            items.append(j)
+            j = doc.next_nonblank(j, stop)
+        if items and j < stop and doc.kind[j] in HEADER_KINDS:
+            for k in items:
+                doc.kind[k] = BULLET
+
+
 def _header_end(doc: Doc, stop: int) -> int:
     """Return the last line of the page header: facts and chrome before the first post."""
     end, text_run = -1, 0
@@ -211,6 +236,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
+    _summary_items(doc, min(n, 60))
     markers = [i for i, k in enumerate(doc.kind) if k == TIME or (k == PUB and doc.heads.get(i))]
     if doc.numbered:
         starts = [i for i, k in enumerate(doc.kind) if k == NUM]
