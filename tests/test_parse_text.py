@@ -263,3 +263,12 @@ def test_unbulleted_summary_in_a_flat_header() -> None:
     assert len(parsed.page.summary) == 3
     assert parsed.page.roster[0].place == "Seoul"
     assert [e.headline for e in parsed.entries] == ["Where is Putin now?"]
+
+
+def test_order_without_times_from_the_welcome_post() -> None:
+    newest = "First headline here\nBody one.\nWelcome to our live coverage\nHello there.\n"
+    oldest = "Welcome to our live coverage\nHello there.\nFirst headline here\nBody one.\n"
+    assert read_text(newest).page.order == "newest first"
+    assert read_text(newest).page.notes == []
+    parsed = read_text(oldest)
+    assert parsed.page.order == OLDEST_FIRST and [e.seq for e in parsed.entries] == [0, 1]

@@ -354,11 +354,29 @@ def _place(e: Entry, roster: dict[str, str | None]) -> str | None:
     )
 
 
+_WELCOME = re.compile(r"^(?:welcome|good (?:morning|afternoon|evening))\b", re.I)
+
+
+def _order_from_welcome(entries: list[Entry]) -> str | None:
+    """Read the order from the opening post ("Welcome to our live coverage") when it is at an end.
+
+    A page without times still shows its order where its first post stands.
+    """
+    if len(entries) < 2:
+        return None
+    first, last = (
+        bool(e.headline and _WELCOME.match(e.headline)) for e in (entries[0], entries[-1])
+    )
+    if first == last:
+        return None
+    return OLDEST_FIRST if first else NEWEST_FIRST
+
+
 def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -> None:
     entries = [b.entry for b in built]
     for pos, e in enumerate(entries):
         e.position = pos
-    order = times.detect_order(entries)
+    order = times.detect_order(entries) or _order_from_welcome(entries)
     if order is None:
         order = NEWEST_FIRST
         page.notes.append("order assumed newest first: the page's times do not tell")
