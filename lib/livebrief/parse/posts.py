@@ -131,12 +131,14 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
     last_para_line = -2
     list_items: set[int] = set()
     max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
+    kinds, lines, captions, paragraphs = doc.kind, doc.s, doc.captions, e.paragraphs
     for j in range(i, hi):
-        k, s = doc.kind[j], doc.s[j]
+        k = kinds[j]
         if k == BLANK:
             continue
-        if k == TEXT and len(s) > 60 and not caption_next and j not in doc.captions:
-            e.paragraphs.append(s)  # the common case first: too long for a caption
+        s = lines[j]
+        if k == TEXT and len(s) > 60 and not caption_next and j not in captions:
+            paragraphs.append(s)  # the common case first: too long for a caption
             last_para_line = j
             continue
         if k in (EMBED, CHROME, DROP, UPDATED):
@@ -147,7 +149,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             e.captions.append(s)
             if s.lower().rstrip(",") in {"image caption", "media caption", "video caption"}:
                 # The alt text stands right above the marker, the caption right below.
-                if last_para_line == j - 1 and e.paragraphs and not L.closes_sentence(s):
+                if last_para_line == j - 1 and not L.closes_sentence(e.paragraphs[-1]):
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
                 caption_next = True
             continue

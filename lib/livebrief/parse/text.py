@@ -182,6 +182,10 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
     return starts
 
 
+# First letters of the stock headlines (Welcome back, Good morning, That's all, Recap, ...).
+_STOCK_FIRST = frozenset("WwGgTtCcRr")
+
+
 def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
     """Find posts on pages that print a time (or a glued "published at") for each post."""
     starts: list[int] = []
@@ -204,7 +208,7 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
             s = lines[i]
             # A stock headline, or a headline-shaped line over body text right after a post's
             # share tools, opens a new post.
-            if L.is_stock_headline(s) or (
+            if (s[0] in _STOCK_FIRST and L.is_stock_headline(s)) or (
                 prev_kind == EMBED and L.headline_like(s) and _weak_headline(doc, i, lo, hi)
             ):
                 starts.append(i)
