@@ -49,7 +49,7 @@ def readers() -> list[Reader]:
 
 def _load_builtin() -> None:
     # Imported lazily so that `import livebrief` stays cheap; each module registers itself.
-    from livebrief.parse import text  # noqa: F401
+    from livebrief.parse import html, jsonfeed, text  # noqa: F401
 
 
 def parse_text(
