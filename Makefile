@@ -8,7 +8,7 @@ SAMPLE := samples/000_fd0f76058283f76d.txt
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint bench sample
+.PHONY: help venv test lint bench sample briefing lab
 
 help: ## list the targets (the default)
 	@echo "usage: make TARGET"
@@ -48,6 +48,9 @@ sample: $(STAMP) ## parse the bundled sample into reports/sample/entries.json
 	@echo "wrote reports/sample/entries.json"
 
 # --- Briefings --------------------------------------------------------------------------------
-# Reserved for the briefings work: `briefing` (a briefing of the sample under reports/, the
-# project's main job once it lands) and `lab` (JupyterLab on notebooks/) are added here, each
-# with a `## ` help comment and a line in .PHONY.
+
+briefing: $(STAMP) ## brief the bundled sample: reports/<page-slug>/briefing.html and .pdf
+	$(BIN)/livebrief report $(SAMPLE) --out reports --format html,pdf
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ to read, change and rerun the briefing notebook
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)

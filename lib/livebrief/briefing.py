@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from livebrief import charts, metrics
 from livebrief.errors import InputError, UsageError
@@ -177,8 +179,9 @@ def _zone(text: str) -> str | None:
     try:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise UsageError(f"tz={text!r} is not a known IANA time zone (such as Europe/London)")\
-            from None
+        raise UsageError(
+            f"tz={text!r} is not a known IANA time zone (such as Europe/London)"
+        ) from None
     return text
 
 
@@ -218,10 +221,17 @@ def load(
     path = find_source(source)
     parsed = read_path(path, date=_date(date), tz=_zone(tz))
     data = path.read_bytes()
-    src = Source(str(source), hashlib.sha256(data).hexdigest(), len(data),
-                 datetime.now(timezone.utc))
-    params = {"source": str(source), "date": date, "tz": tz, "bin_minutes": bin_minutes,
-              "top_authors": top_authors, "title": title}
+    src = Source(
+        str(source), hashlib.sha256(data).hexdigest(), len(data), datetime.now(timezone.utc)
+    )
+    params = {
+        "source": str(source),
+        "date": date,
+        "tz": tz,
+        "bin_minutes": bin_minutes,
+        "top_authors": top_authors,
+        "title": title,
+    }
     shown = title or parsed.page.title or Path(path).stem
     log.info("%s: %d entries", path, len(parsed.entries))
     return Briefing(parsed, src, params, shown, bin_minutes, top_authors)
@@ -234,19 +244,19 @@ def load(
 def _display(*objs: Any, **kwargs: Any) -> None:
     from IPython.display import display
 
-    display(*objs, **kwargs)
+    display(*objs, **kwargs)  # type: ignore[no-untyped-call]
 
 
 def _html(text: str, metadata: dict[str, Any] | None = None) -> None:
     from IPython.display import HTML
 
-    _display(HTML(text), metadata=metadata or {})
+    _display(HTML(text), metadata=metadata or {})  # type: ignore[no-untyped-call]
 
 
 def _table(frame: pd.DataFrame, caption: str = "") -> None:
     cap = f"<p class='lb-caption'>{html.escape(caption)}</p>" if caption else ""
-    _html(cap + frame.to_html(index=False, escape=True, na_rep="—", border=0,
-                              classes="lb-table"))
+    frame = frame.astype(object).where(frame.notna(), None)
+    _html(cap + frame.to_html(index=False, escape=True, na_rep="—", border=0, classes="lb-table"))
 
 
 def _fmt_time(stamp: pd.Timestamp | None, zone: tzinfo | None) -> str:
@@ -263,14 +273,40 @@ def _fmt_span(span: pd.Timedelta | None) -> str:
     return f"{hours} h {mins:02d} min" if hours else f"{mins} min"
 
 
+def png(figure: Figure, dpi: int = DPI) -> bytes:
+    """Draw a figure as an opaque RGB PNG.
+
+    Charts sit on white, so the alpha channel matplotlib writes is dead weight: without it the
+    image is smaller and PDF engines embed it without a separate transparency mask.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image as PILImage
+
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
+    buf = io.BytesIO()
+    PILImage.fromarray(np.ascontiguousarray(rgba[:, :, :3])).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def warm_up() -> None:
+    """Draw a small chart once, so that fonts and caches are ready (a kernel calls it at start)."""
+    sample = "Live desk 0123" + (" 王" if len(charts.font_family()) > 1 else "")
+    with charts.style():
+        fig = Figure(figsize=(1, 1))
+        fig.text(0.1, 0.5, sample)
+        png(fig, dpi=20)
+
+
 def show_chart(chart: charts.Chart) -> None:
     """Display a chart as a PNG with its alt text, then its numbers as a table."""
     from IPython.display import Image
 
-    buf = io.BytesIO()
-    chart.figure.savefig(buf, format="png", dpi=DPI)
     width = round(chart.figure.get_figwidth() * 96)
-    _display(Image(data=buf.getvalue(), format="png", alt=chart.alt, width=width))
+    image = Image(data=png(chart.figure), format="png", alt=chart.alt, width=width)  # type: ignore[no-untyped-call]
+    _display(image)
     _table(chart.table, f"The numbers behind “{chart.title}”")
 
 
@@ -286,18 +322,32 @@ def header(b: Briefing) -> None:
         ("Edited by", esc(editors)),
         ("Entries", f"{cov.entries} ({cov.timed} with a time)"),
         ("Words", f"{cov.words:,}"),
-        ("Coverage", esc(span_local) + "<br>" + esc(span_utc) + f" ({_fmt_span(cov.span)})"
-         if cov.timed else "the page gave no times"),
-        ("Source", f"<code>{esc(b.source.path)}</code>, {b.source.size:,} bytes, sha256 "
-         f"<code>{b.source.sha256[:16]}</code>"),
-        ("Read", f"{b.source.read_at:%d %b %Y %H:%M:%S} UTC by the {esc(page.reader)} reader "
-         f"({esc(page.rendering)})"),
+        (
+            "Coverage",
+            (esc(span_local) + "<br>" if span_local != span_utc else "")
+            + esc(span_utc)
+            + f" ({_fmt_span(cov.span)})"
+            if cov.timed
+            else "the page gave no times",
+        ),
+        (
+            "Source",
+            f"<code>{esc(b.source.path)}</code>, {b.source.size:,} bytes, sha256 "
+            f"<code>{b.source.sha256[:16]}</code>",
+        ),
+        (
+            "Read",
+            f"{b.source.read_at:%d %b %Y %H:%M:%S} UTC by the {esc(page.reader)} reader "
+            f"({esc(page.rendering)})",
+        ),
         ("Parameters", esc(params)),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     meta = {META_KEY: {"slug": b.slug, "title": b.title}}
-    _html(f"<h1 class='lb-title'>{esc(b.title)}</h1><table class='lb-facts'>{body}</table>",
-          metadata=meta)
+    _html(
+        f"<h1 class='lb-title'>{esc(b.title)}</h1><table class='lb-facts'>{body}</table>",
+        metadata=meta,
+    )
     if page.summary:
         items = "".join(f"<li>{esc(s)}</li>" for s in page.summary)
         _html(f"<p class='lb-caption'>Summary as given by the page</p><ul>{items}</ul>")
@@ -305,6 +355,13 @@ def header(b: Briefing) -> None:
 
 def cadence(b: Briefing) -> None:
     """Show when posts came: the cadence chart (or the ordinal view), gaps and bursts."""
+    if not b.coverage.timed:
+        hint = (
+            " It printed clock times without a date: set the date parameter to place them."
+            if b.frame["clock"].notna().any()
+            else ""
+        )
+        _html(f"<p class='lb-note'><strong>{html.escape(charts.NO_TIMES_NOTE)}</strong>{hint}</p>")
     show_chart(b.cadence_chart())
     if b.coverage.timed < 2:
         return
@@ -312,11 +369,20 @@ def cadence(b: Briefing) -> None:
     bins = metrics.posts_per_bin(b.frame, b.bin_minutes)
     facts = pd.DataFrame(
         {
-            "measure": ["median gap", "longest gap", "longest gap from", "longest gap to",
-                        "bursts"],
-            "value": [_fmt_span(g.median), _fmt_span(g.longest),
-                      _fmt_time(g.longest_after, b.zone), _fmt_time(g.longest_before, b.zone),
-                      f"{int(bins['burst'].sum())} bin(s) above median + 2×MAD and ≥ 3 posts"],
+            "measure": [
+                "median gap",
+                "longest gap",
+                "longest gap from",
+                "longest gap to",
+                "bursts",
+            ],
+            "value": [
+                _fmt_span(g.median),
+                _fmt_span(g.longest),
+                _fmt_time(g.longest_after, b.zone),
+                _fmt_time(g.longest_before, b.zone),
+                f"{int(bins['burst'].sum())} bin(s) above median + 2×MAD and ≥ 3 posts",
+            ],
         }
     )
     _table(facts, f"Gaps between posts and bursts (times in {b.zone_name})")
@@ -332,8 +398,10 @@ def places(b: Briefing) -> None:
     table = metrics.place_shares(b.frame, b.page.roster)
     table["post_share"] = (table["post_share"] * 100).round(0).astype("int64")
     table["word_share"] = (table["word_share"] * 100).round(0).astype("int64")
-    _table(table.rename(columns={"post_share": "posts %", "word_share": "words %"}),
-           "Share by place (from bylines, roles and the roster)")
+    _table(
+        table.rename(columns={"post_share": "posts %", "word_share": "words %"}),
+        "Share by place (from bylines, roles and the roster)",
+    )
 
 
 def labels(b: Briefing) -> None:
@@ -359,8 +427,9 @@ def entries(b: Briefing) -> None:
     frame = b.frame
     times = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
     shown = [
-        _fmt_time(pd.Timestamp(t), b.zone) if pd.notna(t) else (c if isinstance(c, str) else
-                                                                 a if isinstance(a, str) else "—")
+        _fmt_time(pd.Timestamp(t), b.zone)
+        if pd.notna(t)
+        else (c if isinstance(c, str) else a if isinstance(a, str) else "—")
         for t, c, a in zip(times, frame["clock"], frame["age"], strict=True)
     ]
     table = pd.DataFrame(

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import tzinfo
 from functools import cache
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -22,6 +23,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from livebrief.metrics import LIVE_DESK, OTHERS
 
@@ -58,7 +60,8 @@ class Chart:
 
 
 @cache
-def _font_family() -> tuple[str, ...]:
+def font_family() -> tuple[str, ...]:
+    """The chart font and, when installed, a CJK fallback for names in CJK scripts."""
     # DejaVu covers Latin, Greek and Cyrillic; a Noto CJK face, when installed, covers names in
     # Chinese, Japanese or Korean through matplotlib's per-glyph font fallback.
     family = ["DejaVu Sans"]
@@ -73,9 +76,10 @@ def _font_family() -> tuple[str, ...]:
 
 
 @contextmanager
-def _style() -> Iterator[None]:
-    rc = {
-        "font.family": list(_font_family()),
+def style() -> Iterator[None]:
+    """Apply the house chart style (fonts, sizes, spines) to figures made inside the block."""
+    rc: Any = {
+        "font.family": list(font_family()),
         "font.size": 9,
         "axes.titlesize": 10,
         "axes.labelsize": 9,
@@ -107,6 +111,11 @@ def colours(names: Sequence[str]) -> dict[str, str]:
 def _clip(text: object, width: int = 42) -> str:
     s = "" if text is None or text is pd.NA else str(text)
     return s if len(s) <= width else s[: width - 1].rstrip() + "…"
+
+
+def _n(count: object, noun: str) -> str:
+    n = int(str(count))
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _local(stamps: pd.Series, zone: tzinfo | None) -> pd.Series:
@@ -141,28 +150,50 @@ def cadence_chart(
     starts = _local(bins["start"], zone).dt.tz_localize(None)
     width = pd.Timedelta(minutes=minutes) / pd.Timedelta(days=1)
     burst = bins["burst"].astype(bool)
-    with _style():
+    with style():
         fig = Figure(figsize=(WIDTH, 2.8), layout="constrained")
         ax = fig.add_subplot()
-        x = mdates.date2num(starts.to_numpy())
-        ax.bar(x[~burst.to_numpy()], bins["posts"][~burst], width=width, align="edge",
-               color=BAR_COLOUR, edgecolor="white", linewidth=0.5, label="posts per bin")
+        x = mdates.date2num(starts.to_numpy())  # type: ignore[no-untyped-call]
+        ax.bar(
+            x[~burst.to_numpy()],
+            bins["posts"][~burst],
+            width=width,
+            align="edge",
+            color=BAR_COLOUR,
+            edgecolor="white",
+            linewidth=0.5,
+            label="posts per bin",
+        )
         if burst.any():
-            ax.bar(x[burst.to_numpy()], bins["posts"][burst], width=width, align="edge",
-                   color=BURST_COLOUR, edgecolor="black", hatch="//", linewidth=0.5,
-                   label="burst")
+            ax.bar(
+                x[burst.to_numpy()],
+                bins["posts"][burst],
+                width=width,
+                align="edge",
+                color=BURST_COLOUR,
+                edgecolor="black",
+                hatch="//",
+                linewidth=0.5,
+                label="burst",
+            )
         if threshold is not None and threshold > 0:
-            ax.axhline(threshold, color="black", linestyle="--", linewidth=0.8,
-                       label=f"burst threshold ({threshold:g})")
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+            ax.axhline(
+                threshold,
+                color="black",
+                linestyle="--",
+                linewidth=0.8,
+                label=f"burst threshold ({threshold:g})",
+            )
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
         ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        ax.xaxis.set_major_formatter(concise)
         ax.set_xlim(x[0], x[-1] + width)
-        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel(f"time ({label})")
         ax.set_ylabel(f"posts per {minutes} min")
-        ax.set_title(f"Posts per {minutes}-minute bin")
-        ax.legend(loc="upper right")
+        ax.set_title(f"Posts per {minutes}-minute bin", loc="left")
+        fig.legend(loc="outside right upper")
     table = pd.DataFrame(
         {
             f"from ({label})": starts.dt.strftime("%d %b %H:%M"),
@@ -178,8 +209,8 @@ def cadence_chart(
     alt = (
         f"Bar chart of posts per {minutes}-minute bin from {starts.iloc[0]:%d %b %Y %H:%M} "
         f"to {starts.iloc[-1] + pd.Timedelta(minutes=minutes):%H:%M} {label}: "
-        f"{int(bins['posts'].sum())} posts in {len(bins)} bins; busiest bin "
-        f"{starts.iloc[busiest]:%H:%M} with {int(bins['posts'].iloc[busiest])} posts; "
+        f"{_n(bins['posts'].sum(), 'post')} in {_n(len(bins), 'bin')}; busiest bin "
+        f"{starts.iloc[busiest]:%H:%M} with {_n(bins['posts'].iloc[busiest], 'post')}; "
         + (f"{int(burst.sum())} burst bin(s) marked." if burst.any() else "no bursts.")
     )
     return Chart(fig, alt, table.reset_index(drop=True), f"Posts per {minutes}-minute bin")
@@ -205,24 +236,29 @@ def ordinal_chart(
     height = min(max(2.4, 0.24 * n + 1.3), 10.5)
     who = rows["correspondent"].astype("object")
     fill = [palette.get(str(w), OTHERS_COLOUR) for w in who]
-    with _style():
+    with style():
         fig = Figure(figsize=(WIDTH, height), layout="constrained")
         ax = fig.add_subplot()
         y = list(range(n))
         ax.barh(y, rows["words"], color=fill, edgecolor="#444444", linewidth=0.4)
         ax.invert_yaxis()
         if labelled:
-            ticks = [f"#{int(p) + 1} {_clip(h, 38)}" for p, h in zip(rows["position"],
-                                                                   rows["headline"], strict=True)]
+            ticks = [
+                f"#{int(p) + 1} {_clip(h, 38)}"
+                for p, h in zip(rows["position"], rows["headline"], strict=True)
+            ]
             ax.set_yticks(y, ticks, fontsize=7.5)
         ax.set_xlabel("words in the entry")
-        ax.set_ylabel("entry, in page order (first on the page at the top)")
+        ax.set_ylabel("entry, in page order")
         ax.set_title("Entries in page order, sized by words")
         seen = list(dict.fromkeys(str(w) for w in who))
-        handles = [Patch(facecolor=palette.get(w, OTHERS_COLOUR), edgecolor="#444444", label=w)
-                   for w in seen]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  title="correspondent")
+        handles = [
+            Patch(facecolor=palette.get(w, OTHERS_COLOUR), edgecolor="#444444", label=w)
+            for w in seen
+        ]
+        ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="correspondent"
+        )
         fig.suptitle(note, fontsize=9, color="#7A2800", fontweight="bold")
     table = pd.DataFrame(
         {
@@ -238,7 +274,7 @@ def ordinal_chart(
         + (
             f" Longest entry: #{int(rows['position'].iloc[longest]) + 1} "
             f"'{_clip(rows['headline'].iloc[longest], 60)}' by {who.iloc[longest]}, "
-            f"{int(rows['words'].iloc[longest])} words."
+            f"{_n(rows['words'].iloc[longest], 'word')}."
             if n
             else ""
         )
@@ -259,7 +295,7 @@ def share_chart(shares: pd.DataFrame, palette: dict[str, str]) -> Chart:
     names = [str(n) for n in shares["correspondent"]]
     fill = [palette.get(n, OTHERS_COLOUR) for n in names]
     height = min(max(2.2, 0.3 * len(names) + 1.2), 8.0)
-    with _style():
+    with style():
         fig = Figure(figsize=(WIDTH, height), layout="constrained")
         axes = fig.subplots(1, 2, sharey=True)
         for ax, col, share, xlabel in (
@@ -268,12 +304,15 @@ def share_chart(shares: pd.DataFrame, palette: dict[str, str]) -> Chart:
         ):
             values = shares[col].astype("int64")
             bars = ax.barh(names, values, color=fill, edgecolor="#444444", linewidth=0.4)
-            ax.bar_label(bars, labels=[f"{v} ({s:.0%})" for v, s in
-                                       zip(values, shares[share], strict=True)],
-                         padding=2, fontsize=7.5)
+            ax.bar_label(
+                bars,
+                labels=[f"{v} ({s:.0%})" for v, s in zip(values, shares[share], strict=True)],
+                padding=2,
+                fontsize=7.5,
+            )
             ax.set_xlabel(xlabel)
             ax.margins(x=0.3)
-            ax.xaxis.get_major_locator().set_params(integer=True)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes[0].invert_yaxis()
         axes[0].set_ylabel("correspondent")
         axes[0].set_title("Posts per correspondent")
@@ -287,8 +326,13 @@ def share_chart(shares: pd.DataFrame, palette: dict[str, str]) -> Chart:
             "words %": (shares["word_share"] * 100).round(0).astype("int64"),
         }
     )
-    parts = [f"{n} {p} posts ({s:.0%}), {w} words" for n, p, s, w in
-             zip(names, shares["posts"], shares["post_share"], shares["words"], strict=True)]
-    alt = ("Two horizontal bar charts of posts and words per correspondent: "
-           + "; ".join(parts) + ".")
+    parts = [
+        f"{n} {_n(p, 'post')} ({s:.0%}), {_n(w, 'word')}"
+        for n, p, s, w in zip(
+            names, shares["posts"], shares["post_share"], shares["words"], strict=True
+        )
+    ]
+    alt = (
+        "Two horizontal bar charts of posts and words per correspondent: " + "; ".join(parts) + "."
+    )
     return Chart(fig, alt, table, "Per-correspondent share")

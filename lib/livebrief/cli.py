@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import NoReturn, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from livebrief import export
+from livebrief import cli_store, export, render
 from livebrief.errors import LivebriefError, UsageError
 from livebrief.model import ParsedPage
 from livebrief.parse import read_bytes, read_path
@@ -49,6 +49,8 @@ exit codes:
   2  bad input or usage: missing, empty, binary or undecodable file; bad option
   3  output not writable: missing folder, no permission, disk full
   4  a briefing failed to execute or export
+  5  a page could not be fetched (refused URL, HTTP error, time-out, too large)
+  6  the store cannot be opened or written (busy, not a livebrief store, disk full)
 """
 
 
@@ -181,11 +183,98 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# livebrief report
+
+REPORT_EPILOG = """\
+examples:
+  livebrief report samples/000_fd0f76058283f76d.txt
+  livebrief report page.txt --format pdf -p date=2024-06-18 -p tz=Europe/London
+  livebrief report a.txt b.txt --out /tmp/briefings --pdf-engine chromium
+  papermill --help-notebook notebooks/briefing.ipynb     (the parameters -p accepts)
+
+Each SOURCE gets DIR/<page-slug>/briefing.ipynb (the executed notebook) and the formats asked
+for. Outputs are renamed into place only when all are ready: a failed run keeps the previous
+briefing, names the failing cell, and exits with code 4.
+"""
+
+
+def add_report_parser(subparsers: Subparsers) -> None:
+    """Register ``livebrief report``."""
+    p = subparsers.add_parser(
+        "report",
+        help="brief live pages: run the briefing notebook, write HTML and PDF",
+        description=(
+            "Run the briefing notebook (papermill) on each SOURCE, a live-page text file, and "
+            "export it to self-contained HTML and to PDF (no LaTeX needed)."
+        ),
+        epilog=REPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="a live-page text file")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help="folder of the briefings (default: %(default)s)",
+    )
+    p.add_argument(
+        "--format",
+        default="html,pdf",
+        metavar="FORMATS",
+        help="comma-separated, of: html, pdf (default: %(default)s)",
+    )
+    p.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        default=[],
+        dest="parameters",
+        metavar="NAME=VALUE",
+        help="a notebook parameter (date, tz, bin_minutes, top_authors, title); repeatable",
+    )
+    p.add_argument(
+        "--notebook",
+        type=Path,
+        metavar="PATH",
+        help="the notebook to run (default: notebooks/briefing.ipynb)",
+    )
+    p.add_argument(
+        "--pdf-engine",
+        default="weasyprint",
+        choices=["weasyprint", "chromium"],
+        help="how to print the PDF (default: %(default)s; chromium: exact browser rendering)",
+    )
+    add_common_options(p, in_subcommand=True)
+    p.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Brief every source, then list the files written, one per line."""
+    reports = render.report(
+        args.sources,
+        out=args.out,
+        formats=args.format,
+        parameters=args.parameters,
+        notebook=args.notebook,
+        pdf_engine=args.pdf_engine,
+    )
+    for rep in reports:
+        sys.stdout.write("".join(f"{path}\n" for path in rep.files))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 # The command table and the top-level parser.
 
 #: One ``add_*_parser(subparsers)`` per subcommand, in the order ``--help`` lists them.
 COMMANDS: list[Callable[[Subparsers], None]] = [
     add_parse_parser,
+    cli_store.add_ingest_parser,
+    cli_store.add_entries_parser,
+    cli_store.add_pages_parser,
+    cli_store.add_diff_parser,
+    add_report_parser,
     # Briefings, the store and schedules add theirs here, e.g. add_report_parser.
 ]
 

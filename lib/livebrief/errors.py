@@ -44,3 +44,15 @@ class RenderError(LivebriefError):
     """Raised when a notebook fails to execute or a briefing cannot be exported."""
 
     exit_code = 4
+
+
+class FetchError(LivebriefError):
+    """Raised when a URL cannot be fetched: refused scheme, HTTP error, time-out, too large."""
+
+    exit_code = 5
+
+
+class StoreError(LivebriefError):
+    """Raised when the store cannot be opened, locked or written, or is not a livebrief store."""
+
+    exit_code = 6

@@ -194,8 +194,8 @@ def gaps(frame: pd.DataFrame) -> Gaps:
         return Gaps(0, None, None, None, None, table)
     table["after"] = pd.to_datetime(table["after"], utc=True)
     table["before"] = pd.to_datetime(table["before"], utc=True)
-    deltas = table["before"] - table["after"]
-    table["minutes"] = deltas / pd.Timedelta(minutes=1)
+    deltas = pd.Series(table["before"] - table["after"])
+    table["minutes"] = deltas.dt.total_seconds() / 60.0
     where = int(deltas.to_numpy().argmax())
     return Gaps(
         count=len(table),
@@ -259,7 +259,11 @@ def author_shares(frame: pd.DataFrame, top: int = 8) -> pd.DataFrame:
     if top >= 0 and len(grouped) > top + 1:
         head, tail = grouped.iloc[:top], grouped.iloc[top:]
         rest = pd.DataFrame(
-            {"correspondent": [OTHERS], "posts": [tail["posts"].sum()], "words": [tail["words"].sum()]}
+            {
+                "correspondent": [OTHERS],
+                "posts": [tail["posts"].sum()],
+                "words": [tail["words"].sum()],
+            }
         )
         grouped = pd.concat([head, rest], ignore_index=True)
     grouped["correspondent"] = grouped["correspondent"].astype("string")
@@ -347,15 +351,36 @@ def roster_coverage(frame: pd.DataFrame, roster: Sequence[RosterMember]) -> pd.D
         listed.add(key)
         n = posts.get(key, 0)
         status = "listed, posted" if n else "listed, no post"
-        rows.append({"name": member.name, "place": member.place, "listed": True, "posts": n,
-                     "status": status})
+        rows.append(
+            {
+                "name": member.name,
+                "place": member.place,
+                "listed": True,
+                "posts": n,
+                "status": status,
+            }
+        )
     for key, n in posts.items():
         if key not in listed:
-            rows.append({"name": shown[key], "place": None, "listed": False, "posts": n,
-                         "status": "posted, not listed"})
+            rows.append(
+                {
+                    "name": shown[key],
+                    "place": None,
+                    "listed": False,
+                    "posts": n,
+                    "status": "posted, not listed",
+                }
+            )
     out = pd.DataFrame(rows, columns=["name", "place", "listed", "posts", "status"])
-    return out.astype({"name": "string", "place": "string", "listed": "bool", "posts": "int64",
-                       "status": "string"})
+    return out.astype(
+        {
+            "name": "string",
+            "place": "string",
+            "listed": "bool",
+            "posts": "int64",
+            "status": "string",
+        }
+    )
 
 
 def _numbers(positions: Iterable[int]) -> str:
@@ -379,24 +404,52 @@ def quality_notes(frame: pd.DataFrame, page_notes: Sequence[str] = ()) -> pd.Dat
     pos = frame["position"]
     no_head = frame["headline"].isna() | (frame["headline"].fillna("").str.strip() == "")
     if no_head.any():
-        rows.append(("headline", _numbers(pos[no_head]),
-                     f"{int(no_head.sum())} of {len(frame)} entries have no headline"))
+        rows.append(
+            (
+                "headline",
+                _numbers(pos[no_head]),
+                f"{int(no_head.sum())} of {len(frame)} entries have no headline",
+            )
+        )
     has_time = frame["time"].notna()
     clock_only = frame["clock"].notna() & ~has_time
     age_only = frame["age"].notna() & frame["clock"].isna() & ~has_time
     raw_only = frame["time_raw"].notna() & frame["clock"].isna() & frame["age"].isna()
     if not has_time.any():
-        rows.append(("time", "", "the page gave no times that could be dated: no cadence "
-                     "is drawn and no time is invented"))
+        rows.append(
+            (
+                "time",
+                "",
+                "the page gave no times that could be dated: no cadence "
+                "is drawn and no time is invented",
+            )
+        )
     elif not has_time.all():
-        rows.append(("time", _numbers(pos[~has_time]), f"{int((~has_time).sum())} of "
-                     f"{len(frame)} entries have no time and are left out of the cadence"))
+        rows.append(
+            (
+                "time",
+                _numbers(pos[~has_time]),
+                f"{int((~has_time).sum())} of "
+                f"{len(frame)} entries have no time and are left out of the cadence",
+            )
+        )
     if clock_only.any():
-        rows.append(("time", _numbers(pos[clock_only]), "clock time printed but no date known "
-                     "(set the date parameter to place them)"))
+        rows.append(
+            (
+                "time",
+                _numbers(pos[clock_only]),
+                "clock time printed but no date known (set the date parameter to place them)",
+            )
+        )
     if age_only.any():
-        rows.append(("time", _numbers(pos[age_only]), "only a relative age (such as "
-                     "'5h ago') was printed; kept as text, not turned into a time"))
+        rows.append(
+            (
+                "time",
+                _numbers(pos[age_only]),
+                "only a relative age (such as "
+                "'5h ago') was printed; kept as text, not turned into a time",
+            )
+        )
     if raw_only.any():
         rows.append(("time", _numbers(pos[raw_only]), "a time was printed but could not be read"))
     for p, notes in zip(pos.tolist(), frame["notes"].tolist(), strict=True):

@@ -93,7 +93,7 @@ _TIME_LINE = re.compile(
 )
 _POSTED = re.compile(r"^\s*Posted at\s+(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s*(?P=h):(?P=m))?\s*$", re.I)
 _PUBLISHED = re.compile(
-    rf"""^(?P<head>.*?)\s*published\s+at\s+(?P<h>\d{{1,2}}):(?P<m>\d{{2}})
+    rf"""^(?P<head>.*?)published\s+at\s+(?P<h>\d{{1,2}}):(?P<m>\d{{2}})
     (?:\s*(?P<zone>{_ZONE}))?
     (?:\s*(?P<d2>{_DATE_FORMS}))?\s*$""",
     re.VERBOSE | re.I,
@@ -168,6 +168,11 @@ def _date_parts(text: str | None) -> tuple[Date | None, tuple[int, int] | None]:
     """Parse a printed date; a date without a year gives only (month, day)."""
     if not text:
         return None, None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return Date.fromisoformat(text), None
+        except ValueError:
+            return None, None
     has_year = bool(re.search(r"\d{4}", text))
     try:
         # dateutil reads every printed form here; day-first is right for "4.5.2015" (RFE/RL).
@@ -265,6 +270,33 @@ def detect_order(entries: list[Entry]) -> str | None:
     return NEWEST_FIRST if down > up else OLDEST_FIRST
 
 
+def _dates_of(
+    cmarks: list[TimeMark | None], fallback_year: int | None, notes: list[str]
+) -> list[Date | None]:
+    """Return the printed date of each mark (in time order), completing dates without a year.
+
+    A year comes from the nearest full date before (or else after) the mark, else from the
+    given date; it steps forward when the months run over New Year (31 Dec, then 1 Jan).
+    """
+    year = next((m.date.year for m in cmarks if m and m.date), fallback_year)
+    prev: tuple[int, int] | None = None
+    dates: list[Date | None] = []
+    for mark in cmarks:
+        d = mark.date if mark else None
+        if d is not None:
+            year, prev = d.year, (d.month, d.day)
+        elif mark and mark.month_day and year:
+            if prev and mark.month_day < prev and prev[0] - mark.month_day[0] > 6:
+                year += 1
+            try:
+                d = Date(year, *mark.month_day)
+            except ValueError:  # 29 February in a year that has none
+                notes.append(f"{mark.raw!r}: no such date in {year}")
+            prev = mark.month_day
+        dates.append(d)
+    return dates
+
+
 # A clock that runs this far backwards between consecutive posts means the day changed.
 _ROLLOVER_MINUTES = 180
 
@@ -331,19 +363,14 @@ def resolve(
         chrono_idx.reverse()
     chrono = [entries[i] for i in chrono_idx]
     cmarks = [marks[i] for i in chrono_idx]
-    known_year = next((m.date.year for m in cmarks if m and m.date), None)
     anchor = date or page_date
-    year = known_year or (anchor.year if anchor else None)
-    dates: list[Date | None] = []
-    for mark in cmarks:
-        d = mark.date if mark else None
-        if d is None and mark and mark.month_day and year:
-            d = Date(year, *mark.month_day)
-        dates.append(d)
-    if all(d is None for d in dates) and anchor is not None:
-        first = next((i for i, e in enumerate(chrono) if e.clock), None)
-        if first is not None:
-            dates[first] = anchor
+    dates = _dates_of(cmarks, anchor.year if anchor else None, notes)
+    printed = any(m and (m.date or m.month_day) for m in cmarks)
+    if anchor is not None and not printed:
+        clocked = [i for i, e in enumerate(chrono) if e.clock]
+        if clocked:
+            # The user's --date is the oldest post's; a page's "Last updated" stamp, the newest's.
+            dates[clocked[0] if date else clocked[-1]] = anchor
     _propagate(chrono, dates)
     assumed_utc = False
     for entry, mark, day in zip(chrono, cmarks, dates, strict=True):

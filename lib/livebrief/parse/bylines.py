@@ -202,8 +202,14 @@ _NOT_PLACES = frozenset(
 )
 _BY = re.compile(r"^By\s+(?P<rest>.+)$")
 _FROM = re.compile(r"^From\s+(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$")
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|,\s*)\s*")
+# Applied to text whose white space is collapsed (see _squash): runs of spaces would make
+# the alternatives backtrack for seconds.
+_NAME_SPLIT = re.compile(r" ?(?:, ?and |,|&| and ) ?")
 _IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+[A-Z].*)$")
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
 
 
 @dataclass
@@ -254,7 +260,7 @@ def is_org_name(s: str) -> bool:
 @lru_cache(maxsize=16384)
 def split_names(s: str) -> tuple[str, ...] | None:
     """Split ``A & B`` / ``A, B and C`` into names; None when any part is not a name."""
-    parts = tuple(p for p in _NAME_SPLIT.split(s.strip()) if p)
+    parts = tuple(p for p in _NAME_SPLIT.split(_squash(s)) if p)
     if not parts:
         return None
     if all(is_person_name(p) for p in parts):
@@ -375,7 +381,7 @@ def parse_roster(line: str) -> list[RosterMember] | None:
     m = _ROSTER.search(line)
     if m is None:
         return None
-    items = [p.strip() for p in _NAME_SPLIT.split(m["list"]) if p.strip()]
+    items = [p.strip() for p in _NAME_SPLIT.split(_squash(m["list"])) if p.strip()]
     members: list[RosterMember] = []
     for item in items:
         mp = re.match(r"^(?P<name>.+?)\s+(?:in|from|at)\s+(?P<place>[A-Z].*)$", item)
@@ -412,4 +418,4 @@ def editors(line: str) -> list[str] | None:
     m = re.match(r"^Edited by\s+(?P<names>.+?)\.?$", line)
     if m is None:
         return None
-    return [p for p in _NAME_SPLIT.split(m["names"]) if p]
+    return [p for p in _NAME_SPLIT.split(_squash(m["names"])) if p]

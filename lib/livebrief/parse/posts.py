@@ -58,6 +58,11 @@ def _item_head(doc: Doc, i: int) -> tuple[str | None, times.TimeMark | None]:
     return text or None, mark
 
 
+def _time_follows(doc: Doc, i: int, hi: int) -> bool:
+    nxt = doc.next_nonblank(i, hi)
+    return nxt < hi and doc.kind[nxt] == TIME
+
+
 def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     """Read the post on lines ``[lo, hi)``: time, headline, labels, byline, body."""
     e = Entry(position=0)
@@ -67,7 +72,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if doc.kind[i] == NUM:
         headline, mark = _item_head(doc, i)
         i += 1
-    elif doc.kind[i] == TEXT and doc.kind[doc.next_nonblank(i, hi) if i + 1 < hi else i] == TIME:
+    elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         headline = doc.s[i]  # the time is printed under the headline
         i += 1
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL):

@@ -1,0 +1,114 @@
+"""Print a briefing's HTML to PDF without LaTeX: the PDF engines, one registry.
+
+``weasyprint`` (the default) is pure Python through WeasyPrint's API; ``chromium`` prints with
+headless Chromium where exact fidelity to the HTML matters. Page size, margins and page breaks
+come from the house stylesheet's ``@page`` and ``break-inside`` rules, which both honour.
+Adding an engine is one function ``(html_path, pdf_path) -> None`` and one :func:`register`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from livebrief.errors import RenderError
+from livebrief.render.execute import one_line
+
+PdfWriter = Callable[[Path, Path], None]
+
+#: Flags for headless Chromium on a machine without a display or a network: no sandbox (root
+#: in CI), and none of the background connections that a closed network refuses.
+CHROMIUM_FLAGS: tuple[str, ...] = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+)
+
+_ENGINES: dict[str, PdfWriter] = {}
+
+
+def register(name: str, writer: PdfWriter) -> None:
+    """Make ``writer`` available as ``--pdf-engine NAME``."""
+    _ENGINES[name] = writer
+
+
+def engines() -> list[str]:
+    """The registered engine names, default first."""
+    return list(_ENGINES)
+
+
+def write_pdf(engine: str, html_path: Path, pdf_path: Path) -> None:
+    """Print ``html_path`` to ``pdf_path`` with ``engine``; every failure is a RenderError."""
+    try:
+        _ENGINES[engine](html_path, pdf_path)
+    except RenderError:
+        raise
+    except Exception as exc:  # each engine fails in its own ways; name the step and the cause
+        raise RenderError(
+            f"PDF export with {engine} failed: {type(exc).__name__}: {one_line(str(exc))}"
+        ) from exc
+
+
+def warm_up(engine: str) -> None:
+    """Load an engine's code and fonts ahead of time (WeasyPrint: about 0.4 s on first use)."""
+    if engine == "weasyprint":
+        import weasyprint
+
+        weasyprint.HTML(string="<p style='font-family: DejaVu Sans'>x</p>").write_pdf()
+
+
+def pdf_weasyprint(html_path: Path, pdf_path: Path) -> None:
+    """Print with WeasyPrint's Python API (no browser, no LaTeX)."""
+    try:
+        import weasyprint
+    except OSError as exc:  # its C libraries are system packages, not pip's
+        raise RenderError(
+            f"WeasyPrint cannot load Pango ({one_line(str(exc), 120)}): install "
+            "libpango-1.0-0 libpangoft2-1.0-0 (apt-get; .ci/run does) or use --pdf-engine chromium"
+        ) from exc
+    weasyprint.HTML(filename=str(html_path)).write_pdf(str(pdf_path))
+
+
+def chromium_path() -> str:
+    """Find Debian's (or another) Chromium; raise :class:`RenderError` when none exists."""
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RenderError(
+        "chromium not found: install it (apt-get install chromium) or use --pdf-engine weasyprint"
+    )
+
+
+def pdf_chromium(html_path: Path, pdf_path: Path, timeout: int = 120) -> None:
+    """Print with headless Chromium (``--print-to-pdf``), in a fresh throw-away profile."""
+    with tempfile.TemporaryDirectory(prefix="lb-chromium-") as profile:
+        cmd = [
+            chromium_path(),
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf_path}",
+            html_path.resolve().as_uri(),
+        ]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            raise RenderError(
+                f"chromium did not finish printing {html_path} in {timeout} s"
+            ) from None
+    if done.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
+        tail = one_line(done.stderr.decode(errors="replace")[-400:])
+        raise RenderError(f"chromium could not print {html_path} (exit {done.returncode}): {tail}")
+
+
+register("weasyprint", pdf_weasyprint)
+register("chromium", pdf_chromium)
