@@ -16,12 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from livebrief import export
 from livebrief.model import LIST_COLUMNS, Entry, Page, ParsedPage
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from livebrief.cli import Subparsers
 
 log = logging.getLogger(__name__)
@@ -229,6 +229,8 @@ def frame_pages(frame: pd.DataFrame, page: Page, *, one: bool) -> list[ParsedPag
 
 
 def _cell(name: str, value: Any) -> Any:
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     if name in LIST_COLUMNS:
         return list(value) if value is not None and not isinstance(value, float) else []
     return None if value is None or value is pd.NA or value != value else value
@@ -265,6 +267,8 @@ def add_pages_parser(subparsers: Subparsers) -> None:
 
 def run_pages(args: argparse.Namespace) -> int:
     """List the pages as a table or JSON."""
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     from livebrief.store import open_store, resolve_path
 
     if not resolve_path(args.store).exists():
@@ -318,12 +322,16 @@ def _write_snapshots(frame: pd.DataFrame, fmt: str) -> int:
 
 
 def _clip(value: Any, width: int) -> str:
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     text = "" if value is None or value is pd.NA or value != value else str(value)
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _when(value: Any) -> str:
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     if value is None or value is pd.NaT or value != value:
         return "-"
     return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")

@@ -35,12 +35,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from livebrief.errors import OutputError, UsageError
 from livebrief.model import ENTRY_COLUMNS, ParsedPage, entries_frame, entry_rows, lists_as_json
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 

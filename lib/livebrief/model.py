@@ -10,9 +10,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 NEWEST_FIRST = "newest first"
 OLDEST_FIRST = "oldest first"
@@ -163,6 +165,8 @@ def entries_frame(pages: ParsedPage | Sequence[ParsedPage]) -> pd.DataFrame:
         stays an ISO 8601 string with its offset, since pages may mix zones; use
         :func:`entry_times` for UTC timestamps.
     """
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     seq = [pages] if isinstance(pages, ParsedPage) else list(pages)
     frame = pd.DataFrame(entry_rows(seq), columns=list(ENTRY_COLUMNS))
     return frame.astype(ENTRY_COLUMNS)
@@ -170,6 +174,8 @@ def entries_frame(pages: ParsedPage | Sequence[ParsedPage]) -> pd.DataFrame:
 
 def entry_times(frame: pd.DataFrame) -> pd.Series:
     """Return the ``time`` column as UTC timestamps (``NaT`` where the page gave none)."""
+    import pandas as pd  # imported here: pandas costs ~1 s at start-up
+
     return pd.to_datetime(frame["time"], utc=True, format="ISO8601")
 
 
