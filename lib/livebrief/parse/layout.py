@@ -195,6 +195,9 @@ def mark_duplicates(doc: Doc, lo: int, hi: int) -> None:
     Called for the header and for each post's body, never across posts: two posts may share
     a headline ("MANAGER REACTION").
     """
+    seg = [t for t in doc.s[lo:hi] if t]
+    if len(set(seg)) == len(seg):
+        return  # the usual case, told in C: no line repeats
     seen: dict[str, int] = {}
     for i in range(lo, hi):
         s = doc.s[i]
