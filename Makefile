@@ -8,7 +8,7 @@ SAMPLE := samples/000_fd0f76058283f76d.txt
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint bench sample briefing lab
+.PHONY: help venv sysdeps test lint bench sample briefing lab
 
 help: ## list the targets (the default)
 	@echo "usage: make TARGET"
@@ -19,6 +19,9 @@ help: ## list the targets (the default)
 
 venv: $(STAMP) ## create .venv and install livebrief with its test and lab extras (once)
 
+sysdeps: ## install the Debian packages that are missing (PDF engine, fonts, Chromium, poppler)
+	@bash tools/install-system-packages.sh
+
 # Redone only when pyproject.toml changes (the stamp is older) or .venv is removed.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +30,7 @@ $(STAMP): pyproject.toml
 
 # --- Checks -----------------------------------------------------------------------------------
 
-test: $(STAMP) ## run the test suite (PYTEST_ARGS="-k cli -x" to narrow it)
+test: sysdeps $(STAMP) ## run the test suite (PYTEST_ARGS="-k cli -x" to narrow it)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff check, ruff format --check and mypy (strict)
@@ -49,7 +52,7 @@ sample: $(STAMP) ## parse the bundled sample into reports/sample/entries.json
 
 # --- Briefings --------------------------------------------------------------------------------
 
-briefing: $(STAMP) ## brief the bundled sample: reports/<page-slug>/briefing.html and .pdf
+briefing: sysdeps $(STAMP) ## brief the bundled sample: reports/<page-slug>/briefing.html and .pdf
 	$(BIN)/livebrief report $(SAMPLE) --out reports --format html,pdf
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ to read, change and rerun the briefing notebook
