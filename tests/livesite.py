@@ -30,6 +30,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     length: bool = True  # send Content-Length (else the body ends when the connection closes)
+    trickle: float = 0.0  # seconds between 64-byte pieces of the body (0: all at once)
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -93,7 +94,12 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()
-            if reply.status != 304:
+            if reply.status != 304 and reply.trickle:
+                for start in range(0, len(reply.body), 64):
+                    self.wfile.write(reply.body[start : start + 64])
+                    self.wfile.flush()
+                    time.sleep(reply.trickle)
+            elif reply.status != 304:
                 self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a time-out test): nothing to report

@@ -5,17 +5,27 @@ for (times in every printed form, labels, bylines, page facts, numbered items, c
 with noise (blank lines, white space, unicode, control characters). Each example has a
 deadline, so a reader that takes too long on some line fails here rather than in production.
 
-``LIVEBRIEF_FUZZ_EXAMPLES=5000`` runs a longer search by hand.
+Beyond the text reader and the time parser, the same grammar feeds the whole input path: bytes
+in any encoding the decoder knows (the entries must not depend on it), damaged UTF-8, the HTML
+reader (every character of an entry comes from the page), livebrief's own JSON (read back as
+written) and :func:`livebrief.times.resolve` (times aware, in the zone they say).
+
+``LIVEBRIEF_FUZZ_EXAMPLES`` sets the examples per test (default 200: the whole file runs in
+well under a minute); ``LIVEBRIEF_FUZZ_EXAMPLES=5000`` runs a longer search by hand. What was
+tried and found is in ``docs/reliability.md``.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,13 +33,15 @@ from hypothesis import strategies as st
 
 import golden
 from livebrief import times
-from livebrief.errors import NoEntriesError
-from livebrief.model import ParsedPage
+from livebrief.errors import InputError, LivebriefError, NoEntriesError
+from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, ParsedPage
 from livebrief.parse import lines as L
-from livebrief.parse import parse_text
+from livebrief.parse import parse_text, read_bytes
+from livebrief.parse.decode import decode
+from livebrief.parse.html import read_html
 from livebrief.parse.text import read_text
 
-EXAMPLES = int(os.environ.get("LIVEBRIEF_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("LIVEBRIEF_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=2000,  # ms per example: a hang fails instead of stalling the suite
@@ -436,3 +448,251 @@ def test_a_long_white_space_run_inside_a_line_does_not_hang() -> None:
 def test_stock_headline_on_the_last_line_does_not_crash(text: str) -> None:
     assert ends_in_stock_headline(text)
     check_page(read_text(text), text)
+
+
+# --- Bytes in: encodings, damaged UTF-8 --------------------------------------------------------
+
+
+def entry_dicts(parsed: ParsedPage) -> list[dict[str, object]]:
+    """The entries of a parse as plain values, for comparing two parses."""
+    return [e.to_dict() for e in parsed.entries]
+
+
+def parse_or_none(parse: Callable[[], ParsedPage]) -> list[dict[str, object]] | None:
+    try:
+        return entry_dicts(parse())
+    except NoEntriesError:
+        return None
+
+
+def no_utf8_by_chance(data: bytes) -> bool:
+    """Tell whether cp1252 bytes hold no valid multi-byte UTF-8 (which would be ambiguous)."""
+    text = data.decode("utf-8", errors="replace")
+    return all(ch < "\x80" or ch == "\ufffd" for ch in text)
+
+
+@FUZZ
+@given(text=pages(), codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1252"]))
+def test_the_entries_do_not_depend_on_the_encoding(text: str, codec: str) -> None:
+    if not text.strip() or text.startswith("\ufeff"):  # a leading U+FEFF is read as a BOM
+        return
+    if codec == "cp1252":
+        try:
+            data = text.encode("cp1252")
+        except UnicodeEncodeError:
+            return
+        if not no_utf8_by_chance(data):
+            return
+    else:
+        data = text.encode(codec)
+    try:
+        decoded = decode(data, "fuzz.txt")
+    except InputError:  # binary-looking noise is refused whatever its encoding
+        return
+    assert decoded == text.replace("\r\n", "\n").replace("\r", "\n")
+    want = parse_or_none(lambda: parse_text(decoded, source="fuzz.txt"))
+    assert parse_or_none(lambda: read_bytes(data, source="fuzz.txt")) == want
+
+
+#: Letters outside ASCII, so that UTF-8 text has multi-byte characters to tell it by.
+_WIDE = st.text(
+    st.characters(min_codepoint=0xA0, max_codepoint=0x2FFF, categories=("L", "N", "P", "Zs")),
+    min_size=8,
+    max_size=60,
+)
+_PLAIN = st.text(st.sampled_from("abc XYZ 012.,\n"), max_size=60)
+
+
+@FUZZ
+@given(parts=st.lists(st.one_of(_WIDE, _PLAIN), min_size=1, max_size=6), data=st.data())
+def test_utf8_cut_anywhere_reads_as_its_prefix(parts: list[str], data: st.DataObject) -> None:
+    # A page cut at any byte (mid-character too) reads as the text up to the cut: never as
+    # cp1252 mojibake, never with junk where the cut character was.
+    text = "".join(parts)
+    raw = text.encode("utf-8")
+    if not raw:
+        return
+    cut = raw[: data.draw(st.integers(1, len(raw)))]
+    prefix = cut.decode("utf-8", errors="ignore")  # what is whole before the cut
+    if sum(ch > "\x7f" for ch in prefix) < 8 and prefix.encode() != cut:
+        return  # too little UTF-8 to tell it by: cp1252 is as likely
+    try:
+        got = decode(cut, "cut.txt")
+    except InputError:
+        assert not prefix.strip()
+        return
+    assert got == prefix.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@FUZZ
+@given(
+    parts=st.lists(_WIDE, min_size=1, max_size=4),
+    junk=st.sampled_from([b"\xff", b"\xfe", b"\x80", b"\xc0\x80", b"\xed\xa0\x80", b"\xf8"]),
+    data=st.data(),
+)
+def test_a_stray_byte_in_utf8_is_one_replacement(
+    parts: list[str], junk: bytes, data: st.DataObject
+) -> None:
+    text = "".join(parts)
+    at = data.draw(st.integers(0, len(text)))
+    raw = text[:at].encode() + junk + text[at:].encode()
+    broken = raw.decode("utf-8", errors="replace").count("\ufffd")
+    if sum(ch > "\x7f" for ch in text) < 8 * broken:
+        return  # too little UTF-8 around the junk to tell it from cp1252
+    got = decode(raw, "junk.txt")
+    # Each broken sequence is one U+FFFD (Python counts maximal invalid subparts as W3C does).
+    assert got.replace("\ufffd", "") == text
+    assert got.startswith(text[:at]) and got.endswith(text[at:])
+
+
+# --- The HTML reader ---------------------------------------------------------------------------
+
+#: Text a live page's markup may carry: corpus lines, noise, and markup that must stay text.
+_HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "<!-- a comment -->",
+    "$$\\begin{x}$$ *a* _b_",
+    "\u202eevil\u202c",
+    "\x1b[31mred\x1b[0m",
+    "W" * 500,
+    "&amp; &lt; &#0; &bogus;",
+]
+_HTML_TEXT = st.one_of(
+    st.sampled_from(corpus_lines()),
+    st.sampled_from(_HOSTILE),
+    st.text(noise_chars, max_size=60),
+)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """A live page's HTML: posts as articles, headings, times and paragraphs, in wrappers."""
+    posts = []
+    base = datetime(2024, 6, 18, 9, 0, tzinfo=timezone.utc)
+    for k in range(draw(st.integers(0, 6))):
+        stamp = base + timedelta(minutes=draw(st.integers(-3000, 3000)))
+        when = draw(
+            st.sampled_from(
+                [
+                    "",
+                    f"<time datetime='{stamp.isoformat()}'>{stamp:%H:%M}</time>",
+                    f"<time>{stamp:%H:%M}</time>",
+                    "<time datetime='nonsense'>25:99</time>",
+                ]
+            )
+        )
+        head = html.escape(draw(_HTML_TEXT))
+        paras = "".join(
+            f"<p>{html.escape(draw(_HTML_TEXT))}</p>" for _ in range(draw(st.integers(0, 4)))
+        )
+        byline = draw(st.sampled_from(["", f"<p class='byline'>By {draw(names)}, in Seoul</p>"]))
+        tag = draw(st.sampled_from(["article", "div class='block'", "li", "section"]))
+        posts.append(f"<{tag} id='p{k}'>{when}<h2>{head}</h2>{byline}{paras}</{tag.split()[0]}>")
+    wrap = draw(st.sampled_from(["<main>{}</main>", "<ol class='feed'>{}</ol>", "{}"]))
+    title = html.escape(draw(_HTML_TEXT))
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body><h1>{title}</h1>"
+        + wrap.format("".join(posts))
+        + "</body></html>"
+    )
+
+
+@FUZZ
+@given(page=html_pages(), tz=given_zones)
+def test_the_html_reader_takes_every_character_from_the_page(page: str, tz: str | None) -> None:
+    parsed = read_html(page, source="fuzz.html", tz=tz)
+    n = len(parsed.entries)
+    assert [e.position for e in parsed.entries] == list(range(n))
+    assert sorted(e.seq for e in parsed.entries) == list(range(n))
+    # Markup and entities aside, nothing is invented: every character is the page's (U+FFFD
+    # stands for characters HTML itself forbids, such as NUL).
+    allowed = set(html.unescape(page)) | set(" \n\ufffd")
+    for e in parsed.entries:
+        for text in [e.headline or "", *e.paragraphs, *e.captions]:
+            assert set(text) <= allowed, set(text) - allowed
+        check_times(e, parsed.page.timezone, tz)
+
+
+# --- livebrief's own JSON, read back ----------------------------------------------------------
+
+
+@FUZZ
+@given(text=structured_pages(), day=given_dates, tz=given_zones)
+def test_livebrief_json_reads_back_as_written(text: str, day: date | None, tz: str | None) -> None:
+    try:
+        parsed = parse_text(text, source="fuzz.txt", date=day, tz=tz)
+    except NoEntriesError:
+        return
+    doc = json.dumps(parsed.to_dict(), ensure_ascii=False)
+    again = parse_text(doc, source="fuzz.json")
+    assert again.page.reader == "json"
+    assert entry_dicts(again) == entry_dicts(parsed)
+
+
+# --- Times: resolve ------------------------------------------------------------------------------
+
+
+def check_times(e: Entry, page_zone: str | None, given: str | None) -> None:
+    """A time is aware, in the zone the entry names, and shows the entry's clock and date."""
+    if e.time is None:
+        return
+    assert e.time.utcoffset() is not None
+    if e.tz is not None:
+        assert ZoneInfo(e.tz)  # a real IANA zone
+        if isinstance(e.time.tzinfo, ZoneInfo):
+            assert e.time.tzinfo.key == e.tz
+    if e.clock is not None:
+        assert e.clock == e.time.strftime("%H:%M")
+    if e.date is not None:
+        assert e.date == e.time.date().isoformat()
+
+
+@FUZZ
+@given(
+    lines=st.lists(st.one_of(time_lines(), st.none()), min_size=1, max_size=12),
+    order=st.sampled_from([NEWEST_FIRST, OLDEST_FIRST]),
+    page_zone=given_zones,
+    page_date=given_dates,
+    day=given_dates,
+    tz=given_zones,
+)
+def test_resolve_gives_times_in_the_zone_each_entry_names(
+    lines: list[str | None],
+    order: str,
+    page_zone: str | None,
+    page_date: date | None,
+    day: date | None,
+    tz: str | None,
+) -> None:
+    marks = [times.match_time_line(line) if line else None for line in lines]
+    entries = [Entry(position=i, clock=m.clock if m else None) for i, m in enumerate(marks)]
+    notes = times.resolve(
+        entries, marks, order=order, page_zone=page_zone, page_date=page_date, date=day, tz=tz
+    )
+    assert all(isinstance(n, str) and n for n in notes)
+    for e, m in zip(entries, marks, strict=True):
+        # The zone a post prints wins, then the page's, then the one given.
+        assert e.tz == ((m.zone if m else None) or page_zone or tz)
+        if e.time is not None:
+            assert e.clock is not None and e.date is not None
+            if e.tz is None:
+                assert e.time.tzinfo == ZoneInfo("UTC")
+                assert any("UTC" in n for n in notes)
+        check_times(e, page_zone, tz)
+
+
+@FUZZ
+@given(text=pages(), day=given_dates, tz=given_zones)
+def test_parsed_times_are_in_the_pages_zone_unless_a_post_prints_its_own(
+    text: str, day: date | None, tz: str | None
+) -> None:
+    try:
+        parsed = parse_text(text, source="fuzz.txt", date=day, tz=tz)
+    except LivebriefError:
+        return
+    for e in parsed.entries:
+        check_times(e, parsed.page.timezone, tz)
+        if e.time is not None and e.tz not in (parsed.page.timezone, tz, None):
+            assert e.time_raw, e  # a zone of its own can only come from its printed time

@@ -115,7 +115,10 @@ def test_parameters_are_typed_and_explained() -> None:
     import papermill
 
     params = papermill.inspect_notebook(str(NOTEBOOK))
-    assert set(params) == {"source", "date", "tz", "bin_minutes", "top_authors", "title"}
+    assert set(params) == {
+        *("source", "date", "tz", "bin_minutes", "top_authors", "title"),
+        *("page_key", "store", "since_snapshot"),
+    }
     for name, p in params.items():
         assert p["inferred_type_name"] in {"str", "int"}, name
         assert len(p["help"]) > 15, name

@@ -81,7 +81,8 @@ def test_store_is_created_on_first_write_with_schema_version(db: Path) -> None:
     with store.open_store(db, write=True):
         pass
     assert db.exists()
-    assert rows(db, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+    applied = rows(db, "SELECT version FROM schema_version ORDER BY version")
+    assert applied == [(m[0],) for m in MIGRATIONS] and applied[-1] == (SCHEMA_VERSION,)
     with store.open_store(db, write=True):  # opening again migrates nothing
         pass
     assert len(rows(db, "SELECT * FROM schema_version")) == len(MIGRATIONS)

@@ -1,8 +1,9 @@
 """What the briefing notebook calls: load a source, then show each section.
 
 The notebook stays thin (a parameters cell, ``import livebrief.briefing as bf``, short calls):
-:func:`load` reads the source into a :class:`Briefing` (page facts, entries table, provenance)
-and each section function (:func:`header`, :func:`cadence`, :func:`share`, ...) displays its
+:func:`load` reads the source, a file or a page of the store, into a :class:`Briefing` (page
+facts, entries table, provenance, and what changed since the last briefing) and each section
+function (:func:`header`, :func:`cadence`, :func:`share`, ...) displays its
 chart as an image with alt text and its numbers as a table. The measures themselves live in
 :mod:`livebrief.metrics` and the drawings in :mod:`livebrief.charts`.
 """
@@ -14,7 +15,7 @@ import html
 import io
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date as Date
 from datetime import datetime, timezone, tzinfo
 from functools import cached_property
@@ -42,12 +43,19 @@ DPI = 200
 
 @dataclass(frozen=True)
 class Source:
-    """Provenance of one input: where it was, its fingerprint, and when it was read (UTC)."""
+    """Provenance of one input: where it was, its fingerprint, and when it was read (UTC).
+
+    For a page read from the store, ``path`` is the store file, ``page_key`` the page,
+    ``sha256`` a fingerprint of its entries' versions, ``size`` its number of snapshots and
+    ``snapshot_id`` the latest of them.
+    """
 
     path: str
     sha256: str
     size: int
     read_at: datetime
+    page_key: str = ""
+    snapshot_id: int | None = None
 
 
 @dataclass
@@ -60,10 +68,17 @@ class Briefing:
     title: str
     bin_minutes: int = 0
     top_authors: int = 8
+    #: The entries table when it does not come from ``parsed`` (a page read from the store).
+    table: InitVar[pd.DataFrame | None] = None
+    #: What changed since the last briefing (see :func:`new_since_last`); None: no such briefing.
+    changes: pd.DataFrame | None = None
+    #: The snapshot the last briefing saw (0: none) and when it was stored (UTC).
+    since_snapshot: int = 0
+    since_time: datetime | None = None
     frame: pd.DataFrame = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.frame = entries_frame(self.parsed)
+    def __post_init__(self, table: pd.DataFrame | None) -> None:
+        self.frame = entries_frame(self.parsed) if table is None else table
         if self.bin_minutes <= 0:
             self.bin_minutes = metrics.choose_bin(self.coverage.span)
 
@@ -193,13 +208,17 @@ def load(
     bin_minutes: int = 0,
     top_authors: int = 8,
     title: str = "",
+    page_key: str = "",
+    store: str = "",
+    since_snapshot: int = 0,
 ) -> Briefing:
-    """Read a live page into a :class:`Briefing`.
+    """Read a live page, from a file or from the store, into a :class:`Briefing`.
 
     Parameters
     ----------
     source
-        A text file of a live page (see :func:`find_source` for relative paths).
+        A text file of a live page (see :func:`find_source` for relative paths); not read
+        when ``page_key`` is given.
     date
         ``YYYY-MM-DD`` of the oldest post, when the page prints no date; empty for none.
     tz
@@ -210,14 +229,34 @@ def load(
         How many correspondents to name before the rest become "others".
     title
         Title to show instead of the page's own; empty keeps the page's.
+    page_key
+        Read this page's coverage (pages 1..N, every entry in its latest version) from the
+        store instead of ``source``; ``date`` and ``tz`` were applied when it was ingested.
+    store
+        The store file (default: ``$LIVEBRIEF_STORE``, else ``data/livebrief.duckdb``).
+    since_snapshot
+        The snapshot the last briefing of this page saw: what changed after it becomes the
+        "New since the last briefing" section. 0: there was no last briefing.
 
     Raises
     ------
     InputError
         When the source is missing or unreadable or holds no entries.
     UsageError
-        When ``date`` or ``tz`` is malformed.
+        When ``date`` or ``tz`` is malformed, ``page_key`` is not in the store, or
+        ``since_snapshot`` is given without ``page_key``.
+    StoreError
+        When the store cannot be opened.
     """
+    options = {"bin_minutes": bin_minutes, "top_authors": top_authors, "title": title}
+    if page_key:
+        params = {"page_key": page_key, "store": store, "since_snapshot": since_snapshot}
+        params |= {"date": date, "tz": tz, **options}
+        return _from_store(page_key, store, since_snapshot, params)
+    if since_snapshot:
+        raise UsageError("since_snapshot needs page_key: only the store knows earlier snapshots")
+    if not str(source):
+        raise UsageError("give source (a live-page file) or page_key (a page of the store)")
     path = find_source(source)
     parsed = read_path(path, date=_date(date), tz=_zone(tz))
     data = path.read_bytes()
@@ -235,6 +274,40 @@ def load(
     shown = title or parsed.page.title or Path(path).stem
     log.info("%s: %d entries", path, len(parsed.entries))
     return Briefing(parsed, src, params, shown, bin_minutes, top_authors)
+
+
+def _from_store(key: str, store: str, since: int, params: dict[str, Any]) -> Briefing:
+    from livebrief.model import ENTRY_COLUMNS
+    from livebrief.store import open_store
+
+    with open_store(store or None) as st:
+        page, cover, snaps = st.page(key), st.coverage(key), st.snapshots(key)
+        changes = st.changes_since(key, since) if since > 0 else None
+        stored = st.query("SELECT ingested_at FROM snapshots WHERE snapshot_id = ?", [since])
+        path = str(st.path)
+    pairs = sorted(f"{e}:{c}" for e, c in zip(cover["entry_id"], cover["content_sha"], strict=True))
+    src = Source(
+        path,
+        hashlib.sha256("\n".join(pairs).encode("ascii")).hexdigest(),
+        len(snaps),
+        datetime.now(timezone.utc),
+        page_key=key,
+        snapshot_id=int(snaps["snapshot_id"].max()),
+    )
+    when = stored["ingested_at"].iloc[0] if len(stored) else None
+    log.info("%s: %d entries from %d snapshots", key, len(cover), len(snaps))
+    return Briefing(
+        ParsedPage(page, []),
+        src,
+        params,
+        params["title"] or page.title or key,
+        params["bin_minutes"],
+        params["top_authors"],
+        table=cover[list(ENTRY_COLUMNS)].reset_index(drop=True),
+        changes=changes,
+        since_snapshot=since,
+        since_time=pd.Timestamp(when).to_pydatetime() if when is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,15 +403,12 @@ def header(b: Briefing) -> None:
             if cov.timed
             else "the page gave no times",
         ),
-        (
-            "Source",
-            f"<code>{esc(b.source.path)}</code>, {b.source.size:,} bytes, sha256 "
-            f"<code>{b.source.sha256[:16]}</code>",
-        ),
+        ("Source", _source_cell(b.source)),
         (
             "Read",
-            f"{b.source.read_at:%d %b %Y %H:%M:%S} UTC by the {esc(page.reader)} reader "
-            f"({esc(page.rendering)})",
+            f"{b.source.read_at:%d %b %Y %H:%M:%S} UTC"
+            + (" from the store; pages read" if b.source.page_key else "")
+            + f" by the {esc(page.reader)} reader ({esc(page.rendering)})",
         ),
         ("Parameters", esc(params)),
     ]
@@ -351,6 +421,71 @@ def header(b: Briefing) -> None:
     if page.summary:
         items = "".join(f"<li>{esc(s)}</li>" for s in page.summary)
         _html(f"<p class='lb-caption'>Summary as given by the page</p><ul>{items}</ul>")
+
+
+def _source_cell(src: Source) -> str:
+    esc = html.escape
+    if not src.page_key:
+        return (
+            f"<code>{esc(src.path)}</code>, {src.size:,} bytes, sha256 "
+            f"<code>{src.sha256[:16]}</code>"
+        )
+    return (
+        f"page <code>{esc(src.page_key)}</code> of the store <code>{esc(src.path)}</code>: "
+        f"{src.size} snapshot{'s' if src.size != 1 else ''}, the latest "
+        f"#{src.snapshot_id}; entries sha256 <code>{src.sha256[:16]}</code>"
+    )
+
+
+#: How :func:`new_since_last` names each kind of change, in the order it lists them.
+CHANGES = {"new": "new", "edited": "edited", "retimed": "re-timed", "removed": "removed"}
+
+
+def new_since_last(b: Briefing) -> None:
+    """Show what changed since the last briefing: new, edited, re-timed and removed entries.
+
+    Shows nothing at all, not even its heading, when there was no last briefing of the page
+    (``since_snapshot`` 0) or the page was read from a file rather than the store.
+    """
+    if b.changes is None:
+        return
+    when = f", stored {b.since_time:%d %b %Y %H:%M} UTC" if b.since_time else ""
+    mark = f"snapshot #{b.since_snapshot}{when}, the latest the last briefing used"
+    heading = "<h2 id='new-since-the-last-briefing'>New since the last briefing</h2>"
+    ch = b.changes
+    if ch.empty:
+        _html(f"{heading}<p>Nothing new, edited or removed since {html.escape(mark)}.</p>")
+        return
+    counts = ch["change"].value_counts()
+    said = ", ".join(f"{int(counts[k])} {v}" for k, v in CHANGES.items() if k in counts)
+    _html(f"{heading}<p>Since {html.escape(mark)}: {said}.</p>")
+    ch = ch.assign(_rank=ch["change"].map(list(CHANGES).index))
+    ch = ch.sort_values("_rank", kind="stable").reset_index(drop=True)
+    what = [
+        "no longer on the page" if c == "removed" else ", ".join(f) if c != "new" else ""
+        for c, f in zip(ch["change"], ch["fields"], strict=True)
+    ]
+    table = pd.DataFrame(
+        {
+            "change": ch["change"].map(CHANGES),
+            f"time ({b.zone_name})" if b.coverage.timed else "time": _shown_times(ch, b),
+            "correspondent": metrics.bylines(ch),
+            "headline": ch["headline"],
+            "what changed": what,
+        }
+    )
+    _table(table)
+
+
+def _shown_times(frame: pd.DataFrame, b: Briefing) -> list[str]:
+    # The time in the page's zone, else the clock or age as printed.
+    times = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
+    return [
+        _fmt_time(pd.Timestamp(t), b.zone)
+        if pd.notna(t)
+        else (c if isinstance(c, str) else a if isinstance(a, str) else "—")
+        for t, c, a in zip(times, frame["clock"], frame["age"], strict=True)
+    ]
 
 
 def cadence(b: Briefing) -> None:
@@ -425,13 +560,7 @@ def roster(b: Briefing) -> None:
 def entries(b: Briefing) -> None:
     """Show the entries table: time, correspondent, headline, labels, words."""
     frame = b.frame
-    times = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
-    shown = [
-        _fmt_time(pd.Timestamp(t), b.zone)
-        if pd.notna(t)
-        else (c if isinstance(c, str) else a if isinstance(a, str) else "—")
-        for t, c, a in zip(times, frame["clock"], frame["age"], strict=True)
-    ]
+    shown = _shown_times(frame, b)
     table = pd.DataFrame(
         {
             "#": frame["position"] + 1,

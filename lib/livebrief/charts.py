@@ -88,6 +88,8 @@ def style() -> Iterator[None]:
         "legend.fontsize": 8,
         "legend.frameon": False,
         "svg.fonttype": "none",
+        # Headlines and names come from the web: "$" is a dollar sign, never mathtext.
+        "text.parse_math": False,
     }
     with mpl.rc_context(rc):
         yield

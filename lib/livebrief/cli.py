@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import NoReturn, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from livebrief import cli_store, export, render
+from livebrief import cli_schedule, cli_store, export, render
 from livebrief.errors import LivebriefError, UsageError
 from livebrief.model import ParsedPage
 from livebrief.parse import read_bytes, read_path
+from livebrief.parse.decode import max_input_bytes
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ exit codes:
   4  a briefing failed to execute or export
   5  a page could not be fetched (refused URL, HTTP error, time-out, too large)
   6  the store cannot be opened or written (busy, not a livebrief store, disk full)
+  7  the Dask cluster cannot be used (no scheduler there, no workers, a task lost)
+  130  interrupted (Ctrl-C)
 """
 
 
@@ -172,7 +175,7 @@ def run_parse(args: argparse.Namespace) -> int:
     pages: list[ParsedPage] = []
     for source in sources:
         if source == STDIN:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_input_bytes() + 1)  # bounded: see decode
             parsed = read_bytes(data, source="<stdin>", date=args.date, tz=args.tz)
         else:
             parsed = read_path(source, date=args.date, tz=args.tz)
@@ -275,6 +278,7 @@ COMMANDS: list[Callable[[Subparsers], None]] = [
     cli_store.add_pages_parser,
     cli_store.add_diff_parser,
     add_report_parser,
+    cli_schedule.add_run_parser,
     # Briefings, the store and schedules add theirs here, e.g. add_report_parser.
 ]
 

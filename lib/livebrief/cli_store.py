@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from livebrief import export
+from livebrief import cli_cluster, export
 from livebrief.model import LIST_COLUMNS, Entry, Page, ParsedPage
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ def add_ingest_parser(subparsers: Subparsers) -> None:
         ),
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        fromfile_prefix_chars="@",
     )
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="a file, a folder or a URL")
     p.add_argument(
@@ -124,6 +125,7 @@ def add_ingest_parser(subparsers: Subparsers) -> None:
         metavar="N",
         help="retries after a time-out or server error, with doubling waits (default: 3)",
     )
+    cli_cluster.add_ingest_options(p)
     _add_store_option(p)
     p.set_defaults(handler=run_ingest)
 
@@ -143,6 +145,8 @@ def run_ingest(args: argparse.Namespace) -> int:
             timeout=args.timeout, total_timeout=max(60.0, args.timeout), retries=args.retries
         ),
     )
+    if args.dataset is not None or args.executor != "local":
+        return cli_cluster.run_dataset_ingest(args, options)
     report = ingest(args.sources, args.store, options)
     _write_text(f"ingested: {report.summary()}\n")
     return 0

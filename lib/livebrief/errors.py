@@ -34,6 +34,10 @@ class UsageError(LivebriefError):
     exit_code = 2
 
 
+class ConfigError(UsageError):
+    """Raised when a briefings file of ``livebrief run`` is invalid (a bad key or value)."""
+
+
 class OutputError(LivebriefError):
     """Raised when an output cannot be written (folder missing or not writable, disk full)."""
 
@@ -56,3 +60,9 @@ class StoreError(LivebriefError):
     """Raised when the store cannot be opened, locked or written, or is not a livebrief store."""
 
     exit_code = 6
+
+
+class ClusterError(LivebriefError):
+    """Raised when a Dask cluster cannot be used: no dask, no scheduler, no workers, a task lost."""
+
+    exit_code = 7

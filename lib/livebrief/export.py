@@ -266,6 +266,9 @@ def _check_target(target: Path) -> None:
     folder = target.parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
+        blocker = next((p for p in folder.parents if p.exists()), None)
+        if not folder.exists() and blocker is not None and not blocker.is_dir():
+            what = f"does not exist: {blocker} is a file, not a folder"
         raise OutputError(f"{target}: cannot write: the folder {folder} {what}")
 
 

@@ -268,6 +268,10 @@ def _attempt(http: httpx.Client, url: str, validators: Validators, opts: FetchOp
             raise _Retry(f"timed out after {opts.timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Retry(f"connection failed ({type(exc).__name__}: {exc})") from None
+        except httpx.DecodingError as exc:  # such as a gzip body that is not gzip
+            raise FetchError(f"{url}: the body sent cannot be decoded ({exc})") from None
+        except httpx.InvalidURL as exc:  # httpx checks a redirect's Location before we see it
+            raise FetchError(f"{url}: refused: the server sent an invalid URL ({exc})") from None
     raise FetchError(f"{url}: refused: more than {opts.max_redirects} redirects")
 
 

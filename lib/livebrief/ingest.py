@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from livebrief import fetch
 from livebrief.errors import FetchError, InputError, NoEntriesError, UsageError
 from livebrief.parse import read_bytes
+from livebrief.parse.decode import check_size, max_input_bytes
 from livebrief.store import (
     BatchWriter,
     FetchState,
@@ -237,8 +238,9 @@ class _Collector:
             sha = self.writer.known_file(full, info.st_size, info.st_mtime_ns) if trust else None
             if sha is not None and self._known(sha, self.options.page_key):
                 return
-            with open(path, "rb") as fh:
-                data = fh.read()
+            check_size(info.st_size, path)
+            with open(path, "rb") as fh:  # bounded, even for a device or a growing file
+                data = fh.read(max_input_bytes() + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
         sha = hashlib.sha256(data).hexdigest()

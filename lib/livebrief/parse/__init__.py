@@ -15,7 +15,7 @@ from pathlib import Path
 
 from livebrief.errors import InputError, NoEntriesError
 from livebrief.model import ParsedPage
-from livebrief.parse.decode import decode
+from livebrief.parse.decode import check_size, decode, max_input_bytes
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,9 @@ def read_path(path: str | Path, *, date: Date | None = None, tz: str | None = No
     if p.is_dir():
         raise InputError(f"{p}: is a folder, expected a file")
     try:
-        data = p.read_bytes()
+        check_size(p.stat().st_size, str(p))
+        with p.open("rb") as fh:  # at most one byte over the limit, even of /dev/zero
+            data = fh.read(max_input_bytes() + 1)
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
     return read_bytes(data, source=str(p), date=date, tz=tz)

@@ -7,21 +7,32 @@ The rules are deterministic, in this order:
 3. a byte-order mark → UTF-8, UTF-16 or UTF-32 as it says;
 4. NUL bytes in every other position → BOM-less UTF-16, little- or big-endian;
 5. valid UTF-8 → UTF-8;
-6. otherwise cp1252 (Windows Western, a superset of printable latin-1), and latin-1 for the five
+6. UTF-8 with a few broken sequences (a stray byte, a tail cut in the middle of a character)
+   among many good multi-byte ones → UTF-8, the tail dropped and each broken sequence shown as
+   U+FFFD, with a warning; read as cp1252 they would garble every other non-ASCII character;
+7. otherwise cp1252 (Windows Western, a superset of printable latin-1), and latin-1 for the five
    bytes cp1252 leaves undefined.
 
 Statistical detection (charset-normalizer) is deliberately not used: on pages of a few kilobytes
 it confuses the Western code pages with one another, while the rules above are exact for the
 encodings live-page dumps come in. The decoded text must then look like text (few control
 characters) and hold more than white space. Line endings become ``\\n``.
+
+An input larger than :func:`max_input_bytes` (``$LIVEBRIEF_MAX_INPUT_MB``, 32 by default) is
+refused, before it is read where its size is known (:func:`check_size`): no live page is that
+large, and parsing one costs about 20 times its size in memory.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
+import os
 import re
 
-from livebrief.errors import InputError
+from livebrief.errors import InputError, UsageError
+
+log = logging.getLogger(__name__)
 
 #: Leading bytes of binary formats someone may pass by mistake → what to call them.
 MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -64,6 +75,34 @@ SAMPLE_BYTES = 65536
 # latin-1 makes of bytes 0x80-0x9f).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+#: Good multi-byte UTF-8 characters needed per broken sequence to read damaged UTF-8 as UTF-8.
+UTF8_EVIDENCE = 8
+
+ENV_MAX_INPUT = "LIVEBRIEF_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 32.0
+
+
+def max_input_bytes() -> int:
+    """Return the largest input accepted, in bytes: ``$LIVEBRIEF_MAX_INPUT_MB`` MiB, else 32."""
+    text = os.environ.get(ENV_MAX_INPUT, "")
+    try:
+        mib = float(text) if text else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        mib = -1.0
+    if not mib > 0:
+        raise UsageError(f"{ENV_MAX_INPUT}={text!r} is not a positive number of megabytes")
+    return int(mib * 2**20)
+
+
+def check_size(size: int, source: str) -> None:
+    """Raise :class:`InputError` when an input of ``size`` bytes is over :func:`max_input_bytes`."""
+    limit = max_input_bytes()
+    if size > limit:
+        raise InputError(
+            f"{source}: is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:g} MB for "
+            f"one page: split it, or raise {ENV_MAX_INPUT}"
+        )
+
 
 def decode(data: bytes, source: str) -> str:
     """Decode the bytes of a text page, whatever common encoding it is in.
@@ -88,6 +127,7 @@ def decode(data: bytes, source: str) -> str:
     """
     if not data:
         raise InputError(f"{source}: is empty")
+    check_size(len(data), source)
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise InputError(f"{source}: is {what}, not a text page")
@@ -132,10 +172,38 @@ def _decode_any(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, source)
+    if damaged is not None:
+        return damaged
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _damaged_utf8(data: bytes, source: str) -> str | None:
+    """Read UTF-8 with a few broken sequences, or return None when it does not look like UTF-8.
+
+    A cut tail (an incomplete last character) is dropped; other broken sequences become
+    U+FFFD. It counts as UTF-8 only with :data:`UTF8_EVIDENCE` good multi-byte characters per
+    broken sequence: text in cp1252 almost never holds valid multi-byte UTF-8 by chance.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    text = decoder.decode(data, final=False)  # an incomplete last character stays buffered
+    cut = decoder.getstate()[0] != b""
+    broken = text.count("\ufffd") - data.count("\ufffd".encode()) + cut
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    good = non_ascii - text.count("\ufffd")
+    if broken <= 0 or good < UTF8_EVIDENCE * broken:
+        return None
+    log.warning(
+        "%s: %d broken UTF-8 sequence%s (%s); read as UTF-8 all the same",
+        source,
+        broken,
+        "" if broken == 1 else "s",
+        "a character cut at the end" if cut and broken == 1 else "each shown as U+FFFD",
+    )
+    return text
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

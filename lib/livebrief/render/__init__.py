@@ -37,8 +37,9 @@ from livebrief.render.execute import (
     start_kernel,
     stop_kernel,
 )
+from livebrief.render.guard import check_out_folder, check_source, folder_name
 from livebrief.render.html import HIDDEN_TAGS, TEMPLATE, export_html, warm_exporter
-from livebrief.render.pdf import CHROMIUM_FLAGS, engines, write_pdf
+from livebrief.render.pdf import CHROMIUM_FLAGS, engines, pdf_timeout, write_pdf
 from livebrief.render.pdf import warm_up as warm_pdf
 
 __all__ = [
@@ -105,6 +106,8 @@ def check_options(formats: Sequence[str], pdf_engine: str) -> None:
         )
     if pdf_engine not in engines():
         raise UsageError(f"unknown PDF engine {pdf_engine!r} (choose from {', '.join(engines())})")
+    if "pdf" in formats and pdf_engine == "chromium":
+        pdf_timeout()  # a bad $LIVEBRIEF_PDF_TIMEOUT fails now, not after the notebook ran
 
 
 def _convert(name: str, text: str, kind: str) -> Any:
@@ -202,10 +205,25 @@ class _Warm(threading.Thread):
     def run(self) -> None:
         # A failure here only loses the head start: the export itself reports real errors.
         with suppress(Exception):
-            self.exporter = warm_exporter(self.template_dir)
+            self.exporter = _cached_exporter(self.template_dir)
         if "pdf" in self.formats:
             with suppress(Exception):
                 warm_pdf(self.engine)
+
+
+#: Warmed exporters by template folder and its files' times: a process that renders many
+#: briefings (``livebrief run``'s workers, ``livebrief report`` with several sources) compiles
+#: the templates once (about 0.25 s of CPU a briefing otherwise), and again if they change.
+_EXPORTERS: dict[tuple[str, tuple[int, ...]], Any] = {}
+
+
+def _cached_exporter(template_dir: Path) -> Any:
+    files = sorted(p for p in template_dir.rglob("*") if p.is_file())
+    key = (str(template_dir.resolve()), tuple(p.stat().st_mtime_ns for p in files))
+    if key not in _EXPORTERS:
+        _EXPORTERS.clear()
+        _EXPORTERS[key] = warm_exporter(template_dir)
+    return _EXPORTERS[key]
 
 
 def _header_meta(nb: Any) -> dict[str, str]:
@@ -219,7 +237,11 @@ def _header_meta(nb: Any) -> dict[str, str]:
 
 @contextmanager
 def _staged(folder: Path, names: Sequence[str]) -> Iterator[dict[str, Path]]:
-    """Yield temporary paths beside the targets; rename them all only if the block succeeds."""
+    """Yield temporary paths beside the targets; rename them all only if the block succeeds.
+
+    On a failure the temporary files go, and so do the folders made here for them.
+    """
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -230,10 +252,14 @@ def _staged(folder: Path, names: Sequence[str]) -> Iterator[dict[str, Path]]:
         for name, path in tmp.items():
             if path.exists():
                 os.replace(path, folder / name)
+        made = []
     finally:
         for path in tmp.values():
             with suppress(FileNotFoundError):
                 path.unlink()
+        for path in made:  # deepest first; one that is no longer empty stays
+            with suppress(OSError):
+                path.rmdir()
 
 
 def _run(
@@ -242,7 +268,7 @@ def _run(
     source: str | Path,
     params: dict[str, Any],
     base: Path,
-    out: Path,
+    failed: Path,
     formats: Sequence[str],
     pdf_engine: str,
 ) -> tuple[Any, _Warm]:
@@ -254,7 +280,6 @@ def _run(
     except BaseException:
         stop_kernel(km)
         raise
-    failed = Path(out) / f"{Path(source).stem}.failed.ipynb"
     try:
         nb = execute(nb_path, executed, params, km=km)
     except RenderError as exc:
@@ -264,7 +289,8 @@ def _run(
             shutil.copyfile(executed, failed)
             raise RenderError(f"{source}: {exc} (executed notebook: {failed})") from None
         raise RenderError(f"{source}: {exc}") from None
-    failed.unlink(missing_ok=True)
+    with suppress(OSError):  # a stale record of an earlier failure; never fail a good run on it
+        failed.unlink()
     return nb, warm
 
 
@@ -277,6 +303,7 @@ def render(
     notebook: Path | None = None,
     pdf_engine: str = "weasyprint",
     cwd: Path | None = None,
+    folder: Path | None = None,
 ) -> Report:
     """Brief one source: execute the notebook, then write HTML and/or PDF beside it.
 
@@ -284,7 +311,8 @@ def render(
     ----------
     source
         The live-page file; passed to the notebook as its ``source`` parameter (relative to
-        ``cwd``).
+        ``cwd``). ``""`` for none: then ``parameters`` name what the notebook reads (such as
+        ``page_key``, a page of the store).
     out
         Folder under which ``<page-slug>/briefing.*`` is written.
     formats
@@ -299,6 +327,9 @@ def render(
         ``"weasyprint"`` (default) or ``"chromium"``.
     cwd
         Working folder of the kernel (default: the current one).
+    folder
+        Write ``briefing.*`` (and ``briefing.failed.ipynb`` on a failure) right in this
+        folder instead of ``<out>/<page-slug>/``.
 
     Raises
     ------
@@ -312,18 +343,24 @@ def render(
     if not nb_path.is_file():
         raise InputError(f"{nb_path}: no such notebook (see --notebook)")
     base = Path(cwd) if cwd else Path.cwd()
-    if not (base / source).is_file():
+    if str(source) and not (base / source).is_file():
         raise InputError(f"{source}: no such file")
+    label = str(source) or str(folder or out)
+    check_out_folder(Path(folder or out))  # before the kernel starts, not after the notebook ran
+    failed = Path(folder or out) / (
+        "briefing.failed.ipynb" if folder else f"{folder_name(Path(source).stem)}.failed.ipynb"
+    )
     started = time.perf_counter()
     params = {**(parameters or {}), "source": str(source)}
     with tempfile.TemporaryDirectory(prefix="lb-render-") as work:
         executed = Path(work) / "briefing.ipynb"
-        nb, warm = _run(nb_path, executed, source, params, base, Path(out), formats, pdf_engine)
+        nb, warm = _run(nb_path, executed, label, params, base, failed, formats, pdf_engine)
         timings = {"execute": time.perf_counter() - started}
         meta = _header_meta(nb)
-        slug = meta.get("slug") or Path(source).stem
+        # The slug comes from the page's title (via the notebook): keep it a plain name.
+        slug = folder_name(str(meta.get("slug") or "") or Path(source).stem)
         nb.metadata["title"] = title = meta.get("title") or slug
-        folder = Path(out) / slug
+        folder = Path(folder) if folder else Path(out) / slug
         record = folder / "briefing.ipynb"
         report = Report(str(source), folder, record, title=title, timings=timings)
         names = ["briefing.ipynb", "briefing.html"]
@@ -334,7 +371,7 @@ def render(
     report.html = folder / "briefing.html" if "html" in formats else None
     report.pdf = folder / "briefing.pdf" if "pdf" in formats else None
     timings["total"] = time.perf_counter() - started
-    log.info("%s: briefing in %s (%.1f s)", source, folder, timings["total"])
+    log.info("%s: briefing in %s (%.1f s)", label, folder, timings["total"])
     return report
 
 
@@ -355,7 +392,10 @@ def _write_outputs(
         text = export_html(nb, nb_path.parent / "templates", exporter=exporter)
         html_path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise OutputError(f"{html_path.parent}: cannot write the briefing ({exc})") from exc
+        raise OutputError(
+            f"{html_path.parent}: cannot write the briefing ({exc.strerror or exc}); free some "
+            "space or choose another output folder"
+        ) from exc
     except Exception as exc:  # nbconvert and jinja raise many kinds; name the step
         raise RenderError(
             f"HTML export failed: {type(exc).__name__}: {one_line(str(exc))}"
@@ -404,9 +444,9 @@ def report(
     if not nb_path.is_file():
         raise InputError(f"{nb_path}: no such notebook (see --notebook)")
     params = parse_parameters(parameters, nb_path)
-    for source in sources:
-        if not Path(source).is_file():
-            raise InputError(f"{source}: no such file")
+    for source in sources:  # fail before any kernel starts, with the input's own error
+        check_source(source, params)
+    check_out_folder(Path(out))
     return [
         render(
             s, out=out, formats=formats, parameters=params, notebook=nb_path, pdf_engine=pdf_engine

@@ -209,6 +209,7 @@ def execute(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    _quiet_papermill()
     if km is None:
         km = start_kernel(cwd)
     try:
@@ -218,6 +219,7 @@ def execute(
             parameters=parameters,
             engine_name=engine_name(),
             kernel_name="python3",
+            language="python",  # the kernel is always this Python, whatever the metadata says
             progress_bar=False,
             # Write the executed notebook once, at the end (or on an error), not before and
             # after every cell: each write validates the whole notebook, images and all.
@@ -233,6 +235,19 @@ def execute(
             f"{exc.ename}: {one_line(exc.evalue)}"
         ) from None
     except (RuntimeError, TimeoutError) as exc:
-        raise RenderError(f"{notebook.name}: the kernel failed: {one_line(str(exc))}") from exc
+        raise RenderError(
+            f"{notebook.name}: the kernel failed: {one_line(str(exc))} (its process ended or "
+            "stopped answering: out of memory, a crash, os._exit; run the notebook in "
+            "JupyterLab to see where)"
+        ) from exc
     finally:
         stop_kernel(km)
+
+
+def _quiet_papermill() -> None:
+    # papermill and nbclient log a failure (such as "Kernel died while waiting for execute
+    # reply") before raising it; without a handler of their own, Python's last-resort handler
+    # would print it as a second line beside livebrief's one-line error.
+    logger = logging.getLogger("papermill")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())

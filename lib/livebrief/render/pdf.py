@@ -4,17 +4,25 @@
 headless Chromium where exact fidelity to the HTML matters. Page size, margins and page breaks
 come from the house stylesheet's ``@page`` and ``break-inside`` rules, which both honour.
 Adding an engine is one function ``(html_path, pdf_path) -> None`` and one :func:`register`.
+
+Chromium gets ``$LIVEBRIEF_PDF_TIMEOUT`` seconds (120 by default) and then is killed with every
+process it started; a PDF that cannot be written for want of space or permission is an
+:class:`~livebrief.errors.OutputError`, like any other output.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
-from livebrief.errors import RenderError
+from livebrief.errors import LivebriefError, OutputError, RenderError, UsageError
 from livebrief.render.execute import one_line
 
 PdfWriter = Callable[[Path, Path], None]
@@ -35,6 +43,26 @@ CHROMIUM_FLAGS: tuple[str, ...] = (
 
 _ENGINES: dict[str, PdfWriter] = {}
 
+ENV_PDF_TIMEOUT = "LIVEBRIEF_PDF_TIMEOUT"
+DEFAULT_PDF_TIMEOUT = 120.0
+
+#: OS errors that mean the output cannot be written, rather than that the engine failed.
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM}
+)
+
+
+def pdf_timeout() -> float:
+    """Return the seconds a PDF engine process may take: ``$LIVEBRIEF_PDF_TIMEOUT``, else 120."""
+    text = os.environ.get(ENV_PDF_TIMEOUT, "")
+    try:
+        value = float(text) if text else DEFAULT_PDF_TIMEOUT
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise UsageError(f"{ENV_PDF_TIMEOUT}={text!r} is not a positive number of seconds")
+    return value
+
 
 def register(name: str, writer: PdfWriter) -> None:
     """Make ``writer`` available as ``--pdf-engine NAME``."""
@@ -50,8 +78,15 @@ def write_pdf(engine: str, html_path: Path, pdf_path: Path) -> None:
     """Print ``html_path`` to ``pdf_path`` with ``engine``; every failure is a RenderError."""
     try:
         _ENGINES[engine](html_path, pdf_path)
-    except RenderError:
+    except LivebriefError:
         raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise RenderError(f"PDF export with {engine} failed: {one_line(str(exc))}") from exc
+        raise OutputError(
+            f"{pdf_path.parent}: cannot write the PDF ({exc.strerror}); free some space or "
+            "choose another output folder"
+        ) from exc
     except Exception as exc:  # each engine fails in its own ways; name the step and the cause
         raise RenderError(
             f"PDF export with {engine} failed: {type(exc).__name__}: {one_line(str(exc))}"
@@ -89,8 +124,13 @@ def chromium_path() -> str:
     )
 
 
-def pdf_chromium(html_path: Path, pdf_path: Path, timeout: int = 120) -> None:
-    """Print with headless Chromium (``--print-to-pdf``), in a fresh throw-away profile."""
+def pdf_chromium(html_path: Path, pdf_path: Path, timeout: float | None = None) -> None:
+    """Print with headless Chromium (``--print-to-pdf``), in a fresh throw-away profile.
+
+    Chromium runs in a session of its own, so that on a time-out the browser and every
+    process it started (renderer, GPU, zygote) are killed, not only the first.
+    """
+    limit = pdf_timeout() if timeout is None else timeout
     with tempfile.TemporaryDirectory(prefix="lb-chromium-") as profile:
         cmd = [
             chromium_path(),
@@ -99,15 +139,22 @@ def pdf_chromium(html_path: Path, pdf_path: Path, timeout: int = 120) -> None:
             f"--print-to-pdf={pdf_path}",
             html_path.resolve().as_uri(),
         ]
-        try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise RenderError(
-                f"chromium did not finish printing {html_path} in {timeout} s"
-            ) from None
-    if done.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        tail = one_line(done.stderr.decode(errors="replace")[-400:])
-        raise RenderError(f"chromium could not print {html_path} (exit {done.returncode}): {tail}")
+        with subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        ) as proc:
+            try:
+                _, stderr = proc.communicate(timeout=limit)
+            except subprocess.TimeoutExpired:
+                with suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate()
+                raise RenderError(
+                    f"chromium did not finish printing {html_path} in {limit:g} s (raise "
+                    f"{ENV_PDF_TIMEOUT}, or use --pdf-engine weasyprint)"
+                ) from None
+    if proc.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
+        tail = one_line(stderr.decode(errors="replace")[-400:])
+        raise RenderError(f"chromium could not print {html_path} (exit {proc.returncode}): {tail}")
 
 
 register("weasyprint", pdf_weasyprint)

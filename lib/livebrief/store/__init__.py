@@ -33,7 +33,13 @@ import pandas as pd
 from livebrief.errors import StoreError, UsageError
 from livebrief.model import Page, RosterMember
 from livebrief.store.lock import file_lock, lock_timeout
-from livebrief.store.query import coverage_frame, diff_frame, new_since_frame, pages_frame
+from livebrief.store.query import (
+    changes_since_frame,
+    coverage_frame,
+    diff_frame,
+    new_since_frame,
+    pages_frame,
+)
 from livebrief.store.records import (
     Coverage,
     FetchState,
@@ -55,6 +61,7 @@ __all__ = [
     "NewSnapshot",
     "RunRecord",
     "Store",
+    "changes_since",
     "load_entries",
     "new_since",
     "open_store",
@@ -210,6 +217,15 @@ class Store:
         """
         self.require_page(key)
         return new_since_frame(self.con, key, self.snapshot_at(mark))
+
+    def changes_since(self, key: str, mark: int) -> pd.DataFrame:
+        """Return :meth:`new_since` snapshot ``mark``, then the entries removed from the page.
+
+        ``change`` is ``new``, ``edited``, ``retimed`` or ``removed``; a removed entry is one
+        on the page at ``mark`` that none of its sources' latest snapshots has now.
+        """
+        self.require_page(key)
+        return changes_since_frame(self.con, key, mark)
 
     def snapshot_at(self, mark: int | str | datetime) -> int:
         """Turn a snapshot id or a time into a snapshot id: the last one stored by then."""
@@ -448,6 +464,12 @@ def new_since(
     """Return page ``key``'s entries new or changed since ``mark`` (see :meth:`Store.new_since`)."""
     with open_store(store_path) as store:
         return store.new_since(key, mark)
+
+
+def changes_since(key: str, mark: int, store_path: str | Path | None = None) -> pd.DataFrame:
+    """Return page ``key``'s changes after snapshot ``mark`` (see :meth:`Store.changes_since`)."""
+    with open_store(store_path) as store:
+        return store.changes_since(key, mark)
 
 
 def _write_problem(exc: duckdb.Error) -> str:

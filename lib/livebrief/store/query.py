@@ -118,6 +118,36 @@ def new_since_frame(con: duckdb.DuckDBPyConnection, key: str, mark: int) -> pd.D
     return out[out["change"].notna()].reset_index(drop=True)
 
 
+_ON_PAGE_SQL = """
+SELECT se.entry_id, se.content_sha FROM snapshot_entries se JOIN (
+    SELECT snapshot_id,
+           row_number() OVER (PARTITION BY source ORDER BY snapshot_id DESC) AS latest
+    FROM snapshots WHERE page_key = ? AND snapshot_id <= ?) s
+ON s.snapshot_id = se.snapshot_id
+WHERE s.latest = 1
+"""
+
+
+def changes_since_frame(con: duckdb.DuckDBPyConnection, key: str, mark: int) -> pd.DataFrame:
+    """Return what changed on page ``key`` after snapshot ``mark``: new, edited, removed.
+
+    The rows of :func:`new_since_frame` (``new``, ``edited``, ``retimed``), then ``removed``
+    rows: entries on the page at ``mark`` (in the latest snapshot of one of its sources up to
+    then) that none of its sources' latest snapshots has now, in their version at ``mark``.
+    """
+    changed = new_since_frame(con, key, mark)
+    then = dict(con.execute(_ON_PAGE_SQL, [key, mark]).fetchall())
+    now = {e for e, _sha in con.execute(_ON_PAGE_SQL, [key, 2**62]).fetchall()}
+    gone = sorted((e, sha) for e, sha in then.items() if e not in now)
+    if not gone:
+        return changed
+    rows = _versions(con, gone)
+    removed = _typed(pd.DataFrame([rows[p] for p in gone]), list(changed.columns[:-2]))
+    removed["change"] = "removed"
+    removed["fields"] = pd.Series([[] for _ in gone], index=removed.index, dtype=object)
+    return pd.concat([changed, removed], ignore_index=True)
+
+
 def diff_frame(
     con: duckdb.DuckDBPyConnection, key: str, old: int | None, new: int | None
 ) -> pd.DataFrame:

@@ -64,6 +64,21 @@ CREATE TABLE fetch_state (
     changed_at TIMESTAMP);
 """,
     ),
+    (
+        2,
+        "Parquet datasets written by a cluster, and the sources ingested into each",
+        """
+CREATE TABLE datasets (
+    name VARCHAR PRIMARY KEY, path VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL);
+CREATE TABLE dataset_sources (
+    dataset VARCHAR NOT NULL, source VARCHAR NOT NULL, size BIGINT, mtime_ns BIGINT,
+    content_sha256 VARCHAR NOT NULL, page_key VARCHAR NOT NULL, page_number INTEGER,
+    parse_date DATE, parse_tz VARCHAR, title VARCHAR, entry_count INTEGER NOT NULL,
+    parts VARCHAR[] NOT NULL, ingested_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (dataset, source));
+""",
+    ),
 ]
 
 #: The schema version this livebrief writes.
