@@ -30,6 +30,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from datetime import date
 from pathlib import Path
@@ -73,7 +74,7 @@ def make_pages(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def write_config(work: Path, pages: list[Path], formats: list[str]) -> Path:
+def write_config(work: Path, block: int, pages: list[Path], formats: list[str]) -> Path:
     lines = [
         "store: store.duckdb",
         "defaults:",
@@ -83,8 +84,8 @@ def write_config(work: Path, pages: list[Path], formats: list[str]) -> Path:
     ]
     for page in pages:
         name = f"b{page.name[:3]}"
-        lines += [f"  - name: {name}", f"    sources: [pages/{page.name}]"]
-    path = work / "briefings.yml"
+        lines += [f"  - name: {name}", f"    sources: [{page.relative_to(work)}]"]
+    path = work / f"briefings-{block}.yml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -117,19 +118,18 @@ def timed(label: str, cmd: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, cpu
 
 
-def shell_loop(work: Path, pages: list[Path]) -> list[str]:
-    """The plain loop: papermill then jupyter nbconvert, per page."""
+def shell_loop(folder: Path) -> list[str]:
+    """The plain loop over the pages in ``folder``: papermill then jupyter nbconvert, per page."""
     script = [
         "set -e",
         "mkdir -p loop",
-        "for page in pages/*.txt; do",
+        f"for page in {shlex.quote(str(folder))}/*.txt; do",
         '  out="loop/$(basename "$page" .txt).ipynb"',
         f'  papermill --no-progress-bar -k python3 {shlex.quote(str(NOTEBOOK))} "$out" '
         '-p source "$page" 2>/dev/null',
         '  jupyter nbconvert --to html "$out" 2>/dev/null',
         "done",
     ]
-    del pages
     return ["bash", "-c", "\n".join(script)]
 
 
@@ -137,16 +137,31 @@ def load_average() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def measure(n: int, formats: list[str], work: Path) -> dict[str, tuple[float, float]]:
+def measure(n: int, blocks: int, formats: list[str], work: Path) -> dict[str, tuple[float, float]]:
+    """Run the three ways over ``n`` pages, in ``blocks`` interleaved blocks; sum each way."""
     pages = make_pages(work / "pages", n)
-    config = write_config(work, pages, formats)
-    ingest_all(work, pages)
-    lb = [str(BIN / "livebrief"), "run", str(config), "--force"]
-    times = {
-        "jobs1": timed("livebrief run --jobs 1", [*lb, "--jobs", "1"], work),
-        "jobs2": timed("livebrief run --jobs 2", [*lb, "--jobs", "2"], work),
-        "shell": timed("shell loop", shell_loop(work, pages), work),
-    }
+    size = -(-n // blocks)
+    parts: list[tuple[Path, list[Path]]] = []
+    for block in range(-(-n // size)):
+        folder = work / "pages" / f"block{block}"
+        folder.mkdir()
+        part = [
+            page.rename(folder / page.name) for page in pages[block * size : (block + 1) * size]
+        ]
+        parts.append((folder, part))
+        ingest_all(work, part)
+    times = {"jobs1": (0.0, 0.0), "jobs2": (0.0, 0.0), "shell": (0.0, 0.0)}
+    for block, (folder, part) in enumerate(parts):
+        lb = [str(BIN / "livebrief"), "run", str(write_config(work, block, part, formats))]
+        ways = {
+            "jobs1": [*lb, "--force", "--jobs", "1"],
+            "jobs2": [*lb, "--force", "--jobs", "2"],
+            "shell": shell_loop(folder),
+        }
+        order = list(ways)[block % 3 :] + list(ways)[: block % 3]  # no way always goes first
+        for way in order:
+            wall, cpu = timed(f"block {block + 1}/{len(parts)}, {way}", ways[way], work)
+            times[way] = (times[way][0] + wall, times[way][1] + cpu)
     written = sorted((work / "out").glob("*/briefing.html"))
     assert len(written) == n, f"{len(written)} briefings of {n}"
     assert len(sorted((work / "loop").glob("*.html"))) == n
@@ -154,7 +169,11 @@ def measure(n: int, formats: list[str], work: Path) -> dict[str, tuple[float, fl
 
 
 def section(
-    n: int, formats: list[str], t: dict[str, tuple[float, float]], loads: tuple[str, str]
+    n: int,
+    blocks: int,
+    formats: list[str],
+    t: dict[str, tuple[float, float]],
+    loads: tuple[str, str],
 ) -> str:
     seq, par, loop = t["jobs1"][0], t["jobs2"][0], t["shell"][0]
     rows = [
@@ -177,17 +196,26 @@ def section(
         f"- `--jobs 2` against the shell loop: {loop / par:.2f}x (target ≥ 5x: "
         f"**{'met' if loop / par >= 5 else 'not met'}**)",
     ]
+    intro = (
+        f"`benchmarks/bench_run.py --n {n} --blocks {blocks} --formats {','.join(formats)}`, "
+        f"run on {date.today()}: {n} briefings ({fmt}; the shell loop writes HTML only), each "
+        "of its own page (the sample and the corpus pages, titles and headlines varied per "
+        "copy), ingested into a fresh store before the timed runs. The three ways of making "
+        f"them are measured in one session, interleaved: in {blocks} blocks of "
+        f"{-(-n // blocks)} briefings, each block runs `--jobs 1`, `--jobs 2` and the shell "
+        "loop one after the other, each block starting with another of them, and the table "
+        "sums the blocks, so that a busy spell on the machine falls on all three alike. Every "
+        "run is one command timed from start to exit (for `livebrief run`: process start, "
+        f"worker start and the check of the sources included, {blocks} times over). *CPU "
+        "time* is the user and system time of the command and of every process under it "
+        "(kernels, workers), from `getrusage`. Machine: "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average {loads[0]} before and {loads[1]} after. Other work on the machine takes "
+        "cores from the parallel run first: wall times, and most of all the `--jobs 2` ratio, "
+        "depend on it, while the CPU times barely do."
+    )
     return f"""{START}
-`benchmarks/bench_run.py --n {n} --formats {",".join(formats)}`, run on {date.today()}:
-{n} briefings ({fmt}; the shell loop writes HTML only), each of its own page (the sample and the
-corpus pages, titles and headlines varied per copy), ingested into a fresh store before the
-timed runs. Each run is one command timed from start to exit, one after the other in this
-order: `--jobs 1`, `--jobs 2`, the shell loop. *CPU time* is the user and system time of the
-command and every process under it (kernels, workers), from `getrusage`. Machine:
-{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; load average
-{loads[0]} before and {loads[1]} after. Other work on the machine takes cores from the
-parallel run first: wall times, and most of all the `--jobs 2` ratio, depend on it, while the
-CPU times barely do.
+{textwrap.fill(intro, width=96)}
 
 {chr(10).join(table)}
 
@@ -219,14 +247,17 @@ def write_section(body: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=50, help="briefings (default: %(default)s)")
+    parser.add_argument(
+        "--blocks", type=int, default=2, help="interleaved blocks (default: %(default)s)"
+    )
     parser.add_argument("--formats", default="html", help="html or html,pdf (default: html)")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     args = parser.parse_args()
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     before = load_average()
     with tempfile.TemporaryDirectory(prefix="lb-bench-run-") as tmp:
-        times = measure(args.n, formats, Path(tmp))
-    body = section(args.n, formats, times, (before, load_average()))
+        times = measure(args.n, args.blocks, formats, Path(tmp))
+    body = section(args.n, args.blocks, formats, times, (before, load_average()))
     print(body)
     if args.write:
         write_section(body)
