@@ -21,9 +21,9 @@ The dataset runs go through :func:`livebrief.cluster.ingest_dataset` in a child 
 prints its report, so that the driver's phases (plan, connect, run, register) and every task's
 own time on its worker are known: they are the costs the scaling estimate is made from.
 
-With ``--briefings N`` (default 50, 0 to skip) it also times ``livebrief run`` over N
-briefings (made as ``bench_run.py`` makes them) with ``--jobs 2`` and with ``--executor dask``
-on a 2-worker ``LocalCluster``.
+With ``--briefings N`` (default 50, 0 to skip) it also times ``livebrief run --force`` over N
+briefings (N of the same pages, one briefing each, HTML; ingested first, untimed) with
+``--jobs 2`` and with ``--executor dask`` on a 2-worker ``LocalCluster``.
 """
 
 from __future__ import annotations
@@ -121,19 +121,20 @@ def ingest_runs(pages: Path, work: Path, batch: int) -> list[Run]:
 
 
 def run_runs(work: Path, n: int) -> list[Run]:
-    import bench_run
+    """``livebrief run --force`` over ``n`` briefings, one page each: ``--jobs 2``, then Dask."""
+    from livebrief.ingest import IngestOptions, ingest
 
-    pages = bench_run.make_pages(work / "pages", n)
-    config = bench_run.write_config(work, pages, ["html"])
-    bench_run.ingest_all(work, pages)
-    lb = [LIVEBRIEF, "run", str(config), "--force"]
+    pages = make_pages(work / "pages", n)
+    lines = ["store: store.duckdb", "defaults:", "  formats: [html]", "briefings:"]
+    for i, page in enumerate(pages):
+        lines += [f"  - name: b{i:03d}", f"    sources: [{page}]"]
+        ingest([str(page)], work / "store.duckdb", IngestOptions(page_key=f"b{i:03d}"))
+    config = work / "briefings.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lb = [LIVEBRIEF, "run", str(config), "--force", "--jobs", "2"]
     return [
-        timed(f"run {n} briefings, --jobs 2", [*lb, "--jobs", "2"], work),
-        timed(
-            f"run {n} briefings, --executor dask (2 workers)",
-            [*lb, "--jobs", "2", "--executor", "dask"],
-            work,
-        ),
+        timed(f"run {n} briefings, --jobs 2", lb, work),
+        timed(f"run {n} briefings, --executor dask (2 workers)", [*lb, "--executor", "dask"], work),
     ]
 
 
@@ -192,8 +193,8 @@ def section(ingest: list[Run], run: list[Run], count: int, briefings: int) -> st
         jobs, dask_run = run[0].seconds, run[1].seconds
         per = 2 * jobs / briefings
         run_part = f"""
-**{briefings} briefings** (`bench_run.py`'s pages, HTML), `livebrief run --force`, in the
-same session:
+**{briefings} briefings** (the first {briefings} of the same pages, one briefing each, HTML),
+`livebrief run --force`, in the same session:
 
 {table(run)}
 
