@@ -39,7 +39,7 @@ from livebrief.errors import InputError, LivebriefError, OutputError
 from livebrief.ingest import IngestOptions, file_page_key, file_page_number
 from livebrief.model import ENTRY_COLUMNS, Entry, ParsedPage
 from livebrief.parse import read_bytes
-from livebrief.store.write import ENTRY_SCHEMA, entry_row
+from livebrief.store.write import arrow_schema, entry_row
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ PART_SCHEMA = pa.schema(
         ("content_sha256", pa.string()),
         ("page_number", pa.int32()),
         ("title", pa.string()),
-        *(ENTRY_SCHEMA.field(name) for name in ENTRY_COLUMNS),
+        *(arrow_schema("entries").field(name) for name in ENTRY_COLUMNS),
         ("time_utc", pa.timestamp("us")),
     ]
 )

@@ -23,9 +23,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is handled: it costs ~1 s at start-up
+    import pandas as pd
 
 #: The fields of an entry a reader sees; a change in any of them makes a new version.
 #: ``age`` ("5h ago") changes on every fetch and ``notes`` are the reader's own remarks, so
@@ -117,12 +118,15 @@ def body_key(row: Mapping[str, Any]) -> str | None:
 def _plain(value: Any) -> Any:
     # Values read back from the database may be NaN or NA for "none", and NumPy arrays for
     # lists; compare and hash them as None and lists.
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, str | int | float):
         return value
     if isinstance(value, Iterable):
         return [_plain(v) for v in value]
+    # Only values read into a frame get here (pandas.NA, NaT, NumPy scalars): pandas is loaded.
+    import pandas as pd
+
     return None if pd.isna(value) else value
 
 
@@ -252,6 +256,8 @@ def order_coverage(frame: pd.DataFrame) -> pd.DataFrame:
         The rows newest first, with ``position`` (0 the newest) and ``seq`` (0 the oldest)
         recomputed over the whole coverage and a fresh index.
     """
+    import pandas as pd
+
     if frame.empty:
         return frame.reset_index(drop=True)
     work = frame.copy()

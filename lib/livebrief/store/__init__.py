@@ -25,21 +25,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from livebrief.errors import StoreError, UsageError
 from livebrief.model import Page, RosterMember
 from livebrief.store.lock import file_lock, lock_timeout
-from livebrief.store.query import (
-    changes_since_frame,
-    coverage_frame,
-    diff_frame,
-    new_since_frame,
-    pages_frame,
-)
 from livebrief.store.records import (
     Coverage,
     FetchState,
@@ -51,6 +43,9 @@ from livebrief.store.records import (
 )
 from livebrief.store.schema import SCHEMA_VERSION, first_line, migrate, one_row, schema_version
 from livebrief.store.write import BatchWriter
+
+if TYPE_CHECKING:  # pandas and the query module cost ~1 s at start-up; a re-run needs neither
+    import pandas as pd
 
 __all__ = [
     "DEFAULT_PATH",
@@ -140,6 +135,8 @@ class Store:
 
     def pages(self) -> pd.DataFrame:
         """Return one row per page: key, title, snapshots, entries, first and last post (UTC)."""
+        from livebrief.store.query import pages_frame
+
         return pages_frame(self.con)
 
     def snapshots(self, key: str) -> pd.DataFrame:
@@ -195,6 +192,8 @@ class Store:
         ``first_seen`` (UTC) and ``page_number``.
         """
         self.require_page(key)
+        from livebrief.store.query import coverage_frame
+
         return coverage_frame(self.con, key)
 
     def new_since(self, key: str, mark: int | str | datetime) -> pd.DataFrame:
@@ -216,6 +215,8 @@ class Store:
             ``fields`` (the changed fields), newest first.
         """
         self.require_page(key)
+        from livebrief.store.query import new_since_frame
+
         return new_since_frame(self.con, key, self.snapshot_at(mark))
 
     def changes_since(self, key: str, mark: int) -> pd.DataFrame:
@@ -225,6 +226,8 @@ class Store:
         on the page at ``mark`` that none of its sources' latest snapshots has now.
         """
         self.require_page(key)
+        from livebrief.store.query import changes_since_frame
+
         return changes_since_frame(self.con, key, mark)
 
     def snapshot_at(self, mark: int | str | datetime) -> int:
@@ -266,6 +269,8 @@ class Store:
             When a snapshot is not one of the page's, or there is nothing to compare with.
         """
         self.require_page(key)
+        from livebrief.store.query import diff_frame
+
         return diff_frame(self.con, key, old, new)
 
     def last_run(self, name: str, *, status: str | None = "ok") -> RunRecord | None:

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime, timezone
-from typing import Any, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from livebrief.fetch import Validators
 from livebrief.model import Page, ParsedPage
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def utcnow() -> datetime:

@@ -8,75 +8,94 @@ is visible to others until the transaction commits; a failure or a kill undoes a
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from livebrief.linking import Known, Linker, content_sha
 from livebrief.model import ENTRY_COLUMNS, Entry, Page
 from livebrief.store.records import FetchState, IngestReport, NewSnapshot, SnapshotIndex
 from livebrief.store.schema import one_row
 
-_TYPES = {"string": pa.string(), "int64": pa.int64(), "object": pa.list_(pa.string())}
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-ENTRY_SCHEMA = pa.schema(
-    [
-        ("entry_id", pa.string()),
-        ("content_sha", pa.string()),
-        ("page_key", pa.string()),
-        ("version", pa.int32()),
-        ("first_snapshot_id", pa.int64()),
-        ("natural_id", pa.string()),
-        ("headline_key", pa.string()),
-        ("body_key", pa.string()),
-        ("time_utc", pa.timestamp("us")),
-        *((name, _TYPES[kind]) for name, kind in ENTRY_COLUMNS.items()),
-    ]
-)
+#: Column types of the tables the writer fills, by name: built into Arrow schemas on first use
+#: (:func:`arrow_schema`), because importing pyarrow costs ~0.3 s and a re-run with nothing new
+#: writes nothing.
+TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "entries": (
+        ("entry_id", "string"),
+        ("content_sha", "string"),
+        ("page_key", "string"),
+        ("version", "int32"),
+        ("first_snapshot_id", "int64"),
+        ("natural_id", "string"),
+        ("headline_key", "string"),
+        ("body_key", "string"),
+        ("time_utc", "timestamp"),
+        *ENTRY_COLUMNS.items(),
+    ),
+    "snapshots": (
+        ("snapshot_id", "int64"),
+        ("page_key", "string"),
+        ("source", "string"),
+        ("url", "string"),
+        ("raw_path", "string"),
+        ("page_number", "int32"),
+        ("content_sha256", "string"),
+        ("key_given", "bool"),
+        ("parse_date", "date"),
+        ("parse_tz", "string"),
+        ("title", "string"),
+        ("page_order", "string"),
+        ("facts", "string"),
+        ("entry_count", "int32"),
+        ("fetched_at", "timestamp"),
+        ("ingested_at", "timestamp"),
+    ),
+    "files": (
+        ("path", "string"),
+        ("size", "int64"),
+        ("mtime_ns", "int64"),
+        ("content_sha256", "string"),
+        ("checked_at", "timestamp"),
+    ),
+    "snapshot_entries": (
+        ("snapshot_id", "int64"),
+        ("position", "int32"),
+        ("seq", "int32"),
+        ("entry_id", "string"),
+        ("content_sha", "string"),
+    ),
+}
 
-SNAPSHOT_SCHEMA = pa.schema(
-    [
-        ("snapshot_id", pa.int64()),
-        ("page_key", pa.string()),
-        ("source", pa.string()),
-        ("url", pa.string()),
-        ("raw_path", pa.string()),
-        ("page_number", pa.int32()),
-        ("content_sha256", pa.string()),
-        ("key_given", pa.bool_()),
-        ("parse_date", pa.date32()),
-        ("parse_tz", pa.string()),
-        ("title", pa.string()),
-        ("page_order", pa.string()),
-        ("facts", pa.string()),
-        ("entry_count", pa.int32()),
-        ("fetched_at", pa.timestamp("us")),
-        ("ingested_at", pa.timestamp("us")),
-    ]
-)
 
-FILE_SCHEMA = pa.schema(
-    [
-        ("path", pa.string()),
-        ("size", pa.int64()),
-        ("mtime_ns", pa.int64()),
-        ("content_sha256", pa.string()),
-        ("checked_at", pa.timestamp("us")),
-    ]
-)
+def arrow_type(kind: str) -> pa.DataType:
+    """Return the Arrow type of a column kind of :data:`TABLE_COLUMNS` (object: a string list)."""
+    import pyarrow as pa
 
-SIGHTING_SCHEMA = pa.schema(
-    [
-        ("snapshot_id", pa.int64()),
-        ("position", pa.int32()),
-        ("seq", pa.int32()),
-        ("entry_id", pa.string()),
-        ("content_sha", pa.string()),
-    ]
-)
+    types = {
+        "string": pa.string,
+        "int32": pa.int32,
+        "int64": pa.int64,
+        "bool": pa.bool_,
+        "date": pa.date32,
+        "timestamp": lambda: pa.timestamp("us"),
+        "object": lambda: pa.list_(pa.string()),
+    }
+    return types[kind]()
+
+
+@functools.cache
+def arrow_schema(table: str) -> pa.Schema:
+    """Return the Arrow schema of one of the store's tables (a key of :data:`TABLE_COLUMNS`)."""
+    import pyarrow as pa
+
+    return pa.schema([(name, arrow_type(kind)) for name, kind in TABLE_COLUMNS[table]])
 
 
 class BatchWriter:
@@ -172,9 +191,9 @@ class BatchWriter:
             self.report.snapshot_ids.append(snapshot_id)
             self.touched.add(snap.page_key)
         self.pending = []
-        _insert(self.con, "snapshots", snapshots, SNAPSHOT_SCHEMA)
-        _insert(self.con, "entries", entries, ENTRY_SCHEMA)
-        _insert(self.con, "snapshot_entries", sightings, SIGHTING_SCHEMA)
+        _insert(self.con, "snapshots", snapshots)
+        _insert(self.con, "entries", entries)
+        _insert(self.con, "snapshot_entries", sightings)
 
     def finish(self) -> None:
         """Write what is pending, then the pages' titles and the fetch states."""
@@ -183,11 +202,13 @@ class BatchWriter:
         for state in self.states.values():
             _save_fetch_state(self.con, state, self.now)
         if self.files:
+            import pyarrow as pa
+
             rows = [
                 {"path": p, "size": s, "mtime_ns": m, "content_sha256": h, "checked_at": self.now}
                 for p, (s, m, h) in self.files.items()
             ]
-            data = pa.Table.from_pylist(rows, schema=FILE_SCHEMA)
+            data = pa.Table.from_pylist(rows, schema=arrow_schema("files"))
             self.con.register("_files", data)
             try:
                 self.con.execute("INSERT OR REPLACE INTO file_state SELECT * FROM _files")
@@ -200,6 +221,8 @@ class BatchWriter:
             self._linkers[key] = Linker(key)
         if not keys:
             return
+        import pyarrow as pa
+
         self.con.register("_batch_keys", pa.table({"page_key": sorted(keys)}))
         try:
             rows = self.con.execute(
@@ -303,12 +326,12 @@ def _as_dict(value: Any) -> Any:
     return str(value)
 
 
-def _insert(
-    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
-) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
-    data = pa.Table.from_pylist(rows, schema=schema)
+    import pyarrow as pa
+
+    data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
     con.register("_new_rows", data)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _new_rows")
@@ -321,6 +344,8 @@ def _update_pages(con: duckdb.DuckDBPyConnection, keys: list[str], now: datetime
     # live page usually lacks the header.
     if not keys:
         return
+    import pyarrow as pa
+
     con.register("_batch_keys", pa.table({"page_key": keys}))
     try:
         con.execute(
