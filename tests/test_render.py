@@ -116,7 +116,7 @@ def test_parameters_are_typed_and_explained() -> None:
 
     params = papermill.inspect_notebook(str(NOTEBOOK))
     assert set(params) == {
-        *("source", "date", "tz", "bin_minutes", "top_authors", "title"),
+        *("source", "url", "date", "tz", "bin_minutes", "top_authors", "title"),
         *("page_key", "store", "since_snapshot"),
     }
     for name, p in params.items():

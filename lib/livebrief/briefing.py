@@ -47,7 +47,8 @@ class Source:
 
     For a page read from the store, ``path`` is the store file, ``page_key`` the page,
     ``sha256`` a fingerprint of its entries' versions, ``size`` its number of snapshots and
-    ``snapshot_id`` the latest of them.
+    ``snapshot_id`` the latest of them. For a page fetched by ``livebrief report URL``,
+    ``url`` is its address and ``path`` the copy kept as fetched.
     """
 
     path: str
@@ -56,6 +57,7 @@ class Source:
     read_at: datetime
     page_key: str = ""
     snapshot_id: int | None = None
+    url: str = ""
 
 
 @dataclass
@@ -211,6 +213,7 @@ def load(
     page_key: str = "",
     store: str = "",
     since_snapshot: int = 0,
+    url: str = "",
 ) -> Briefing:
     """Read a live page, from a file or from the store, into a :class:`Briefing`.
 
@@ -237,6 +240,9 @@ def load(
     since_snapshot
         The snapshot the last briefing of this page saw: what changed after it becomes the
         "New since the last briefing" section. 0: there was no last briefing.
+    url
+        The address ``source`` was fetched from (a copy kept as fetched), for the provenance
+        the header shows; empty for a file.
 
     Raises
     ------
@@ -261,7 +267,11 @@ def load(
     parsed = read_path(path, date=_date(date), tz=_zone(tz))
     data = path.read_bytes()
     src = Source(
-        str(source), hashlib.sha256(data).hexdigest(), len(data), datetime.now(timezone.utc)
+        str(source),
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+        datetime.now(timezone.utc),
+        url=url,
     )
     params = {
         "source": str(source),
@@ -390,7 +400,7 @@ def header(b: Briefing) -> None:
     editors = ", ".join(page.editors) or "not stated"
     span_local = f"{_fmt_time(cov.first, b.zone)} – {_fmt_time(cov.last, b.zone)} {b.zone_name}"
     span_utc = f"{_fmt_time(cov.first, None)} – {_fmt_time(cov.last, None)} UTC"
-    params = ", ".join(f"{k}={v!r}" for k, v in b.parameters.items() if k != "source")
+    params = ", ".join(f"{k}={v!r}" for k, v in b.parameters.items() if k not in ("source", "url"))
     rows = [
         ("Edited by", esc(editors)),
         ("Entries", f"{cov.entries} ({cov.timed} with a time)"),
@@ -426,8 +436,9 @@ def header(b: Briefing) -> None:
 def _source_cell(src: Source) -> str:
     esc = html.escape
     if not src.page_key:
+        fetched = f"<code>{esc(src.url)}</code>, kept as " if src.url else ""
         return (
-            f"<code>{esc(src.path)}</code>, {src.size:,} bytes, sha256 "
+            f"{fetched}<code>{esc(src.path)}</code>, {src.size:,} bytes, sha256 "
             f"<code>{src.sha256[:16]}</code>"
         )
     return (

@@ -193,11 +193,14 @@ examples:
   livebrief report samples/000_fd0f76058283f76d.txt
   livebrief report page.txt --format pdf -p date=2024-06-18 -p tz=Europe/London
   livebrief report a.txt b.txt --out /tmp/briefings --pdf-engine chromium
+  livebrief report https://example.org/live/123 --format html
   papermill --help-notebook notebooks/briefing.ipynb     (the parameters -p accepts)
 
 Each SOURCE gets DIR/<page-slug>/briefing.ipynb (the executed notebook) and the formats asked
 for. Outputs are renamed into place only when all are ready: a failed run keeps the previous
-briefing, names the failing cell, and exits with code 4.
+briefing, names the failing cell, and exits with code 4. A URL is fetched once (http and https
+only), kept as fetched under --raw and briefed from that copy; the briefing names both. A URL
+that cannot be fetched (HTTP 404, time-out) exits with code 5 before anything runs.
 """
 
 
@@ -207,13 +210,16 @@ def add_report_parser(subparsers: Subparsers) -> None:
         "report",
         help="brief live pages: run the briefing notebook, write HTML and PDF",
         description=(
-            "Run the briefing notebook (papermill) on each SOURCE, a live-page text file, and "
-            "export it to self-contained HTML and to PDF (no LaTeX needed)."
+            "Run the briefing notebook (papermill) on each SOURCE, a live-page file (text, HTML, "
+            "publisher JSON) or the http(s) URL of a live page, and export it to self-contained "
+            "HTML and to PDF (no LaTeX needed)."
         ),
         epilog=REPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("sources", nargs="+", metavar="SOURCE", help="a live-page text file")
+    p.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="a live-page file, or an http(s) URL"
+    )
     p.add_argument(
         "--out",
         type=Path,
@@ -248,6 +254,13 @@ def add_report_parser(subparsers: Subparsers) -> None:
         choices=["weasyprint", "chromium"],
         help="how to print the PDF (default: %(default)s; chromium: exact browser rendering)",
     )
+    p.add_argument(
+        "--raw",
+        type=Path,
+        metavar="DIR",
+        help="where pages fetched from URLs are kept as fetched, under DIR/<page-key>/ "
+        "(default: raw/ beside the store: $LIVEBRIEF_STORE's folder, else data/raw)",
+    )
     add_common_options(p, in_subcommand=True)
     p.set_defaults(handler=run_report)
 
@@ -261,6 +274,7 @@ def run_report(args: argparse.Namespace) -> int:
         parameters=args.parameters,
         notebook=args.notebook,
         pdf_engine=args.pdf_engine,
+        raw=args.raw,
     )
     for rep in reports:
         sys.stdout.write("".join(f"{path}\n" for path in rep.files))

@@ -102,7 +102,8 @@ def add_ingest_parser(subparsers: Subparsers) -> None:
     p.add_argument(
         "--all-pages",
         action="store_true",
-        help="for URLs: also fetch pages 2, 3, ... (?page=N or /page/N), politely spaced",
+        help="for URLs: also fetch the further pages, by the page's own next link "
+        "(rel=next, a pager's Next/Older link), else ?page=N or /page/N; politely spaced",
     )
     p.add_argument(
         "--max-pages",

@@ -19,14 +19,15 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from livebrief import fetch
+from livebrief import fetch, linking, pagination
 from livebrief.errors import FetchError, InputError, NoEntriesError, UsageError
+from livebrief.model import ParsedPage
 from livebrief.parse import read_bytes
 from livebrief.parse.decode import check_size, max_input_bytes
 from livebrief.store import (
@@ -65,7 +66,9 @@ class IngestOptions:
     date, tz
         Passed to the reader: the date of the oldest entry, the zone of undated pages.
     all_pages
-        For URLs: follow the live page's pages 2, 3, ... until one is missing or repeats.
+        For URLs: follow the live page's further pages, by its own next links or else by
+        guessed page numbers, until one is missing, repeats or holds nothing new
+        (:mod:`livebrief.pagination`).
     max_pages
         The most pages followed per URL.
     fetch
@@ -264,29 +267,32 @@ class _Collector:
         )
 
     def add_url(self, url: str) -> None:
-        """Fetch a URL (and its further pages with ``all_pages``) and add what is new."""
-        key = self.options.page_key or fetch.url_page_key(url)
-        first = fetch.url_page_number(url) or 1
-        seen: set[str] = set()
-        with fetch.make_client(self.options.fetch) as client:
-            for number, page_url in self._page_urls(url, first):
-                if number > first:
-                    time.sleep(self.options.fetch.page_delay)
-                if not self._add_fetched(client, page_url, key, number, seen, first):
-                    break
+        """Fetch a URL (and its further pages with ``all_pages``) and add what is new.
 
-    def _page_urls(self, url: str, first: int) -> Iterator[tuple[int, str]]:
-        yield first, url
-        if self.options.all_pages:
-            for number in range(first + 1, first + self.options.max_pages):
-                yield number, fetch.page_url(url, number)
+        Further pages are found by :class:`livebrief.pagination.Walk`: the page's own next
+        link, else a guessed page number; a polite ``page_delay`` separates the requests.
+        """
+        key = self.options.page_key or fetch.url_page_key(url)
+        limit = self.options.max_pages if self.options.all_pages else 1
+        walk = pagination.Walk(url, max(limit, 1), fetch.url_page_number(url) or 1)
+        pages = _Pages()
+        current: str | None = url
+        with fetch.make_client(self.options.fetch) as client:
+            while current is not None:
+                if walk.visited:
+                    time.sleep(self.options.fetch.page_delay)
+                got = self._add_fetched(client, current, key, walk.number, walk.visited == 0, pages)
+                if got is None:
+                    break
+                final, body = got
+                current = walk.after(current, final, body)
 
     def _add_fetched(
-        self, client: httpx.Client, url: str, key: str, number: int, seen: set[str], first: int
-    ) -> bool:
-        # Returns whether to go on to the next page. Only the URL asked for must work; a
-        # further page that is missing, repeats a page or holds no entries ends the pages.
-        required = number == first
+        self, client: httpx.Client, url: str, key: str, number: int, required: bool, pages: _Pages
+    ) -> tuple[str, bytes] | None:
+        # Returns the page's final URL and body (to find its next link), or None to end the
+        # pages. Only the URL asked for must work; a further page that is missing, repeats a
+        # page, holds no entries or no new ones ends the pages.
         state = self.store.fetch_state(url)
         try:
             got = fetch.fetch(
@@ -299,24 +305,27 @@ class _Collector:
             if required:
                 raise
             log.info("no further page: %s", exc)
-            return False
+            return None
         if got.not_modified:
             self.writer.report.not_modified += 1
             self.writer.add_fetch_state(FetchState(url, got.validators, 304))
-            return True
+            return url, _kept_body(state.raw_path if state else None, url)
         raw_path = fetch.save_raw(self.raw, key, got)
         self.writer.add_fetch_state(FetchState(url, got.validators, 200, got.sha256, str(raw_path)))
-        if got.sha256 in seen:
-            return False  # the site served an earlier page again: there is no such page
-        seen.add(got.sha256)
+        if got.sha256 in pages.bodies:
+            return None  # the site served an earlier page again: there is no such page
+        pages.bodies.add(got.sha256)
         if self._known(got.sha256, key):
-            return True
+            return got.final_url, got.content
         try:
             parsed = read_bytes(got.content, source=url, date=self.options.date, tz=self.options.tz)
         except NoEntriesError:
             if required:
                 raise
-            return False
+            return None
+        if not pages.add_entries(key, parsed) and not required:
+            log.info("%s: no entries that earlier pages lack: the pages end here", url)
+            return None
         self._add(
             NewSnapshot(
                 key,
@@ -332,9 +341,47 @@ class _Collector:
                 fetched_at=got.fetched_at,
             )
         )
-        return True
+        return got.final_url, got.content
 
     def _add(self, snap: NewSnapshot) -> None:
         if self.writer.add(snap):
             count = len(snap.parsed.entries)
             log.info("%s: %d entries, page %s", snap.source, count, snap.page_key)
+
+
+@dataclass
+class _Pages:
+    """What the pages of one URL read so far held: bodies (by SHA-256) and entries (by id)."""
+
+    bodies: set[str] = field(default_factory=set)
+    entries: set[str] = field(default_factory=set)
+
+    def add_entries(self, key: str, parsed: ParsedPage) -> bool:
+        """Remember a page's entries; say whether any of them was not on an earlier page."""
+        ids = {
+            linking.natural_id(
+                key,
+                {
+                    "headline": e.headline,
+                    "author": e.author,
+                    "paragraphs": e.paragraphs,
+                    "clock": e.clock,
+                },
+            )
+            for e in parsed.entries
+        }
+        new = not ids <= self.entries
+        self.entries |= ids
+        return new
+
+
+def _kept_body(raw_path: str | None, url: str) -> bytes:
+    # An unchanged page (304) comes without a body: its next link is in the copy kept raw.
+    if not raw_path:
+        return b""
+    try:
+        with open(raw_path, "rb") as fh:
+            return fh.read(max_input_bytes() + 1)
+    except OSError as exc:
+        log.info("%s: its kept copy %s cannot be read (%s)", url, raw_path, exc.strerror or exc)
+        return b""

@@ -8,6 +8,9 @@ Outputs land in ``<out>/<page-slug>/briefing.{ipynb,html,pdf}``, each written to
 file and renamed once all of them are ready, so a failed run leaves the previous briefing
 intact.
 
+:func:`report` (``livebrief report``) also takes URLs: each is fetched once and kept as fetched
+(:mod:`~livebrief.render.sources`), and the copy is briefed.
+
 Heavy imports happen inside the functions. The kernel is started first, so that it boots while
 this process imports papermill and nbconvert; WeasyPrint is imported on a second thread while
 the kernel runs the notebook.
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from livebrief.errors import InputError, OutputError, RenderError, UsageError
+from livebrief.fetch import is_url
 from livebrief.render.execute import (
     avoid_slow_imports,
     execute,
@@ -41,6 +45,7 @@ from livebrief.render.guard import check_out_folder, check_source, folder_name
 from livebrief.render.html import HIDDEN_TAGS, TEMPLATE, export_html, warm_exporter
 from livebrief.render.pdf import CHROMIUM_FLAGS, engines, pdf_timeout, write_pdf
 from livebrief.render.pdf import warm_up as warm_pdf
+from livebrief.render.sources import check_urls, resolve
 
 __all__ = [
     "CHROMIUM_FLAGS",
@@ -174,8 +179,8 @@ def parse_parameters(pairs: Sequence[str], notebook: Path) -> dict[str, Any]:
         name = name.strip()
         if not sep or not name:
             raise UsageError(f"-p {pair!r}: expected NAME=VALUE")
-        if name == "source":
-            raise UsageError("-p source=...: give the source as SOURCE instead")
+        if name in ("source", "url"):
+            raise UsageError(f"-p {name}=...: give the file or URL as SOURCE instead")
         if name not in known:
             raise UsageError(
                 f"-p {name}: {notebook.name} has no such parameter "
@@ -423,19 +428,32 @@ def report(
     parameters: Sequence[str] = (),
     notebook: Path | None = None,
     pdf_engine: str = "weasyprint",
+    raw: Path | None = None,
 ) -> list[Report]:
     """What ``livebrief report`` does: brief each source in turn, stopping at the first failure.
 
     Parameters
     ----------
     sources
-        Live-page files, one briefing each.
+        Live-page files and ``http``/``https`` URLs, one briefing each. A URL is fetched once,
+        kept as fetched under ``raw`` and briefed from that copy (:mod:`.sources`).
     formats
         ``"html,pdf"`` or a sequence of format names.
     parameters
         ``NAME=VALUE`` strings for the notebook (see :func:`parse_parameters`).
+    raw
+        Folder where fetched pages are kept (default: ``raw/`` beside the store).
     out, notebook, pdf_engine
         As for :func:`render`.
+
+    Raises
+    ------
+    UsageError
+        For a bad option or parameter, or a URL livebrief does not fetch (``file://``).
+    InputError
+        For a file that is missing or holds no entries, or a fetched page without entries.
+    FetchError
+        For a URL that cannot be fetched (HTTP 404, time-out, ...).
     """
     if isinstance(formats, str):
         formats = [f.strip() for f in formats.split(",") if f.strip()]
@@ -444,12 +462,28 @@ def report(
     if not nb_path.is_file():
         raise InputError(f"{nb_path}: no such notebook (see --notebook)")
     params = parse_parameters(parameters, nb_path)
-    for source in sources:  # fail before any kernel starts, with the input's own error
-        check_source(source, params)
+    check_urls(sources)
+    for source in sources:  # fail before any fetch or kernel, with the input's own error
+        if not is_url(str(source)):
+            check_source(source, params)
     check_out_folder(Path(out))
+    inputs = [resolve(s, raw=raw) for s in sources]
+    for item in inputs:
+        if item.url:
+            try:
+                check_source(item.path, params)
+            except InputError as exc:  # name the URL the user gave, not only the copy kept
+                raise type(exc)(f"{item.url}: fetched, but {exc}") from None
+    # A notebook of the user's own that has no ``url`` parameter is not given one.
+    told = "url" in notebook_parameters(nb_path)
     return [
         render(
-            s, out=out, formats=formats, parameters=params, notebook=nb_path, pdf_engine=pdf_engine
+            item.path,
+            out=out,
+            formats=formats,
+            parameters={**params, **(item.parameters if told else {})},
+            notebook=nb_path,
+            pdf_engine=pdf_engine,
         )
-        for s in sources
+        for item in inputs
     ]
