@@ -32,7 +32,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -41,6 +40,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from _common import load_average, write_section
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -251,20 +252,6 @@ a corpus of real, larger pages (these are 2 kB windows) scales further; and it i
 {run_part}{END}"""
 
 
-def load_average() -> str:
-    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def write_section(body: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if START in text and END in text:
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{body}\n"
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", default="10000", help="pages to ingest (10000)")
@@ -292,7 +279,7 @@ def main() -> None:
     body = section(ingest, run, count, args.briefings)
     print(body)
     if args.write:
-        write_section(body)
+        write_section(body, START, END, HEADING)
         print(f"wrote {DOC}")
 
 

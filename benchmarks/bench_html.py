@@ -25,13 +25,14 @@ import argparse
 import logging
 import os
 import platform
-import re
 import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+from _common import write_section
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
@@ -158,17 +159,6 @@ corpus texts in a page with schema.org `LiveBlogPosting` JSON-LD and BBC-style m
 {END}"""
 
 
-def write_section(body: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if START in text and END in text:
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{body}\n"
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="rounds to run (default 3)")
@@ -179,7 +169,7 @@ def main() -> None:
     rows = measure(args.rounds, args.copies, args.repeat)
     print(table(rows))
     if args.write:
-        write_section(section(rows, args.rounds))
+        write_section(section(rows, args.rounds), START, END, HEADING)
         print(f"wrote {DOC}")
 
 

@@ -35,6 +35,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from _common import load_average, write_section
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "000_fd0f76058283f76d.txt"
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -42,6 +44,7 @@ NOTEBOOK = REPO / "notebooks" / "briefing.ipynb"
 DOC = REPO / "docs" / "performance.md"
 BIN = Path(sys.executable).parent
 START, END = "<!-- run:start -->", "<!-- run:end -->"
+HEADING = "## Scheduled runs"
 NAMES = ["Amara", "Bo", "Chiara", "Dmitri", "Eun-ji", "Farid", "Greta", "Hiro"]
 
 
@@ -131,10 +134,6 @@ def shell_loop(folder: Path) -> list[str]:
         "done",
     ]
     return ["bash", "-c", "\n".join(script)]
-
-
-def load_average() -> str:
-    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def measure(n: int, blocks: int, formats: list[str], work: Path) -> dict[str, tuple[float, float]]:
@@ -234,16 +233,6 @@ def section(
 {END}"""
 
 
-def write_section(body: str) -> None:
-    text = DOC.read_text(encoding="utf-8")
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + body + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n## Scheduled runs\n\n" + body + "\n"
-    DOC.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=50, help="briefings (default: %(default)s)")
@@ -260,7 +249,7 @@ def main() -> None:
     body = section(args.n, args.blocks, formats, times, (before, load_average()))
     print(body)
     if args.write:
-        write_section(body)
+        write_section(body, START, END, HEADING)
         print(f"wrote {DOC}")
 
 

@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _common import load_average, write_section
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 SAMPLE = REPO / "samples" / "000_fd0f76058283f76d.txt"
@@ -124,13 +126,6 @@ def timed(name: str, args: list[str]) -> Run:
     return Run(name, seconds, cpu, usage.ru_maxrss / 1024, output.strip())  # maxrss in KiB
 
 
-def load_average() -> str:
-    try:
-        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    except OSError:  # pragma: no cover - not on every system
-        return "?"
-
-
 def measure(count: int, work: Path) -> tuple[list[Run], dict[str, int]]:
     pages = work / "pages"
     store = work / "store" / "livebrief.duckdb"
@@ -208,22 +203,13 @@ The store then held {sizes["pages"]:,} pages, {sizes["snapshots"]:,} snapshots,
   the rows go into DuckDB once per table, from Arrow tables, in one transaction.
 - A re-run skips every known file before parsing it, by path, size and modification time
   (`file_state`), without reading it. Most of what is left is the start of the `livebrief`
-  process itself (the row above: importing pandas is most of it), then opening the store and
-  looking at 10,000 files.
+  process itself (the row above), then opening the store, listing and statting 10,000 files.
+  Such a run imports neither pandas nor pyarrow (about 1.3 s between them): the store loads
+  them only when it builds a data frame or writes rows.
 - Peak memory is the largest resident size of the process (`ru_maxrss`). One ingest is one
   transaction, but its rows are written 1,000 snapshots at a time, so Python holds one chunk
   of parsed pages; DuckDB holds the uncommitted rows until the commit.
 {END}"""
-
-
-def write_section(body: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if START in text and END in text:
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{body}\n"
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -247,7 +233,7 @@ def main() -> None:
     for run in runs:
         print(f"{run.name}: {run.output}")
     if args.write:
-        write_section(section(runs, sizes, args.pages))
+        write_section(section(runs, sizes, args.pages), START, END, HEADING)
         print(f"wrote {DOC}")
 
 

@@ -365,11 +365,14 @@ RUN_PAGES = [
 _READ_AT = re.compile(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}:\d{2} UTC")
 
 
-def briefings(folder: Path, pages: list[Path]) -> Path:
-    """A briefings file of one HTML briefing per page, in ``folder``."""
+def briefings(folder: Path, pages: list[Path], output: str | None = None) -> Path:
+    """A briefings file of one HTML briefing per page, in ``folder``; ``output`` if given."""
     folder.mkdir(parents=True, exist_ok=True)
     entries = [{"name": f"b{i}", "sources": [str(page)]} for i, page in enumerate(pages)]
-    data = {"store": "store.duckdb", "defaults": {"formats": ["html"]}, "briefings": entries}
+    defaults: dict[str, Any] = {"formats": ["html"]}
+    if output:
+        defaults["output"] = output
+    data = {"store": "store.duckdb", "defaults": defaults, "briefings": entries}
     path = folder / "briefings.yml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
@@ -429,6 +432,30 @@ def test_run_on_dask_gives_the_outputs_of_a_local_run(
     assert again.returncode == 0, again.stderr
     assert set(statuses(again.stdout).values()) == {"skipped"}
     assert recorded(there / "store.duckdb") == [("b0", "ok"), ("b1", "ok"), ("b2", "ok")]
+
+
+@pytest.mark.slow
+def test_run_on_dask_publishes_to_a_url_every_worker_reaches(
+    dask_cluster: LocalCluster, tmp_path: Path
+) -> None:
+    # ``local://`` is fsspec's local file system: the workers write through fsspec, as they
+    # would to s3://, into a folder the test can read.
+    bucket = tmp_path / "bucket"
+    config = str(briefings(tmp_path / "there", RUN_PAGES, f"local://{bucket}/{{name}}"))
+    dask = ["--executor", "dask", "--scheduler", dask_cluster.scheduler_address]
+    done = livebrief("run", config, *dask, cwd=tmp_path / "there")
+    assert done.returncode == 0, done.stderr
+    assert statuses(done.stdout) == dict.fromkeys(["b0", "b1", "b2"], "rendered")
+    for name in ("b0", "b1", "b2"):
+        assert sorted(p.name for p in (bucket / name).iterdir()) == [
+            "briefing.html",
+            "briefing.ipynb",
+        ]
+    assert not (tmp_path / "there" / "reports").exists()
+    (bucket / "b1" / "briefing.html").unlink()
+    again = livebrief("run", config, *dask, cwd=tmp_path / "there")
+    assert statuses(again.stdout) == {"b0": "skipped", "b1": "rendered", "b2": "skipped"}
+    assert (bucket / "b1" / "briefing.html").is_file()
 
 
 def _arm_render(marker: str) -> int:

@@ -217,6 +217,10 @@ def test_seed_html_has_charts_with_alt_text_and_no_code(seed_report: render.Repo
     assert "injected" not in page.lower() and "How to use this notebook" not in page
     assert not re.search(r'(src|href)="https?:', page)
     assert "<title>Pact with North Korea" in page
+    # Missing values (the roster's places, say) show as a dash, never as Python's or pandas'.
+    cells = re.findall(r"<td>([^<]*)</td>", page)
+    assert "—" in cells
+    assert not {"None", "nan", "NaN", "&lt;NA&gt;", "NaT"} & set(cells)
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ summary table, exit codes, the files in the output folders and the store's table
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import signal
@@ -382,6 +383,49 @@ def test_run_renders_changed_briefings_only_and_reports_failures(two_pages: Path
     assert heads[1] + " (updated)" in section and "no longer on the page" in section
     # One record per rendering, written when it was done; the broken one never got that far.
     assert sorted(runs(two_pages / "store.duckdb")) == [("alpha", "ok")] * 2 + [("beta", "ok")]
+
+
+def test_outputs_at_a_url_are_published_whole_and_checked_there(tmp_path: Path) -> None:
+    # ``local://`` is fsspec's own local file system: the code path of s3:// and the like,
+    # on a folder this test can look into.
+    write(tmp_path, "a.txt", SAMPLE.read_text(encoding="utf-8"))
+    bucket = tmp_path / "bucket"
+    url = f"local://{bucket}/briefings/{{name}}"
+    config = write_config(tmp_path, [{"name": "alpha", "sources": ["a.txt"], "output": url}])
+    published = bucket / "briefings" / "alpha"
+
+    first = livebrief("run", str(config))
+    assert first.returncode == 0, first.stderr
+    assert statuses(first.stdout) == {"alpha": "rendered"}
+    assert f"local://{published}/briefing.html" in first.stdout
+    # Each file whole under its own name: no partial uploads, nothing left in a local folder.
+    assert sorted(p.name for p in published.iterdir()) == ["briefing.html", "briefing.ipynb"]
+    assert not (tmp_path / "reports").exists()
+    assert sample_headlines()[0] in (published / "briefing.html").read_text(encoding="utf-8")
+    before = digest(published)
+
+    again = livebrief("run", str(config))  # the outputs are there: nothing to do
+    assert statuses(again.stdout) == {"alpha": "skipped"}, again.stderr
+    assert digest(published) == before
+
+    (published / "briefing.html").unlink()  # one output gone from the store: made again
+    third = livebrief("run", str(config))
+    assert statuses(third.stdout) == {"alpha": "rendered"}, third.stderr
+    assert (published / "briefing.html").is_file()
+    assert runs(tmp_path / "store.duckdb") == [("alpha", "ok")] * 2
+
+
+def test_an_output_url_without_its_file_system_package_is_a_config_error(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    if importlib.util.find_spec("s3fs") is not None:
+        pytest.skip("s3fs is installed: the s3:// file system is available")
+    path = write_config(tmp_path, [good_briefing(output="s3://bucket/briefings/{name}")])
+    done = livebrief("run", str(path))
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith(f"livebrief: error: {path}: briefing 'alpha': output: ")
+    assert "s3fs" in line
+    assert not (tmp_path / "store.duckdb").exists()
 
 
 @pytest.mark.slow

@@ -407,8 +407,8 @@ KILL_SCRIPT = textwrap.dedent(
     from livebrief.ingest import ingest
 
     real = write._insert
-    def slow_insert(con, table, rows, schema):
-        real(con, table, rows, schema)
+    def slow_insert(con, table, rows):
+        real(con, table, rows)
         if table == "entries":  # snapshots and entries written, sightings not yet
             Path(sys.argv[2]).write_text("inside")
             time.sleep(60)

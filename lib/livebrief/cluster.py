@@ -201,8 +201,9 @@ def _check(
     executor: str,
     batch_size: int,
 ) -> tuple[IngestOptions, str, list[SourceItem]]:
-    from livebrief.dataset import SourceItem, is_remote, local_root
+    from livebrief.dataset import SourceItem
     from livebrief.ingest import IngestOptions, check_key, expand
+    from livebrief.remote import is_remote, local_path
 
     opts = options or IngestOptions()
     if executor not in EXECUTORS:
@@ -215,7 +216,7 @@ def _check(
         raise UsageError(f"batch size {batch_size}: give at least 1")
     if opts.page_key is not None:
         check_key(opts.page_key)
-    root = str(dataset) if is_remote(str(dataset)) else local_root(str(dataset))
+    root = str(dataset) if is_remote(str(dataset)) else local_path(str(dataset))
     items = [
         SourceItem(i, s.name, s.is_url) if s.is_url else _stat(i, s.name)
         for i, s in enumerate(expand(sources))

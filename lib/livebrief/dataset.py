@@ -39,6 +39,7 @@ from livebrief.errors import InputError, LivebriefError, OutputError
 from livebrief.ingest import IngestOptions, file_page_key, file_page_number
 from livebrief.model import ENTRY_COLUMNS, Entry, ParsedPage
 from livebrief.parse import read_bytes
+from livebrief.remote import is_remote, local_path
 from livebrief.store.write import arrow_schema, entry_row
 
 log = logging.getLogger(__name__)
@@ -120,16 +121,6 @@ class SourceRecord:
     error: LivebriefError | None = None
 
 
-def is_remote(root: str) -> bool:
-    """Say whether ``root`` is a URL (``s3://...``) rather than a local path."""
-    return "://" in root and not root.startswith("file://")
-
-
-def local_root(root: str) -> str:
-    """Return a local dataset's folder as an absolute path (``file://`` removed)."""
-    return os.path.abspath(root.removeprefix("file://"))
-
-
 def part_name(content_sha256: str, page_key: str, options: IngestOptions) -> str:
     """Return the file name of a source's parts: a hash of its bytes, key and reading options."""
     date = options.date.isoformat() if options.date else ""
@@ -184,7 +175,7 @@ def write_part(root: str, relative: str, table: pa.Table) -> tuple[str, bool]:
     """
     if is_remote(root):
         return _write_remote(root, relative, table)
-    target = os.path.join(local_root(root), relative)
+    target = os.path.join(local_path(root), relative)
     if os.path.exists(target):
         return target, False
     folder = os.path.dirname(target)
@@ -206,16 +197,11 @@ def write_part(root: str, relative: str, table: pa.Table) -> tuple[str, bool]:
 
 
 def _write_remote(root: str, relative: str, table: pa.Table) -> tuple[str, bool]:
-    try:
-        import fsspec
-    except ImportError:
-        raise OutputError(
-            f"{root}: a dataset at a URL needs fsspec (pip install 'livebrief[cluster]' and "
-            "the file system's package, e.g. s3fs)"
-        ) from None
+    from livebrief.remote import filesystem
+
     target = root.rstrip("/") + "/" + relative
+    fs, path = filesystem(target)
     try:
-        fs, path = fsspec.core.url_to_fs(target)
         if fs.exists(path):
             return target, False
         with fs.open(path, "wb") as fh:
@@ -287,5 +273,5 @@ def _fetch(url: str, dataset: str, options: IngestOptions) -> tuple[bytes, str, 
     got = fetch.fetch(url, options=options.fetch)
     key = options.page_key or fetch.url_page_key(url)
     if not is_remote(dataset):
-        fetch.save_raw(Path(local_root(dataset)) / "_raw", key, got)
+        fetch.save_raw(Path(local_path(dataset)) / "_raw", key, got)
     return got.content, key, fetch.url_page_number(url)

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import codecs
 import logging
-import os
 import re
 
-from livebrief.errors import InputError, UsageError
+from livebrief.errors import InputError
+from livebrief.settings import env_number
 
 log = logging.getLogger(__name__)
 
@@ -84,14 +84,7 @@ DEFAULT_MAX_INPUT_MB = 32.0
 
 def max_input_bytes() -> int:
     """Return the largest input accepted, in bytes: ``$LIVEBRIEF_MAX_INPUT_MB`` MiB, else 32."""
-    text = os.environ.get(ENV_MAX_INPUT, "")
-    try:
-        mib = float(text) if text else DEFAULT_MAX_INPUT_MB
-    except ValueError:
-        mib = -1.0
-    if not mib > 0:
-        raise UsageError(f"{ENV_MAX_INPUT}={text!r} is not a positive number of megabytes")
-    return int(mib * 2**20)
+    return int(env_number(ENV_MAX_INPUT, DEFAULT_MAX_INPUT_MB, "megabytes") * 2**20)
 
 
 def check_size(size: int, source: str) -> None:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import logging
 import time
+import traceback
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -140,6 +141,7 @@ def _ingest_all(
     from livebrief.ingest import IngestOptions, ingest
 
     done: dict[tuple[object, ...], str] = {}
+    traces: dict[tuple[object, ...], str] = {}  # for --debug
     for spec in config.briefings:
         options = IngestOptions(page_key=spec.page_key, date=spec.ingest_date, tz=spec.ingest_tz)
         key = (spec.sources, spec.page_key, spec.ingest_date, spec.ingest_tz)
@@ -154,10 +156,13 @@ def _ingest_all(
                 raise
             except LivebriefError as exc:
                 done[key] = f"cannot ingest its sources: {exc}"
+                traces[key] = traceback.format_exc()
                 report.note(f"{spec.name}: {done[key]}")
         if done[key]:
             seconds = time.perf_counter() - started
-            outcomes[spec.name] = Outcome(spec.name, FAILED, seconds, error=done[key])
+            outcomes[spec.name] = Outcome(
+                spec.name, FAILED, seconds, error=done[key], trace=traces.get(key, "")
+            )
 
 
 def _plan(
@@ -223,12 +228,19 @@ def fingerprint(spec: BriefingSpec, snapshot_id: int) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _outputs(spec: BriefingSpec) -> list[Path]:
-    return [spec.output / "briefing.ipynb", *(spec.output / f"briefing.{f}" for f in spec.formats)]
+def _outputs(spec: BriefingSpec) -> list[Path | str]:
+    names = ["briefing.ipynb", *(f"briefing.{f}" for f in spec.formats)]
+    if isinstance(spec.output, Path):
+        return [spec.output / name for name in names]
+    from livebrief.remote import join
+
+    return [join(spec.output, name) for name in names]
 
 
 def _complete(spec: BriefingSpec) -> bool:
-    return all(path.is_file() for path in _outputs(spec))
+    from livebrief.remote import exists
+
+    return all(p.is_file() if isinstance(p, Path) else exists(p) for p in _outputs(spec))
 
 
 def _record(store_path: Path, plan: _Plan, outcome: Outcome) -> Outcome:

@@ -32,6 +32,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from livebrief.errors import ConfigError, FetchError, InputError
+from livebrief.names import is_reserved, unreserved
+from livebrief.remote import is_remote
 
 #: Keys of the file, of one briefing and of ``defaults``.
 TOP_KEYS = ("store", "defaults", "briefings")
@@ -75,7 +77,8 @@ class BriefingSpec:
     formats
         ``html`` and/or ``pdf``.
     output
-        The folder of its ``briefing.*`` files (absolute).
+        The folder of its ``briefing.*`` files: an absolute path, or a URL of an fsspec file
+        system (``s3://bucket/briefings/alpha``) that every worker can write.
     pdf_engine
         ``weasyprint`` or ``chromium``.
     declared
@@ -88,7 +91,7 @@ class BriefingSpec:
     notebook: Path
     parameters: dict[str, Any]
     formats: tuple[str, ...]
-    output: Path
+    output: Path | str
     pdf_engine: str
     declared: dict[str, str]
 
@@ -277,6 +280,8 @@ def _briefing(
     formats = check.texts(merged.get("formats", list(DEFAULT_FORMATS)), "formats", "[html, pdf]")
     _formats(formats, check)
     output = check.path_text(merged.get("output", DEFAULT_OUTPUT), "output").replace("{name}", name)
+    if is_remote(output):
+        _remote_output(output, check)
     engine = check.text(merged.get("pdf_engine", "weasyprint"), "pdf_engine")
     _engine(engine, check)
     return BriefingSpec(
@@ -286,10 +291,21 @@ def _briefing(
         notebook,
         {str(k): v for k, v in params.items()},
         tuple(formats),
-        (folder / output).resolve(),
+        output if is_remote(output) else (folder / output.removeprefix("file://")).resolve(),
         engine,
         declared,
     )
+
+
+def _remote_output(url: str, check: _Checker) -> None:
+    # Find a missing file system package (s3fs, ...) now, not after rendering every briefing.
+    from livebrief.errors import OutputError
+    from livebrief.remote import filesystem
+
+    try:
+        filesystem(url)
+    except OutputError as exc:
+        raise check.error("output", str(exc).removeprefix(f"{url}: ")) from None
 
 
 def _is_map(mapping: dict[Any, Any], key: str) -> bool:
@@ -316,6 +332,12 @@ def _key(text: str, key: str, check: _Checker) -> str:
             key,
             f"{text!r} has to be letters, digits, '.', '_' and '-', starting with a letter or "
             "digit (it names the page in the store and the output folder)",
+        )
+    if is_reserved(text):  # as `ingest --page-key` refuses it: the name of a folder
+        raise check.error(
+            key,
+            f"{text!r} is a name Windows keeps for a device, and it names the page in the "
+            f"store and the output folder: choose another (e.g. {unreserved(text)!r})",
         )
     return text
 
@@ -403,7 +425,7 @@ def _engine(engine: str, check: _Checker) -> None:
 
 def _check_unique(specs: list[BriefingSpec], check: _Checker) -> None:
     names: dict[str, BriefingSpec] = {}
-    outputs: dict[Path, BriefingSpec] = {}
+    outputs: dict[Path | str, BriefingSpec] = {}
     for spec in specs:
         check.where = f"briefing {spec.name!r}"
         if spec.name in names:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import tempfile
 import threading
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -43,7 +45,7 @@ class Task:
     notebook: Path
     parameters: dict[str, Any]
     formats: tuple[str, ...]
-    output: Path
+    output: Path | str
     pdf_engine: str
     cwd: Path
 
@@ -59,33 +61,53 @@ class Outcome:
     name: str
     status: str
     seconds: float = 0.0
-    outputs: list[Path] = field(default_factory=list)
+    outputs: list[Path | str] = field(default_factory=list)
     error: str = ""
+    #: The traceback of the failure, which ``livebrief run --debug`` shows; empty for none.
+    trace: str = ""
 
 
 def render_task(task: Task) -> Outcome:
-    """Render one briefing; every failure becomes a ``failed`` outcome, never an exception."""
-    from livebrief import render
+    """Render one briefing; every failure becomes a ``failed`` outcome, never an exception.
 
+    A briefing whose output is a URL is rendered into a temporary folder here and then
+    published there (:func:`livebrief.remote.publish`), each file whole.
+    """
     started = time.perf_counter()
     try:
-        report = render.render(
-            "",
-            out=task.output.parent,
-            folder=task.output,
-            formats=task.formats,
-            parameters=task.parameters,
-            notebook=task.notebook,
-            pdf_engine=task.pdf_engine,
-            cwd=task.cwd,
-        )
+        if isinstance(task.output, Path):
+            files: list[Path | str] = [*_render(task, task.output)]
+        else:
+            from livebrief import remote
+
+            with tempfile.TemporaryDirectory(prefix="livebrief-publish-") as tmp:
+                made = _render(task, Path(tmp) / "briefing")
+                files = [*remote.publish(made, task.output)]
     except LivebriefError as exc:
-        return Outcome(task.name, FAILED, time.perf_counter() - started, error=str(exc))
+        seconds = time.perf_counter() - started
+        return Outcome(task.name, FAILED, seconds, error=str(exc), trace=traceback.format_exc())
     except Exception as exc:  # a bug, but one briefing's bug must not stop the others
         log.debug("%s: unexpected failure", task.name, exc_info=True)
         error = f"unexpected {type(exc).__name__}: {exc}"
-        return Outcome(task.name, FAILED, time.perf_counter() - started, error=error)
-    return Outcome(task.name, RENDERED, time.perf_counter() - started, report.files)
+        seconds = time.perf_counter() - started
+        return Outcome(task.name, FAILED, seconds, error=error, trace=traceback.format_exc())
+    return Outcome(task.name, RENDERED, time.perf_counter() - started, files)
+
+
+def _render(task: Task, folder: Path) -> list[Path]:
+    from livebrief import render
+
+    report = render.render(
+        "",
+        out=folder.parent,
+        folder=folder,
+        formats=task.formats,
+        parameters=task.parameters,
+        notebook=task.notebook,
+        pdf_engine=task.pdf_engine,
+        cwd=task.cwd,
+    )
+    return list(report.files)
 
 
 def run_tasks(tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:

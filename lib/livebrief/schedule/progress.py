@@ -106,8 +106,8 @@ def summary_table(outcomes: Sequence[Outcome], base: Path | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _shown(path: Path, base: Path | None) -> str:
-    if base is not None:
+def _shown(path: Path | str, base: Path | None) -> str:
+    if isinstance(path, Path) and base is not None:
         try:
             return str(path.resolve().relative_to(base.resolve()))
         except ValueError:
