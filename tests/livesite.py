@@ -31,6 +31,7 @@ class Reply:
     delay: float = 0.0
     length: bool = True  # send Content-Length (else the body ends when the connection closes)
     trickle: float = 0.0  # seconds between 64-byte pieces of the body (0: all at once)
+    head_trickle: float = 0.0  # seconds between single bytes of the status line and headers
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -85,6 +86,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.delay:
             time.sleep(reply.delay)
         try:
+            if reply.head_trickle:
+                self._trickle_head(reply)
+                return
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
@@ -103,6 +107,16 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(reply.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a time-out test): nothing to report
+
+    def _trickle_head(self, reply: Reply) -> None:
+        # Every byte well within a client's read time-out; the whole head takes far longer.
+        lines = [f"HTTP/1.1 {reply.status} OK", f"Content-Length: {len(reply.body)}"]
+        lines += [f"{name}: {value}" for name, value in reply.headers.items()]
+        for byte in ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"):
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(reply.head_trickle)
+        self.wfile.write(reply.body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -18,19 +18,23 @@ import html
 import json
 import re
 import shutil
+import subprocess
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from hardening import dump_dom, livebrief, no_error, pdf_text
+from hardening import dump_dom, livebrief, no_error, one_error_line, pdf_text
 from livebrief import fetch
-from livebrief.errors import FetchError
+from livebrief.errors import ConfigError, FetchError
 from livebrief.fetch import FetchOptions
+from livebrief.ingest import file_page_key
+from livebrief.names import is_reserved, unreserved
 from livebrief.parse import parse_text
 from livebrief.render import avoid_slow_imports
 from livebrief.render.guard import RESERVED_NAMES, folder_name
+from livebrief.schedule import load_config
 from livesite import Reply, Site, offline_fixture, sequence, site_fixture  # noqa: F401
 from samplepages import SAMPLE, sample_text
 
@@ -56,8 +60,14 @@ HOSTILE = {
     "Why is everything about Putin's trip shrouded in mystery?": (
         "\x1b[31mANSI red\x1b[0m headline"
     ),
-    "Pyongyang is ready with the red carpet for Putin": "Right-to-left \u202eevil\u202c override",
+    # An override, an isolate, a mark and, unpaired, overrides that would reorder the rest.
+    "Pyongyang is ready with the red carpet for Putin": (
+        "Right-to-left \u202eevil\u202c override, \u2067isolated\u2069, \u200fmarked and "
+        "\u202dunpaired \u202eopen end"
+    ),
 }
+#: The bidirectional controls a briefing drops (livebrief.briefing.shown).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 TITLE = f"Live <script>{MARK}='title'</script> &amp; <b>bold</b> title"
 #: A title given with -p that would end the kernel if it were pasted into code.
 INJECTION = '"); import os; os._exit(3) #'
@@ -69,6 +79,11 @@ def hostile_text() -> str:
     lines[0] = TITLE
     swapped = {old: new for old, new in HOSTILE.items()}
     return "\n".join(swapped.get(line, line) for line in lines)
+
+
+def shown(text: str) -> str:
+    """Hostile text as a briefing shows it: in its own order, without bidi controls."""
+    return BIDI.sub("", text)
 
 
 def squeeze(text: str) -> str:
@@ -126,8 +141,9 @@ def test_hostile_text_is_escaped_in_the_html(briefing: str, request: pytest.Fixt
     assert not re.search(r"<[^>]*\son\w+\s*=", page)  # no event handler in any tag
     assert not re.search(r"<a\b[^>]*javascript:", page, re.I)
     assert "<!-- hidden comment -->" not in page
+    assert not BIDI.search(page)  # nothing can reorder the text
     for text in HOSTILE.values():
-        assert html.escape(text, quote=False) in page, text
+        assert html.escape(shown(text), quote=False) in page, text
     if briefing == "weasyprint_briefing":
         assert f"<title>{html.escape(TITLE, quote=False)}</title>" in page
     else:
@@ -161,6 +177,49 @@ def test_folder_names_of_hostile_titles_stay_plain() -> None:
     assert folder_name("000_fd0f76058283f76d") == "000_fd0f76058283f76d"
 
 
+#: Windows device names in the forms Windows reads them: any case, with or without extension.
+DEVICE_NAMES = ["CON", "nul", "Aux.txt", "PRN.tar.gz", "com1", "LPT9", "lpt0.x", "CoM7.page"]
+
+
+@pytest.mark.parametrize("name", DEVICE_NAMES)
+def test_device_names_are_refused_as_page_keys(name: str, tmp_path: Path) -> None:
+    store = tmp_path / "lb.duckdb"
+    done = livebrief("ingest", SAMPLE, "--page-key", name, "--store", store, timeout=120)
+    assert done.returncode == 2, done.stderr
+    suggestion = name.replace(".", "-page.", 1) if "." in name else f"{name}-page"
+    one_error_line(done.stderr, repr(name), "cannot be a page key", "device", repr(suggestion))
+    assert not store.exists() and not (tmp_path / "raw").exists()
+
+
+@pytest.mark.parametrize("key", ["name", "page_key"])
+@pytest.mark.parametrize("name", ["CON", "nul.txt", "Com3"])
+def test_device_names_are_refused_in_a_briefings_file(key: str, name: str, tmp_path: Path) -> None:
+    briefing = {"name": "alpha", "sources": [str(SAMPLE)], key: name}
+    config = tmp_path / "briefings.yml"
+    config.write_text(json.dumps({"briefings": [briefing]}), encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{key}: '{name}' is a name Windows keeps for a device"):
+        load_config(config)
+    out = tmp_path / "out"
+    done = livebrief("run", config, "--store", tmp_path / "lb.duckdb", cwd=tmp_path, timeout=120)
+    assert done.returncode == 2, done.stderr
+    one_error_line(done.stderr, str(config), f"{key}: {name!r}", "Windows")
+    assert not out.exists() and not (tmp_path / "lb.duckdb").exists()
+
+
+def test_page_keys_made_from_titles_urls_and_file_names_are_never_device_names() -> None:
+    # Made, not given: such a key gets "-page", as a briefing folder does.
+    assert file_page_key(Path("page.txt"), "CON") == "con-page"
+    assert file_page_key(Path("aux.txt"), None) == "aux-page"
+    assert file_page_key(Path("Nul_p2.txt"), "") == "nul-page"
+    assert fetch.url_page_key("http://con/") == "con-page"
+    assert fetch.url_page_key("https://www.example.com/con") == "example-com-con"
+    assert folder_name("CON") == "CON-page" and folder_name("con.txt") == "con-page.txt"
+    for name in DEVICE_NAMES:
+        assert is_reserved(name) and not is_reserved(unreserved(name)), name
+    for name in ["console", "con-page", "nullable", "com10", "lpt", "acon", "x.con"]:
+        assert not is_reserved(name) and unreserved(name) == name, name
+
+
 # --- In a browser ----------------------------------------------------------------------------
 
 
@@ -190,8 +249,9 @@ def test_no_script_runs_in_chromium_and_the_text_is_visible(
     assert "data-pwned" not in dom
     assert not re.search(r"<script\b", dom, re.I)
     assert not re.search(r"<img\b[^>]*\bsrc=\"?x\b", dom)
+    assert not BIDI.search(dom)
     for text in HOSTILE.values():
-        assert html.escape(text, quote=False) in dom, text
+        assert html.escape(shown(text), quote=False) in dom, text
 
 
 @pytest.mark.slow
@@ -200,14 +260,37 @@ def test_the_pdf_shows_hostile_text_as_text(briefing: str, request: pytest.Fixtu
     folder: Path = request.getfixturevalue(briefing)
     text = squeeze(pdf_text(folder / "briefing.pdf"))
     for needle in HOSTILE.values():
-        if "\u202e" in needle:  # shown right to left: the letters are there, reordered
-            assert squeeze("Right-to-left") in text and squeeze("override") in text
-            continue
-        assert squeeze(needle) in text, needle
+        # Printed in the order written: an override would have drawn "evil" as "live", and
+        # an unpaired one "open end" as "dne nepo".
+        assert squeeze(shown(needle)) in text, needle
+    assert "Right-to-leftlive" not in text and "dnenepo" not in text
     if briefing == "chromium_briefing":
         assert squeeze(INJECTION) in text
         # The 5,000-letter word, wrapped over lines (and pages), not cut off at the margin.
         assert text.count("W") >= len(LONG_WORD)
+
+
+@pytest.mark.slow
+def test_a_very_long_title_starts_on_the_first_page(tmp_path: Path) -> None:
+    # A title taller than what is left of page 1: WeasyPrint kept headings whole, so it moved
+    # the title to page 2 and printed page 1 empty but for its number.
+    title = "Live " + "W" * 1500 + " end"
+    folder = brief(SAMPLE, tmp_path / "out", "--format", "pdf", "-p", f"title={title}")
+    tool = shutil.which("pdftotext")
+    if not tool:
+        pytest.skip("pdftotext is not installed (poppler-utils)")
+    pages = [
+        subprocess.run(
+            [tool, "-enc", "UTF-8", "-f", str(n), "-l", str(n), str(folder / "briefing.pdf"), "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+        for n in (1, 2)
+    ]
+    assert squeeze(pages[0]).startswith("LiveWWWW"), pages[0][:200]
+    # The title wraps over the lines and pages it needs, every letter printed.
+    assert (squeeze(pages[0]) + squeeze(pages[1])).count("W") >= 1500
 
 
 # --- Parameters are values, never code ---------------------------------------------------------
@@ -333,6 +416,28 @@ def test_a_body_that_trickles_past_the_time_limit_is_cut(site: Site) -> None:
     with pytest.raises(FetchError, match=r"took longer than 0\.5 s"):
         fetch.fetch(site.url("/trickle"), options=options)
     assert time.monotonic() - started < 2.0
+
+
+@pytest.mark.parametrize("hops", [0, 1])
+def test_headers_that_trickle_past_the_time_limit_are_cut(site: Site, hops: int) -> None:
+    # A byte of the status line or headers every 50 ms: every read is quick, but the head
+    # alone would take 15 s. The limit covers the whole response, after a redirect too.
+    padding = {"X-Padding": "x" * 300}
+    site.routes["/slow-head"] = sequence(Reply(200, b"late", padding, head_trickle=0.05))
+    site.routes["/hop"] = sequence(Reply(302, b"", {"Location": "/slow-head"}))
+    options = FetchOptions(timeout=1.0, total_timeout=0.5, retries=0)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"took longer than 0\.5 s \(1 attempt\)"):
+        fetch.fetch(site.url("/hop" if hops else "/slow-head"), options=options)
+    assert time.monotonic() - started < 0.5 + 0.5
+
+
+def test_a_quick_response_is_not_cut_by_the_deadline(site: Site) -> None:
+    # The deadline's timer must not touch a response that came in time, nor outlive it.
+    site.routes["/quick"] = sequence(Reply(200, b"in time", head_trickle=0.001))
+    options = FetchOptions(timeout=1.0, total_timeout=5.0, retries=0)
+    got = fetch.fetch(site.url("/quick"), options=options)
+    assert got.content == b"in time"
 
 
 def test_a_compressed_bomb_is_cut_at_the_size_limit(site: Site) -> None:

@@ -285,15 +285,29 @@ def briefing_failed(done: Done, *words: str) -> str:
     return rows[0]
 
 
-@pytest.mark.parametrize("command", COMMANDS[:3])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_debug_adds_the_traceback(command: str, case: Case) -> None:
     sources = INPUTS["png"](case.tmp)
+    before = store_digest(case.store)
     done = case.run(command, sources, "--debug")
-    assert done.returncode == 2
     lines = done.stderr.splitlines()
-    assert lines[0] == "Traceback (most recent call last):"
-    assert lines[-1].startswith("livebrief: error: ") and "PNG image" in lines[-1]
+    if command == "run":
+        # The briefing fails alone (exit 4), as without --debug, and its traceback comes
+        # before the one error line; the summary row still names the input and the problem.
+        assert done.returncode == 4, done.stderr
+        assert "Traceback (most recent call last):" in lines
+        start = lines.index("Traceback (most recent call last):")
+        assert lines[start - 1] == "livebrief run: one failed here:", lines[start - 1]
+        assert any("PNG image" in ln and "Error" in ln for ln in lines[start:-1]), lines
+        assert lines[-1].startswith("livebrief: error: 1 of 1 briefings failed: one")
+        rows = [ln for ln in done.stdout.splitlines() if ln.split()[:2] == ["one", "failed"]]
+        assert len(rows) == 1 and "PNG image" in rows[0] and str(sources[0]) in rows[0]
+    else:
+        assert done.returncode == 2
+        assert lines[0] == "Traceback (most recent call last):"
+        assert lines[-1].startswith("livebrief: error: ") and "PNG image" in lines[-1]
     assert tree(case.out) == {}
+    assert store_digest(case.store) == before
 
 
 # --- Inputs that work ------------------------------------------------------------------------
@@ -558,3 +572,30 @@ def test_a_pdf_engine_meeting_a_full_disk_is_an_output_error(
     assert info.value.exit_code == 3
     with pytest.raises(RenderError, match="PDF export with broken failed"):
         pdf.write_pdf("broken", tmp_path / "b.html", tmp_path / "b.pdf")
+
+
+@pytest.mark.slow
+def test_chromium_meeting_a_full_disk_is_an_output_error(case: Case) -> None:
+    # Chromium writes the PDF itself and says only that printing failed; the PDF must still
+    # be exit 3 with the system's reason, and leave nothing behind on the full disk.
+    from hardening import chromium
+    from livebrief.errors import OutputError
+    from livebrief.render import pdf
+
+    chromium()
+    page = case.tmp / "page.html"
+    page.write_text("<html><body><h1>Full</h1><p>" + "words " * 3000 + "</p></body></html>")
+    with tmpfs(case.tmp / "small", size="64k") as folder:
+        fill_disk(folder)
+        before = tree(folder)
+        with pytest.raises(OutputError) as info:
+            pdf.write_pdf("chromium", page, folder / "briefing.pdf")
+        assert info.value.exit_code == 3
+        message = str(info.value)
+        assert "\n" not in message and str(folder) in message
+        assert "No space left on device" in message and "free some space" in message
+        assert tree(folder) == before
+    # And where there is room, the PDF is whole.
+    target = case.out / "briefing.pdf"
+    pdf.write_pdf("chromium", page, target)
+    assert target.read_bytes().startswith(b"%PDF-") and b"%%EOF" in target.read_bytes()[-1024:]

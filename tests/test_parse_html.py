@@ -7,6 +7,7 @@ give the same headlines, authors and bodies; the HTML versions also give exact t
 from __future__ import annotations
 
 import json
+import os
 from datetime import timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,9 @@ import fixtures_build as fb
 from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, ParsedPage
 from livebrief.parse import html as html_reader
 from livebrief.parse import parse_text, read_path
+
+#: Examples per fuzz test: ``LIVEBRIEF_FUZZ_EXAMPLES``, as in ``test_parse_fuzz`` (CI sets more).
+EXAMPLES = int(os.environ.get("LIVEBRIEF_FUZZ_EXAMPLES", "200"))
 
 CASES = ["seed", "guardian", "aljazeera"]
 
@@ -444,7 +448,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(st.lists(_PIECES, max_size=60))
 def test_no_html_makes_the_reader_crash(pieces: list[str]) -> None:
     parsed = html_reader.read_html("<!doctype html><html><body>" + "".join(pieces))

@@ -7,6 +7,7 @@ response without a flag.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,9 @@ from livebrief import export
 from livebrief.errors import LivebriefError, NoEntriesError, UnsupportedInputError
 from livebrief.model import ParsedPage
 from livebrief.parse import jsonfeed, parse_text, read_path
+
+#: Examples per fuzz test: ``LIVEBRIEF_FUZZ_EXAMPLES``, as in ``test_parse_fuzz`` (CI sets more).
+EXAMPLES = int(os.environ.get("LIVEBRIEF_FUZZ_EXAMPLES", "200"))
 
 CASES = ["seed", "guardian", "aljazeera"]
 
@@ -210,7 +214,7 @@ _JSON = st.recursive(
 )  # fmt: skip
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(st.lists(_JSON, max_size=6))
 def test_no_blocks_make_the_json_reader_crash(body: list[Any]) -> None:
     doc = {"response": {"content": {"blocks": {"body": body}, "tags": body[:1]}}}

@@ -336,10 +336,49 @@ def _html(text: str, metadata: dict[str, Any] | None = None) -> None:
     _display(HTML(text), metadata=metadata or {})  # type: ignore[no-untyped-call]
 
 
+#: The explicit bidirectional formatting characters: embeddings and overrides (U+202A-E),
+#: isolates (U+2066-9) and marks (U+200E, U+200F, U+061C).
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def shown(text: str) -> str:
+    """Return text from a page as a briefing shows it: without bidirectional controls.
+
+    A right-to-left override (U+202E) makes a browser draw ``evil`` as ``live`` and, left
+    open, reorders what follows it. Text from the web is shown in its own order: the letters'
+    directions still apply (Arabic and Hebrew read right to left, each table cell and heading
+    taking the direction of its first letter: the stylesheet's ``unicode-bidi: plaintext``),
+    but no control character picks the order, the direction or the alignment. The executed
+    notebook keeps the text as read.
+    """
+    return text.translate(_NO_BIDI)
+
+
+def _esc(text: str) -> str:
+    return html.escape(shown(text))
+
+
+def _shown_cell(value: Any) -> Any:
+    return shown(value) if isinstance(value, str) else value
+
+
+def _shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.select_dtypes(include=["object", "string"]).columns:
+        out[column] = out[column].map(_shown_cell)
+    return out.rename(columns=_shown_cell)
+
+
 def _table(frame: pd.DataFrame, caption: str = "") -> None:
+    frame, caption = _shown_frame(frame), shown(caption)
     cap = f"<p class='lb-caption'>{html.escape(caption)}</p>" if caption else ""
-    frame = frame.astype(object).where(frame.notna(), None)
-    _html(cap + frame.to_html(index=False, escape=True, na_rep="—", border=0, classes="lb-table"))
+    # Every kind of missing (None, NaN, pandas.NA) shows as a dash: to_html's na_rep alone
+    # misses None ("None") and pandas.NA ("<NA>") in object columns.
+    frame = frame.astype(object).where(frame.notna(), "—")
+    _html(cap + frame.to_html(index=False, escape=True, border=0, classes="lb-table"))
 
 
 def _fmt_time(stamp: pd.Timestamp | None, zone: tzinfo | None) -> str:
@@ -396,7 +435,7 @@ def show_chart(chart: charts.Chart) -> None:
 def header(b: Briefing) -> None:
     """Show the title, editors, provenance, coverage span, entries and words."""
     page, cov = b.page, b.coverage
-    esc = html.escape
+    esc = _esc
     editors = ", ".join(page.editors) or "not stated"
     span_local = f"{_fmt_time(cov.first, b.zone)} – {_fmt_time(cov.last, b.zone)} {b.zone_name}"
     span_utc = f"{_fmt_time(cov.first, None)} – {_fmt_time(cov.last, None)} UTC"
@@ -423,7 +462,7 @@ def header(b: Briefing) -> None:
         ("Parameters", esc(params)),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    meta = {META_KEY: {"slug": b.slug, "title": b.title}}
+    meta = {META_KEY: {"slug": b.slug, "title": shown(b.title)}}  # the HTML's <title>
     _html(
         f"<h1 class='lb-title'>{esc(b.title)}</h1><table class='lb-facts'>{body}</table>",
         metadata=meta,
@@ -434,7 +473,7 @@ def header(b: Briefing) -> None:
 
 
 def _source_cell(src: Source) -> str:
-    esc = html.escape
+    esc = _esc
     if not src.page_key:
         fetched = f"<code>{esc(src.url)}</code>, kept as " if src.url else ""
         return (

@@ -110,6 +110,10 @@ def run_run(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(schedule.summary_table(outcomes, base=Path.cwd()))
     failed = [o.name for o in outcomes if o.status == schedule.FAILED]
+    if getattr(args, "debug", False):  # each failed briefing's own traceback, as --debug says
+        for outcome in outcomes:
+            if outcome.status == schedule.FAILED and outcome.trace:
+                sys.stderr.write(f"livebrief run: {outcome.name} failed here:\n{outcome.trace}")
     if failed:
         others = "; the others were produced" if len(failed) < len(outcomes) else ""
         sys.stderr.write(

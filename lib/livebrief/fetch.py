@@ -26,6 +26,8 @@ import logging
 import os
 import re
 import secrets
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -36,6 +38,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from livebrief.errors import FetchError, OutputError
+from livebrief.names import unreserved
 
 if TYPE_CHECKING:  # httpx is imported when a fetch happens: reading the store needs none of it
     import httpx
@@ -71,7 +74,7 @@ class FetchOptions:
     timeout
         Seconds allowed for each network operation (connect, each read).
     total_timeout
-        Seconds allowed for one whole response, body included.
+        Seconds allowed for one whole response: connect, headers and body, redirects included.
     retries
         Further attempts after a time-out, connection failure, 429 or 5xx (0: no retry).
     backoff
@@ -164,13 +167,18 @@ def is_url(text: str) -> bool:
 
 
 def make_client(options: FetchOptions) -> httpx.Client:
-    """Return an HTTP client with livebrief's User-Agent and time limits; redirects are ours."""
+    """Return an HTTP client with livebrief's User-Agent and time limits; redirects are ours.
+
+    It keeps no idle connection: every request opens its own, so that the deadline of a
+    response (:class:`_Deadline`) always knows the socket it may have to cut.
+    """
     import httpx
 
     return httpx.Client(
         headers={"User-Agent": USER_AGENT},
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=False,
+        limits=httpx.Limits(max_keepalive_connections=0),
     )
 
 
@@ -235,14 +243,94 @@ def fetch(
             http.close()
 
 
+class _Deadline:
+    """The time limit of one whole response: connect, headers and body, redirects included.
+
+    httpx has time-outs per network operation only, so a server that sends its headers (or
+    body) a byte at a time, each byte within the read time-out, would never be cut off. A
+    check between body chunks cannot see the headers (httpcore reads them in one call), and
+    a worker thread waited on with a time-out would leave that thread reading. So a timer
+    shuts down the sockets of this response when the deadline passes: the blocked read in
+    this thread returns at once, httpx raises, and :attr:`passed` says why. The sockets come
+    from httpx's ``trace`` hook as each connection opens; :func:`make_client` keeps no idle
+    connection, so every request opens one. Each request's own time-outs are also cut to the
+    time left, which bounds the connect (and a name lookup) before any socket exists.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._fired = False
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    @property
+    def passed(self) -> bool:
+        """True once the deadline has passed (and the sockets were cut)."""
+        return self._fired or time.monotonic() >= self.at
+
+    def left(self) -> float:
+        """Seconds left before the deadline (a little more than 0 once it passed)."""
+        return max(self.at - time.monotonic(), 0.001)
+
+    def trace(self, event: str, info: dict[str, object]) -> None:
+        """httpx's ``trace`` extension: keep the socket of each connection as it opens."""
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            get = getattr(stream, "get_extra_info", None)
+            sock = get("socket") if get else None
+            if isinstance(sock, socket.socket):
+                with self._lock:
+                    self._sockets.append(sock)
+                    fired = self._fired
+                if fired:  # opened just as the deadline passed
+                    self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            self._fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            # The plain socket's shutdown, also for a TLS socket (whose own would drop its
+            # TLS state under the reading thread); a closed socket raises, harmlessly.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def error(self) -> _Retry:
+        """The failure to report once the deadline passed."""
+        return _Retry(f"the response took longer than {self.seconds:g} s")
+
+
 def _attempt(http: httpx.Client, url: str, validators: Validators, opts: FetchOptions) -> Fetched:
+    with _Deadline(opts.total_timeout) as deadline:
+        return _hops(http, url, validators, opts, deadline)
+
+
+def _hops(
+    http: httpx.Client, url: str, validators: Validators, opts: FetchOptions, deadline: _Deadline
+) -> Fetched:
     import httpx
 
-    deadline = time.monotonic() + opts.total_timeout
     current = url
     for _hop in range(opts.max_redirects + 1):
+        timeout = httpx.Timeout(min(opts.timeout, deadline.left()))
         try:
-            with http.stream("GET", current, headers=validators.headers()) as response:
+            with http.stream(
+                "GET",
+                current,
+                headers=validators.headers(),
+                timeout=timeout,
+                extensions={"trace": deadline.trace},
+            ) as response:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and "location" in response.headers:
                     current = check_url(urljoin(current, response.headers["location"]))
@@ -265,8 +353,12 @@ def _attempt(http: httpx.Client, url: str, validators: Validators, opts: FetchOp
                     ),
                 )
         except httpx.TimeoutException:
+            if deadline.passed:
+                raise deadline.error() from None
             raise _Retry(f"timed out after {opts.timeout:g} s") from None
         except httpx.TransportError as exc:
+            if deadline.passed:  # the deadline cut the connection
+                raise deadline.error() from None
             raise _Retry(f"connection failed ({type(exc).__name__}: {exc})") from None
         except httpx.DecodingError as exc:  # such as a gzip body that is not gzip
             raise FetchError(f"{url}: the body sent cannot be decoded ({exc})") from None
@@ -275,7 +367,9 @@ def _attempt(http: httpx.Client, url: str, validators: Validators, opts: FetchOp
     raise FetchError(f"{url}: refused: more than {opts.max_redirects} redirects")
 
 
-def _read_body(url: str, response: httpx.Response, opts: FetchOptions, deadline: float) -> bytes:
+def _read_body(
+    url: str, response: httpx.Response, opts: FetchOptions, deadline: _Deadline
+) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > opts.max_bytes:
         raise FetchError(_too_large(url, opts.max_bytes, f"it declares {int(declared):,} bytes"))
@@ -285,9 +379,11 @@ def _read_body(url: str, response: httpx.Response, opts: FetchOptions, deadline:
         size += len(chunk)
         if size > opts.max_bytes:
             raise FetchError(_too_large(url, opts.max_bytes, "the body is longer"))
-        if time.monotonic() > deadline:
-            raise _Retry(f"the response took longer than {opts.total_timeout:g} s")
+        if deadline.passed:
+            raise deadline.error()
         chunks.append(chunk)
+    if deadline.passed:  # a body without a length ends where the deadline cut it: not whole
+        raise deadline.error()
     return b"".join(chunks)
 
 
@@ -394,11 +490,13 @@ def url_page_key(url: str) -> str:
 
     ``https://www.bbc.co.uk/news/live/world-asia-69124350?page=4`` gives
     ``bbc-co-uk-news-live-world-asia-69124350``; every page of one live page gets the same key.
+    A key that would be a Windows device name (``http://con/``) gets ``-page``: keys name
+    folders.
     """
     parts = urlsplit(page_url(url, 1))
     host = (parts.hostname or "").removeprefix("www.")
     query = "-".join(f"{k}-{v}" for k, v in sorted(parse_qsl(parts.query)))
-    return slug(f"{host} {parts.path} {query}")
+    return unreserved(slug(f"{host} {parts.path} {query}"))
 
 
 def slug(text: str, limit: int = 80) -> str:

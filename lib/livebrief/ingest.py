@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from livebrief import fetch, linking, pagination
 from livebrief.errors import FetchError, InputError, NoEntriesError, UsageError
 from livebrief.model import ParsedPage
+from livebrief.names import is_reserved, unreserved
 from livebrief.parse import read_bytes
 from livebrief.parse.decode import check_size, max_input_bytes
 from livebrief.store import (
@@ -89,11 +90,17 @@ def check_key(key: str) -> str:
     Raises
     ------
     UsageError
-        Otherwise, suggesting a key made from it: keys name folders, so ``../x`` is refused.
+        Otherwise, suggesting a key made from it: keys name folders, so ``../x`` is refused,
+        and so is a Windows device name (``CON``, ``nul.txt``; see :mod:`livebrief.names`).
     """
+    if _KEY.fullmatch(key) and is_reserved(key):
+        raise UsageError(
+            f"{key!r} cannot be a page key: Windows keeps that name for a device, and keys "
+            f"name folders (e.g. {unreserved(key)!r})"
+        )
     if _KEY.fullmatch(key):
         return key
-    suggestion = fetch.slug(key)
+    suggestion = unreserved(fetch.slug(key))
     hint = f" (e.g. {suggestion!r})" if suggestion else ""
     raise UsageError(
         f"{key!r} cannot be a page key: use letters, digits, '.', '_' and '-', starting with a "
@@ -114,7 +121,7 @@ def file_page_key(path: Path, title: str | None) -> str:
         key = fetch.slug(_FILE_PAGE.sub("", path.stem))
     if not key:
         key = "page-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:12]
-    return key
+    return unreserved(key)
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from livebrief.errors import InputError, OutputError, UsageError
 from livebrief.fetch import slug
+from livebrief.names import RESERVED_NAMES, unreserved
+
+__all__ = ["RESERVED_NAMES", "check_out_folder", "check_source", "folder_name"]
 
 #: A name used as it is: letters, digits, ``.``, ``_``, ``-``, starting with a letter or digit.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
-
-#: Names Windows reserves for devices, whatever the case or extension (``con``, ``con.txt``).
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
 
 
 def folder_name(text: str, default: str = "briefing") -> str:
@@ -38,10 +36,7 @@ def folder_name(text: str, default: str = "briefing") -> str:
     is left.
     """
     name = text if _PLAIN_NAME.fullmatch(text) else slug(text)
-    head, dot, rest = name.partition(".")
-    if head.lower() in RESERVED_NAMES:
-        name = f"{head}-page{dot}{rest}"
-    return name or default
+    return unreserved(name) or default
 
 
 def check_out_folder(out: Path) -> None:

@@ -22,8 +22,9 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from livebrief.errors import LivebriefError, OutputError, RenderError, UsageError
+from livebrief.errors import LivebriefError, OutputError, RenderError
 from livebrief.render.execute import one_line
+from livebrief.settings import env_number
 
 PdfWriter = Callable[[Path, Path], None]
 
@@ -54,14 +55,7 @@ _OUTPUT_ERRNOS = frozenset(
 
 def pdf_timeout() -> float:
     """Return the seconds a PDF engine process may take: ``$LIVEBRIEF_PDF_TIMEOUT``, else 120."""
-    text = os.environ.get(ENV_PDF_TIMEOUT, "")
-    try:
-        value = float(text) if text else DEFAULT_PDF_TIMEOUT
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise UsageError(f"{ENV_PDF_TIMEOUT}={text!r} is not a positive number of seconds")
-    return value
+    return env_number(ENV_PDF_TIMEOUT, DEFAULT_PDF_TIMEOUT, "seconds")
 
 
 def register(name: str, writer: PdfWriter) -> None:
@@ -129,14 +123,20 @@ def pdf_chromium(html_path: Path, pdf_path: Path, timeout: float | None = None) 
 
     Chromium runs in a session of its own, so that on a time-out the browser and every
     process it started (renderer, GPU, zygote) are killed, not only the first.
+
+    Chromium prints into its temporary folder, and the PDF is then copied to ``pdf_path``
+    here: Chromium reports a file it could not write only as a failed print (or not at all),
+    while a copy made here fails with the system's reason, so a full or read-only output
+    folder is an :class:`~livebrief.errors.OutputError` (exit code 3) like any other output.
     """
     limit = pdf_timeout() if timeout is None else timeout
-    with tempfile.TemporaryDirectory(prefix="lb-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="lb-chromium-") as work:
+        profile, printed = Path(work) / "profile", Path(work) / "briefing.pdf"
         cmd = [
             chromium_path(),
             *CHROMIUM_FLAGS,
             f"--user-data-dir={profile}",
-            f"--print-to-pdf={pdf_path}",
+            f"--print-to-pdf={printed}",
             html_path.resolve().as_uri(),
         ]
         with subprocess.Popen(
@@ -152,9 +152,29 @@ def pdf_chromium(html_path: Path, pdf_path: Path, timeout: float | None = None) 
                     f"chromium did not finish printing {html_path} in {limit:g} s (raise "
                     f"{ENV_PDF_TIMEOUT}, or use --pdf-engine weasyprint)"
                 ) from None
-    if proc.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        tail = one_line(stderr.decode(errors="replace")[-400:])
-        raise RenderError(f"chromium could not print {html_path} (exit {proc.returncode}): {tail}")
+        if proc.returncode != 0 or not _whole_pdf(printed):
+            tail = one_line(stderr.decode(errors="replace")[-400:])
+            raise RenderError(
+                f"chromium could not print {html_path} (exit {proc.returncode}): {tail}"
+            )
+        try:
+            shutil.copyfile(printed, pdf_path)
+        except OSError:  # no space, read-only: the output's fault, as write_pdf says
+            with suppress(OSError):
+                pdf_path.unlink()
+            raise
+
+
+def _whole_pdf(path: Path) -> bool:
+    """Say whether ``path`` holds a PDF that ends as a PDF does (``%%EOF`` near its end)."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return False
+            fh.seek(max(path.stat().st_size - 1024, 0))
+            return b"%%EOF" in fh.read()
+    except OSError:
+        return False
 
 
 register("weasyprint", pdf_weasyprint)
