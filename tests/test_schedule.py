@@ -151,6 +151,10 @@ CONFIG_ERRORS = [
         "briefing 'alpha': parameters.source: set by livebrief run itself",
     ),
     (
+        {"parameters": {"url": "https://example.org/live"}},
+        "briefing 'alpha': parameters.url: set by livebrief run itself",
+    ),
+    (
         {"formats": "html"},
         "briefing 'alpha': formats: expected a non-empty list such as [html, pdf]",
     ),

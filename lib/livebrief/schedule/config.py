@@ -49,7 +49,7 @@ BRIEFING_KEYS = (
 )
 DEFAULT_KEYS = ("notebook", "parameters", "formats", "output", "pdf_engine")
 #: Notebook parameters that ``livebrief run`` sets itself.
-RESERVED = ("source", "page_key", "store", "since_snapshot")
+RESERVED = ("source", "url", "page_key", "store", "since_snapshot")
 #: What a scheduled notebook must declare: it reads its page from the store.
 REQUIRED_PARAMETERS = ("page_key", "store")
 DEFAULT_OUTPUT = "reports/{name}"
