@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from livebrief.errors import NoEntriesError
 from livebrief.model import OLDEST_FIRST
-from livebrief.parse import parse_text
+from livebrief.parse import layout, parse_text
+from livebrief.parse import lines as L
 from livebrief.parse.text import read_text
 
 FLAT = """\
@@ -272,3 +275,42 @@ def test_order_without_times_from_the_welcome_post() -> None:
     assert read_text(newest).page.notes == []
     parsed = read_text(oldest)
     assert parsed.page.order == OLDEST_FIRST and [e.seq for e in parsed.entries] == [0, 1]
+
+
+# --- The reader's quick tests agree with its patterns ------------------------------------------
+
+_LEADS = [
+    *sorted(L.HEADER_CHROME | L.ANYWHERE_CHROME | L.EMBED_LINES | set(L.LABELS)),
+    "edited by ", "all times", "times are in GMT", "you need one", "sort by", "latestsort",
+    "to get involved contact us", "page 2 of 3", "go to page 4", "show more updates",
+    "follow our live", "skip to content", "skip twitter post", "end of twitter post",
+    "allow twitter content?", "this article contains content", "view original tweet on",
+    "content is not available", "https://x.org/a", "pic.twitter.com/x", "twitter post by A",
+    "instagram post by B", "image caption", "media caption", "video caption", "photo credit,",
+    "image source, Getty", "photo source,", "Last updated at 5.10pm", "With updates from A",
+    "Updates by B", "Published at 09:42", "BreakingSigned pact", "Key points view post",
+]  # fmt: skip
+
+
+_EXTRAS = ["", ":", "::", " and more", ".", ", Reuters"]
+
+
+def _check_plain(s: str) -> None:
+    if L.plain_capitalised(s, s.lower()):
+        assert layout._pattern_kind(s, s.lower()) == layout.TEXT, s
+
+
+def test_plain_capitalised_never_hides_a_kind() -> None:
+    """A line the quick test calls plain is plain text to every pattern of the reader."""
+    for lead in _LEADS:
+        for extra in _EXTRAS:
+            for s in (lead + extra, (lead + extra).upper(), (lead + extra).title()):
+                _check_plain(s[:1].upper() + s[1:])
+
+
+@given(st.sampled_from(_LEADS), st.sampled_from(_EXTRAS), st.data())
+@settings(max_examples=300, deadline=None)
+def test_plain_capitalised_in_any_case(lead: str, extra: str, data: st.DataObject) -> None:
+    """The same with letters in random case."""
+    s = "".join(c.upper() if data.draw(st.booleans()) else c for c in lead + extra)
+    _check_plain(s[:1].upper() + s[1:])

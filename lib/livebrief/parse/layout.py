@@ -9,9 +9,11 @@ line's neighbours through :class:`Doc`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, or_
 
 from livebrief import times
 from livebrief.parse import bylines
@@ -29,16 +31,25 @@ BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*")
 
 @dataclass
 class Doc:
-    """A page split into lines with the kind of each; marks hold parsed times by line."""
+    """A page split into lines with the kind of each; marks hold parsed times by line.
+
+    ``kind`` is a bytearray (one byte per line) so that lines of a kind are found by a byte
+    pattern in C; ``capmask`` has a 1 for each line in ``captions``; ``stock`` lists the
+    plain lines that are stock headlines ("Welcome back"); ``code`` is set by
+    :func:`set_codes` once the kinds are final.
+    """
 
     raw: list[str]
     s: list[str]
-    kind: list[int]
+    kind: bytearray
     marks: dict[int, times.TimeMark] = field(default_factory=dict)
     heads: dict[int, str] = field(default_factory=dict)
     numbered: bool = False
     blanks: bool = False
     captions: set[int] = field(default_factory=set)
+    capmask: bytearray = field(default_factory=bytearray)
+    stock: list[int] = field(default_factory=list)
+    code: bytes = b""
 
     def next_nonblank(self, i: int, hi: int) -> int:
         """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""
@@ -81,34 +92,56 @@ _MONTHS = frozenset(
 )
 
 
+# First letters of the stock headlines (Welcome back, Good morning, That's all, Recap, ...).
+STOCK_FIRST = frozenset("WwGgTtCcRr")
+# While classifying, a line's code is its kind plus flags: _DIGIT for a line that starts
+# with a digit (a numbered item?); _STOCK alone for a stock headline ("Welcome back").
+_STOCK, _DIGIT = 32, 64
+_STOCK_CODE = re.compile(bytes([_STOCK]))
+_DIGIT_CODES = re.compile(bytes([91, _DIGIT, 45, 127, 93]))
+_CODE_TO_KIND = bytes(TEXT if c == _STOCK else c & 31 for c in range(256))
+_SHORT = range(1, 101)
+
+
 @lru_cache(maxsize=65536)
-def _line_kind(s: str) -> tuple[int, times.TimeMark | None, str | None]:
-    """Classify one stripped line: its kind, the time it prints, a glued headline.
+def _line_kind(s: str) -> tuple[int, times.TimeMark | None, str | None] | None:
+    """Classify one stripped line: its code (see :data:`_STOCK`), time mark, glued headline.
 
-    A pure function of the text, cached: live pages repeat their furniture, names and roles.
+    None for plain text. A pure function of the text, cached: live pages repeat their
+    furniture, names and roles.
     """
-    doc = Doc([], [], [])
-    kind = _classify_line(doc, 0, s)
-    return kind, doc.marks.get(0), doc.heads.get(0)
+    kind, mark, head = _classify_line(s)
+    if s[0].isdigit():
+        return kind | _DIGIT, mark, head
+    if kind == TEXT:
+        return (_STOCK, None, None) if s[0] in STOCK_FIRST and L.is_stock_headline(s) else None
+    return kind, mark, head
 
 
-def _classify_line(doc: Doc, i: int, s: str) -> int:
+def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
     if s[0] in _TIME_FIRST or s[:3] in _TIME_WORDS or s.endswith("ago"):
         mark = times.match_time_line(s)
         if mark is not None and (mark.clock or mark.age):
-            doc.marks[i] = mark
-            return TIME
+            return TIME, mark, None
     if s[0].isdigit() or s[:3] in _TIME_WORDS or s[:3] in _MONTHS:
         day = times.date_line(s)
         if day is not None:
-            doc.marks[i] = times.TimeMark(None, s, day)
-            return DATELINE
+            return DATELINE, times.TimeMark(None, s, day), None
     if "ublished" in s:
         pub = times.split_published(s)
         if pub is not None:
-            doc.heads[i], doc.marks[i] = pub
-            return PUB
+            return PUB, pub[1], pub[0]
+    return _plain_kind(s), None, None
+
+
+def _plain_kind(s: str) -> int:
     low = s.lower()
+    if s[0] in _ASCII_UPPER and s.isascii() and L.plain_capitalised(s, low):
+        return TEXT  # most headlines and short body lines: no pattern below can match
+    return _pattern_kind(s, low)
+
+
+def _pattern_kind(s: str, low: str) -> int:
     if low.endswith("view post"):
         return BULLET  # Sky's "Key points": post titles linking to the posts
     if L.is_anywhere_chrome(s):
@@ -134,52 +167,99 @@ def _classify_line(doc: Doc, i: int, s: str) -> int:
     return TEXT
 
 
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
+# Kinds whose lines carry a time mark or a glued headline.
+_MARKED_KINDS = re.compile(bytes([91, TIME, PUB, DATELINE, 93]))
+# Byte patterns over Doc.kind: time and "published" lines; numbered items; any kind but
+# blank and plain text.
+_MARKER_KINDS = re.compile(bytes([91, TIME, PUB, 93]))
+_NUM_KIND = re.compile(bytes([NUM]))
+_SPECIAL_KINDS = re.compile(bytes([91, 94, BLANK, TEXT, 93]))
 
 
 def classify(text: str) -> Doc:
     """Split a page's text into lines and give each its kind; detect numbered items."""
     raw = text.split("\n")
-    stripped = [r.strip() for r in raw]
-    doc = Doc(raw, stripped, [TEXT if s else BLANK for s in stripped])
-    nums: list[tuple[int, int]] = []
-    kind = doc.kind
-    # Fast path: a long line that ends a sentence is body text unless it holds one of the few
-    # markers that can hide in a long line. Most of a page's bytes never reach the loop below.
-    candidates = [
-        i
-        for i, s in enumerate(stripped)
-        if s
-        and (
-            len(s) <= 100
-            or s[-1] not in _SENTENCE_END
-            or s[0] in _SPECIAL_FIRST
-            or "ublished" in s
-            or "pdates " in s
-            or "content provided" in s
-        )
+    stripped = list(map(str.strip, raw))
+    n = len(raw)
+    # Each distinct line is classified once, in C (map over the per-line cache), when it is
+    # short (1 to 100 characters) or holds a marker: a long line that ends a sentence is body
+    # text unless it holds one of the few markers that can hide in a long line.
+    uniq = list(set(stripped))
+    lengths = list(map(len, uniq))
+    looked = list(compress(uniq, map(_SHORT.__contains__, lengths)))
+    looked += [
+        s
+        for s in compress(uniq, map((100).__lt__, lengths))
+        if s[-1] not in _SENTENCE_END
+        or s[0] in _SPECIAL_FIRST
+        or "ublished" in s
+        or "pdates " in s
+        or "content provided" in s
     ]
-    for i in candidates:
-        s = stripped[i]
-        if s[0].isdigit() and raw[i][:1] in " 0123456789":
-            m = NUMBERED.match(raw[i])
-            if m:
-                nums.append((i, int(m.group(1))))
-        k, mark, head = _line_kind(s)
-        kind[i] = k
+    results = list(map(_line_kind, looked))
+    found = dict(zip(compress(looked, results), filter(None, results), strict=True))
+    codes = dict(zip(found, map(itemgetter(0), found.values()), strict=True))
+    codes[""] = BLANK
+    # Every line's code in one pass in C: plain text unless the line is one of those found.
+    kind = bytearray(map(codes.get, stripped, repeat(TEXT)))
+    doc = Doc(raw, stripped, kind, capmask=bytearray(n))
+    firsts = [m.start() for m in _DIGIT_CODES.finditer(kind)]
+    if _STOCK in kind:
+        doc.stock = [m.start() for m in _STOCK_CODE.finditer(kind)]
+    doc.kind = kind = kind.translate(_CODE_TO_KIND)
+    for m in _MARKED_KINDS.finditer(kind):
+        i = m.start()
+        _, mark, head = found[stripped[i]]
         if mark is not None:
             doc.marks[i] = mark
         if head is not None:
             doc.heads[i] = head
-    doc.blanks = stripped.count("") > 0.15 * len(stripped)
+    nums: list[tuple[int, int]] = []
+    for i in firsts:
+        if raw[i][:1] in " 0123456789" and (num := NUMBERED.match(raw[i])):
+            nums.append((i, int(num.group(1))))
+    doc.blanks = stripped.count("") > 0.15 * n
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
     if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
         doc.numbered = True
         for i, _ in nums:
-            doc.kind[i] = NUM
+            kind[i] = NUM
     return doc
+
+
+#: Added to a line's kind in ``Doc.code`` when the line is longer than 60 characters.
+LONG = 16
+_TO_LONG = bytes([0, LONG]) + bytes(254)
+
+
+def set_codes(doc: Doc) -> None:
+    """Give each line its body code: its kind, plus :data:`LONG` for a long line."""
+    longs = bytes(map((60).__lt__, map(len, doc.s))).translate(_TO_LONG)
+    doc.code = bytes(map(or_, doc.kind, longs))
+
+
+def marker_lines(doc: Doc) -> list[int]:
+    """Return the lines that print a post's time or a glued "published at" headline."""
+    kind, heads = doc.kind, doc.heads
+    return [
+        i
+        for i in [m.start() for m in _MARKER_KINDS.finditer(kind)]
+        if kind[i] == TIME or heads.get(i)
+    ]
+
+
+def numbered_lines(doc: Doc) -> list[int]:
+    """Return the lines of numbered items."""
+    return [m.start() for m in _NUM_KIND.finditer(doc.kind)]
+
+
+def special_lines(doc: Doc, lo: int, hi: int) -> list[int]:
+    """Return the lines in ``[lo, hi)`` of any kind but blank and plain text."""
+    return [m.start() for m in _SPECIAL_KINDS.finditer(doc.kind, lo, hi)]
 
 
 def strong_at(doc: Doc, i: int, hi: int, one_line: bool = True) -> bool:
@@ -195,15 +275,21 @@ def mark_duplicates(doc: Doc, lo: int, hi: int) -> None:
     Called for the header and for each post's body, never across posts: two posts may share
     a headline ("MANAGER REACTION").
     """
-    seg = [t for t in doc.s[lo:hi] if t]
-    if len(set(seg)) == len(seg):
+    seg = doc.s[lo:hi]
+    distinct = set(seg)
+    if len(distinct) - ("" in distinct) == len(seg) - seg.count(""):
         return  # the usual case, told in C: no line repeats
-    seen: dict[str, int] = {}
-    for i in range(lo, hi):
-        s = doc.s[i]
-        if doc.kind[i] != TEXT or len(s) > 300:
+    kind, captions = doc.kind, doc.captions
+    # Each repeated text on its own: its plain-text copies (up to 300 characters) are captions.
+    for s, count in Counter(seg).items():
+        if count < 2 or not s or len(s) > 300:
             continue
-        j = seen.get(s)
-        if j is not None:
-            doc.captions.update((i, j))
-        seen[s] = i
+        at, found = -1, []
+        for _ in range(count):
+            at = seg.index(s, at + 1)
+            if kind[lo + at] == TEXT:
+                found.append(lo + at)
+        if len(found) > 1:
+            captions.update(found)
+            for j in found:
+                doc.capmask[j] = 1

@@ -294,6 +294,36 @@ def is_credit(s: str) -> bool:
     return low in _CREDIT_WHOLE or low.endswith(_CREDIT_SUFFIXES) or "/" in low[-30:]
 
 
+# Every whole line the sets above name, and the lower-case starts of every line the patterns
+# above can match (keep in step with them: tests check plain_capitalised against them).
+_WHOLE_LINES = HEADER_CHROME | ANYWHERE_CHROME | EMBED_LINES | frozenset(LABELS)
+_PATTERN_LEADS = (
+    "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
+    "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
+    "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post",
+    "image ", "media ", "video ", "photo ",
+)  # fmt: skip
+
+
+def plain_capitalised(s: str, low: str) -> bool:
+    """Tell whether an ASCII line that starts with a capital is surely plain text.
+
+    True when it is none of the known whole lines (chrome, embeds, labels), starts with none
+    of the words the line patterns look for and holds none of the words a roster, an update
+    stamp or an image credit has. ``low`` is ``s.lower()``. A quick test before the patterns;
+    for ASCII text, lower-casing agrees with the patterns' case-insensitive matching.
+    """
+    return not (
+        low in _WHOLE_LINES
+        or low.rstrip(":") in _WHOLE_LINES
+        or low.startswith(_PATTERN_LEADS)
+        or low.endswith("view post")
+        or "pdate" in s
+        or "mage " in s
+        or "hoto " in s
+    )
+
+
 def is_stock_headline(s: str) -> bool:
     """Tell whether a line is one of the headlines live pages reuse (``Welcome back``)."""
     return len(s) < 70 and bool(STOCK_HEADLINES.match(s))

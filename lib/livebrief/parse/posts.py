@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from livebrief import times
 from livebrief.model import Entry
@@ -17,6 +19,7 @@ from livebrief.parse.layout import (
     DROP,
     EMBED,
     LABEL,
+    LONG,
     NUM,
     NUMBERED,
     PUB,
@@ -131,19 +134,55 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int) -> int:
     return i + found.lines
 
 
+# A body line's code in Doc.code: its kind, plus LONG when longer than 60 characters. A run
+# of blank and long plain lines (the bulk of a page) is read in C, without a Python step.
+_NOT_PLAIN = re.compile(bytes([91, 94, BLANK, TEXT | LONG, 93]))
+_SHORT_PLAIN, _SHORT_CREDIT, _SHORT_CAPTION = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _short_line(s: str, max_caption_words: int) -> int:
+    """Judge a short body line: a photo credit, a caption shape, or neither."""
+    if L.is_credit(s) and len(s.split()) <= 6:
+        return _SHORT_CREDIT
+    if L.short_unpunctuated(s, max_caption_words):
+        return _SHORT_CAPTION
+    return _SHORT_PLAIN
+
+
 def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
     caption_next = False
     last_para_line = -2
     list_items: set[int] = set()
     max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
-    kinds, lines, captions, paragraphs = doc.kind, doc.s, doc.captions, e.paragraphs
-    for j in range(i, hi):
+    kinds, code, lines, captions, paragraphs = doc.kind, doc.code, doc.s, doc.captions, e.paragraphs
+    # Lines read one by one: any but blank and long plain text, and the captions; the runs
+    # between them are taken whole.
+    single = [m.start() for m in _NOT_PLAIN.finditer(code, i, hi)]
+    if captions and doc.capmask.find(1, i, hi) >= 0:
+        single = sorted({*single, *(j for j in range(i, hi) if doc.capmask[j])})
+    single.append(hi)
+    pos = i
+    for j in single:
+        if pos < j:
+            if caption_next:
+                # The first line after an image caption marker is the caption.
+                first = code.find(TEXT | LONG, pos, j)
+                if first >= 0:
+                    e.captions.append(lines[first])
+                    caption_next = False
+                    pos = first + 1
+            paragraphs.extend(filter(None, lines[pos:j]))
+            last = code.rfind(TEXT | LONG, pos, j)
+            if last >= 0:
+                last_para_line = last
+        pos = j + 1
+        if j == hi:
+            break
         k = kinds[j]
-        if k == BLANK:
-            continue
         s = lines[j]
         if k == TEXT and len(s) > 60 and not caption_next and j not in captions:
-            paragraphs.append(s)  # the common case first: too long for a caption
+            paragraphs.append(s)
             last_para_line = j
             continue
         if k in (EMBED, CHROME, DROP, UPDATED):
@@ -163,7 +202,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         if k == BULLET:
             s = BULLET_RE.sub("", s)
-        if caption_next or j in doc.captions:
+        if caption_next or j in captions:
             e.captions.append(s)
             caption_next = False
             continue
@@ -171,7 +210,8 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             e.paragraphs.append(s)
             last_para_line = j
             continue
-        if L.is_credit(s) and len(s.split()) <= 6:
+        short = _short_line(s, max_caption_words)
+        if short == _SHORT_CREDIT:
             if last_para_line == j - 1 and L.short_unpunctuated(e.paragraphs[-1], 10):
                 e.captions.append(e.paragraphs.pop())
             e.captions.append(s)
@@ -181,7 +221,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
         in_list = bool(e.paragraphs) and (
             e.paragraphs[-1].endswith(":") or last_para_line in list_items
         )
-        if k == TEXT and L.short_unpunctuated(s, max_caption_words):
+        if k == TEXT and short == _SHORT_CAPTION:
             if in_list:
                 list_items.add(j)
             else:

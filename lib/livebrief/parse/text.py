@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from datetime import date as Date
@@ -40,9 +41,9 @@ from livebrief.parse.layout import (
     EMBED,
     HEADER_KINDS,
     LABEL,
-    NUM,
     PUB,
     ROSTER,
+    STOCK_FIRST,
     TEXT,
     TIME,
     TZNOTE,
@@ -50,6 +51,10 @@ from livebrief.parse.layout import (
     Doc,
     classify,
     mark_duplicates,
+    marker_lines,
+    numbered_lines,
+    set_codes,
+    special_lines,
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry
@@ -182,37 +187,41 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
     return starts
 
 
-# First letters of the stock headlines (Welcome back, Good morning, That's all, Recap, ...).
-_STOCK_FIRST = frozenset("WwGgTtCcRr")
-
-
 def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
-    """Find posts on pages that print a time (or a glued "published at") for each post."""
-    starts: list[int] = []
+    """Find posts on pages that print a time (or a glued "published at") for each post.
+
+    Only lines that can open a post are visited: times, "published" lines, stock headlines
+    and the first line after share tools; the body lines between them are never looked at.
+    """
     kind, lines, marks = doc.kind, doc.s, doc.marks
-    prev_kind, prev_mark = BLANK, None
-    for i in range(lo, hi):
+    special = special_lines(doc, lo, hi)
+    after_embed = [doc.next_nonblank(j, hi) for j in special if kind[j] == EMBED]
+    stock = doc.stock[bisect_left(doc.stock, lo) : bisect_left(doc.stock, hi)]
+    visit = sorted({*special, *stock, *after_embed} - {hi})
+    starts: list[int] = []
+    for i in visit:
         k = kind[i]
-        if k == BLANK:
-            continue
         if k == TIME:
             mark = marks[i]
             # "5h ago" then "16:45": one post with an age and a clock.
+            prv = doc.prev_nonblank(i, lo)
+            prev_mark = marks[prv] if prv >= lo and kind[prv] == TIME else None
             if not (prev_mark and prev_mark.age and not prev_mark.clock and mark.clock):
                 starts.append(i)
-            prev_kind, prev_mark = k, mark
-            continue
-        if k == PUB and doc.heads.get(i):
+        elif k == PUB and doc.heads.get(i):
             starts.append(i)
         elif k == TEXT and starts and len(lines[i]) <= 160:
             s = lines[i]
             # A stock headline, or a headline-shaped line over body text right after a post's
             # share tools, opens a new post.
-            if (s[0] in _STOCK_FIRST and L.is_stock_headline(s)) or (
-                prev_kind == EMBED and L.headline_like(s) and _weak_headline(doc, i, lo, hi)
+            prv = doc.prev_nonblank(i, lo)
+            if (s[0] in STOCK_FIRST and L.is_stock_headline(s)) or (
+                prv >= lo
+                and kind[prv] == EMBED
+                and L.headline_like(s)
+                and _weak_headline(doc, i, lo, hi)
             ):
                 starts.append(i)
-        prev_kind, prev_mark = k, None
     return starts
 
 
@@ -241,9 +250,9 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
     _summary_items(doc, min(n, 60))
-    markers = [i for i, k in enumerate(doc.kind) if k == TIME or (k == PUB and doc.heads.get(i))]
+    markers = marker_lines(doc)
     if doc.numbered:
-        starts = [i for i, k in enumerate(doc.kind) if k == NUM]
+        starts = numbered_lines(doc)
         return _header_end(doc, starts[0]), starts
     if markers:
         hdr = _header_end(doc, markers[0])
@@ -315,24 +324,24 @@ def read_text(
     """
     doc = classify(text)
     hdr, starts = _entry_starts(doc)
+    set_codes(doc)
     page = Page(source=source)
     first = starts[0] if starts else len(doc.s)
     _page_facts(doc, hdr, first, page)
     page.rendering = _rendering(doc, starts)
     built: list[Built] = []
     bounds = [*starts, len(doc.s)]
-    day: Date | None = None
-    for j in range(first):
-        if doc.kind[j] == DATELINE:
-            day = doc.marks[j].date
+    # The last day separator above each post (rfind: searched in C).
+    j = doc.kind.rfind(DATELINE, 0, first)
+    day: Date | None = doc.marks[j].date if j >= 0 else None
     for lo, hi in pairwise(bounds):
         b = build_entry(doc, lo, hi)
         # A day separator ("Tuesday 18 June 2024") dates the posts after it that print none.
         if b.mark is not None and b.mark.date is None and day is not None:
             b.mark = replace(b.mark, date=day)
-        for j in range(lo, hi):
-            if doc.kind[j] == DATELINE:
-                day = doc.marks[j].date
+        j = doc.kind.rfind(DATELINE, lo, hi)
+        if j >= 0:
+            day = doc.marks[j].date
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
     _finish(page, built, date, tz)
