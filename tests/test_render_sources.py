@@ -22,7 +22,7 @@ import pytest
 
 import fixtures_build as fb
 from livebrief import fetch
-from livesite import Site, offline_fixture, page, site_fixture  # noqa: F401
+from livesite import Reply, Site, offline_fixture, page, site_fixture  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 LONDON = ZoneInfo("Europe/London")
@@ -153,6 +153,20 @@ def test_report_of_a_url_where_nothing_listens_fails_in_one_line(tmp_path: Path)
     lines = done.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"livebrief: error: {url}: connection failed")
     assert "try again later" in lines[0]
+
+
+def test_report_fetches_within_its_retries_and_time_limit(site: Site, tmp_path: Path) -> None:
+    site.routes["/busy"] = lambda _request: Reply(503)
+    url = site.url("/busy")
+    args = ["--out", str(tmp_path / "out"), "--raw", str(tmp_path / "raw")]
+    done = livebrief("report", url, *args, "--retries", "1", "--timeout", "5")
+    assert done.returncode == 5, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"livebrief: error: {url}: HTTP 503")
+    assert site.hits["/busy"] == 2  # the first try and one retry
+    refused = livebrief("report", url, *args, "--retries", "-1")
+    assert refused.returncode == 2 and "--retries" in refused.stderr
+    assert site.hits["/busy"] == 2
 
 
 @pytest.mark.parametrize(

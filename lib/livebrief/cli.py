@@ -261,6 +261,7 @@ def add_report_parser(subparsers: Subparsers) -> None:
         help="where pages fetched from URLs are kept as fetched, under DIR/<page-key>/ "
         "(default: raw/ beside the store: $LIVEBRIEF_STORE's folder, else data/raw)",
     )
+    cli_store.add_fetch_options(p)
     add_common_options(p, in_subcommand=True)
     p.set_defaults(handler=run_report)
 
@@ -275,6 +276,7 @@ def run_report(args: argparse.Namespace) -> int:
         notebook=args.notebook,
         pdf_engine=args.pdf_engine,
         raw=args.raw,
+        fetch_options=cli_store.fetch_options(args),
     )
     for rep in reports:
         sys.stdout.write("".join(f"{path}\n" for path in rep.files))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from livebrief.cli import Subparsers
+    from livebrief.fetch import FetchOptions
 
 log = logging.getLogger(__name__)
 
@@ -112,28 +113,41 @@ def add_ingest_parser(subparsers: Subparsers) -> None:
         metavar="N",
         help="with --all-pages: at most N pages per URL (default: %(default)s)",
     )
+    add_fetch_options(p)
+    cli_cluster.add_ingest_options(p)
+    _add_store_option(p)
+    p.set_defaults(handler=run_ingest)
+
+
+def add_fetch_options(p: argparse.ArgumentParser) -> None:
+    """Add ``--timeout`` and ``--retries``, the limits of fetching URLs (ingest, report)."""
     p.add_argument(
         "--timeout",
         type=_positive,
         default=20.0,
         metavar="SECONDS",
-        help="time limit of each network operation (default: %(default)s)",
+        help="for URLs: time limit of each network operation (default: %(default)s)",
     )
     p.add_argument(
         "--retries",
         type=_count,
         default=3,
         metavar="N",
-        help="retries after a time-out or server error, with doubling waits (default: 3)",
+        help="for URLs: retries after a time-out or server error, with doubling waits (default: 3)",
     )
-    cli_cluster.add_ingest_options(p)
-    _add_store_option(p)
-    p.set_defaults(handler=run_ingest)
+
+
+def fetch_options(args: argparse.Namespace) -> FetchOptions:
+    """Return the fetch limits that ``--timeout`` and ``--retries`` set."""
+    from livebrief.fetch import FetchOptions
+
+    # The whole response may take at least a minute: a slow page still arrives.
+    total = max(60.0, args.timeout)
+    return FetchOptions(timeout=args.timeout, total_timeout=total, retries=args.retries)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest the sources and say in one line what was stored."""
-    from livebrief.fetch import FetchOptions
     from livebrief.ingest import IngestOptions, ingest
 
     options = IngestOptions(
@@ -142,9 +156,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         tz=args.tz,
         all_pages=args.all_pages,
         max_pages=max(args.max_pages, 1),
-        fetch=FetchOptions(
-            timeout=args.timeout, total_timeout=max(60.0, args.timeout), retries=args.retries
-        ),
+        fetch=fetch_options(args),
     )
     if args.dataset is not None or args.executor != "local":
         return cli_cluster.run_dataset_ingest(args, options)

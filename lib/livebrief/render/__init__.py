@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from livebrief.errors import InputError, OutputError, RenderError, UsageError
-from livebrief.fetch import is_url
+from livebrief.fetch import FetchOptions, is_url
 from livebrief.render.execute import (
     avoid_slow_imports,
     execute,
@@ -429,6 +429,7 @@ def report(
     notebook: Path | None = None,
     pdf_engine: str = "weasyprint",
     raw: Path | None = None,
+    fetch_options: FetchOptions | None = None,
 ) -> list[Report]:
     """What ``livebrief report`` does: brief each source in turn, stopping at the first failure.
 
@@ -443,6 +444,8 @@ def report(
         ``NAME=VALUE`` strings for the notebook (see :func:`parse_parameters`).
     raw
         Folder where fetched pages are kept (default: ``raw/`` beside the store).
+    fetch_options
+        Time, retry and size limits of fetching the URLs (default: :class:`FetchOptions`).
     out, notebook, pdf_engine
         As for :func:`render`.
 
@@ -467,7 +470,7 @@ def report(
         if not is_url(str(source)):
             check_source(source, params)
     check_out_folder(Path(out))
-    inputs = [resolve(s, raw=raw) for s in sources]
+    inputs = [resolve(s, raw=raw, options=fetch_options) for s in sources]
     for item in inputs:
         if item.url:
             try:
