@@ -599,3 +599,23 @@ def test_chromium_meeting_a_full_disk_is_an_output_error(case: Case) -> None:
     target = case.out / "briefing.pdf"
     pdf.write_pdf("chromium", page, target)
     assert target.read_bytes().startswith(b"%PDF-") and b"%%EOF" in target.read_bytes()[-1024:]
+
+
+@pytest.mark.slow
+def test_report_printing_with_chromium_onto_a_full_disk_exits_3(case: Case) -> None:
+    from hardening import chromium
+
+    chromium()
+    args = ["--format", "html,pdf", "--pdf-engine", "chromium"]
+    # First with room, to learn the sizes (about 320 kB each for the notebook, the HTML and the
+    # PDF); then on a disk with room for the notebook, the HTML and half the PDF: the disk
+    # fills while the PDF is written.
+    assert livebrief("report", SAMPLE, "--out", case.out / "roomy", *args).returncode == 0
+    sizes = {p.name: p.stat().st_size for p in (case.out / "roomy").rglob("briefing.*")}
+    room = sizes["briefing.ipynb"] + sizes["briefing.html"] + sizes["briefing.pdf"] // 2
+    with tmpfs(case.tmp / "small", size=f"{room // 4096 * 4 + 16}k") as folder:
+        reports = folder / "reports"
+        done = livebrief("report", SAMPLE, "--out", reports, *args)
+        assert done.returncode == 3, (done.stderr, sizes, tree(folder))
+        one_error_line(done.stderr, str(reports), "No space left on device", "free some space")
+        assert tree(folder) == {}  # no half PDF, no temporary file, no empty folder
