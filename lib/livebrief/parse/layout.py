@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from livebrief import times
 from livebrief.parse import bylines
@@ -36,7 +36,7 @@ class Doc:
     ``kind`` is a bytearray (one byte per line) so that lines of a kind are found by a byte
     pattern in C; ``capmask`` has a 1 for each line in ``captions``; ``stock`` lists the
     plain lines that are stock headlines ("Welcome back"); ``code`` is set by
-    :func:`set_codes` once the kinds are final.
+    :func:`livebrief.parse.posts.set_codes` once the kinds are final.
     """
 
     raw: list[str]
@@ -136,7 +136,7 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
 
 def _plain_kind(s: str) -> int:
     low = s.lower()
-    if s[0] in _ASCII_UPPER and s.isascii() and L.plain_capitalised(s, low):
+    if L.plain_capitalised(s, low):
         return TEXT  # most headlines and short body lines: no pattern below can match
     return _pattern_kind(s, low)
 
@@ -167,7 +167,6 @@ def _pattern_kind(s: str, low: str) -> int:
     return TEXT
 
 
-_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
 # Kinds whose lines carry a time mark or a glued headline.
@@ -231,17 +230,6 @@ def classify(text: str) -> Doc:
     return doc
 
 
-#: Added to a line's kind in ``Doc.code`` when the line is longer than 60 characters.
-LONG = 16
-_TO_LONG = bytes([0, LONG]) + bytes(254)
-
-
-def set_codes(doc: Doc) -> None:
-    """Give each line its body code: its kind, plus :data:`LONG` for a long line."""
-    longs = bytes(map((60).__lt__, map(len, doc.s))).translate(_TO_LONG)
-    doc.code = bytes(map(or_, doc.kind, longs))
-
-
 def marker_lines(doc: Doc) -> list[int]:
     """Return the lines that print a post's time or a glued "published at" headline."""
     kind, heads = doc.kind, doc.heads
@@ -281,9 +269,11 @@ def mark_duplicates(doc: Doc, lo: int, hi: int) -> None:
         return  # the usual case, told in C: no line repeats
     kind, captions = doc.kind, doc.captions
     # Each repeated text on its own: its plain-text copies (up to 300 characters) are captions.
-    for s, count in Counter(seg).items():
-        if count < 2 or not s or len(s) > 300:
+    counts = Counter(seg)
+    for s in compress(counts, map((1).__lt__, counts.values())):
+        if not s or len(s) > 300:
             continue
+        count = counts[s]
         at, found = -1, []
         for _ in range(count):
             at = seg.index(s, at + 1)

@@ -305,22 +305,33 @@ _PATTERN_LEADS = (
 )  # fmt: skip
 
 
+# The only characters that the patterns' case-insensitive matching takes for ASCII letters
+# (dotted and dotless i, long s, the Kelvin sign), and the only ones whose lower case is ASCII.
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def plain_capitalised(s: str, low: str) -> bool:
-    """Tell whether an ASCII line that starts with a capital is surely plain text.
+    """Tell whether a line that starts with an ASCII capital is surely plain text.
 
     True when it is none of the known whole lines (chrome, embeds, labels), starts with none
     of the words the line patterns look for and holds none of the words a roster, an update
-    stamp or an image credit has. ``low`` is ``s.lower()``. A quick test before the patterns;
-    for ASCII text, lower-casing agrees with the patterns' case-insensitive matching.
+    stamp or an image credit has. ``low`` is ``s.lower()``. A quick test before the patterns:
+    without the few characters of :data:`_ODD_CASE`, lower-casing agrees with the patterns'
+    case-insensitive matching.
     """
-    return not (
-        low in _WHOLE_LINES
-        or low.rstrip(":") in _WHOLE_LINES
-        or low.startswith(_PATTERN_LEADS)
-        or low.endswith("view post")
-        or "pdate" in s
-        or "mage " in s
-        or "hoto " in s
+    return (
+        s[0] in _ASCII_UPPER
+        and (s.isascii() or _ODD_CASE.isdisjoint(s))
+        and not (
+            low in _WHOLE_LINES
+            or low.rstrip(":") in _WHOLE_LINES
+            or low.startswith(_PATTERN_LEADS)
+            or low.endswith("view post")
+            or "pdate" in s
+            or "mage " in s
+            or "hoto " in s
+        )
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import not_, or_
 
 from livebrief import times
 from livebrief.model import Entry
@@ -19,7 +20,6 @@ from livebrief.parse.layout import (
     DROP,
     EMBED,
     LABEL,
-    LONG,
     NUM,
     NUMBERED,
     PUB,
@@ -134,9 +134,17 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int) -> int:
     return i + found.lines
 
 
-# A body line's code in Doc.code: its kind, plus LONG when longer than 60 characters. A run
-# of blank and long plain lines (the bulk of a page) is read in C, without a Python step.
-_NOT_PLAIN = re.compile(bytes([91, 94, BLANK, TEXT | LONG, 93]))
+# A body line's code in Doc.code: its kind, plus LONG when longer than 60 characters; PLAIN
+# for plain text that is a paragraph wherever it stands (long, or short without a caption's
+# shape). Runs of plain, blank, furniture and embed lines (the bulk of a page) are read in C.
+LONG = 16
+PLAIN = TEXT | LONG
+_TO_LONG = bytes([0, LONG]) + bytes(254)
+_RUN = (BLANK, PLAIN, CHROME, DROP, EMBED, UPDATED)
+_SINGLE = bytes(0 if c & ~LONG in _RUN or c == PLAIN else 1 for c in range(256))
+_IS_PLAIN = bytes(c == PLAIN for c in range(256))
+_IS_EMBED = bytes(c & ~LONG in (EMBED, UPDATED) for c in range(256))
+_IS_SHORT_TEXT = bytes(c == TEXT for c in range(256))
 _SHORT_PLAIN, _SHORT_CREDIT, _SHORT_CAPTION = 0, 1, 2
 
 
@@ -150,30 +158,51 @@ def _short_line(s: str, max_caption_words: int) -> int:
     return _SHORT_PLAIN
 
 
+def _max_caption_words(doc: Doc) -> int:
+    return 8 if (doc.blanks or doc.numbered) else 3
+
+
+def set_codes(doc: Doc) -> None:
+    """Give each line its body code (see :data:`PLAIN`), once the kinds are final."""
+    lines = doc.s
+    longs = bytes(map((60).__lt__, map(len, lines))).translate(_TO_LONG)
+    code = bytearray(map(or_, doc.kind, longs))
+    short = list(compress(range(len(code)), code.translate(_IS_SHORT_TEXT)))
+    judged = map(_short_line, map(lines.__getitem__, short), repeat(_max_caption_words(doc)))
+    for j in compress(short, map(not_, judged)):  # _SHORT_PLAIN is 0
+        code[j] = PLAIN
+    doc.code = bytes(code)
+
+
 def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
     caption_next = False
     last_para_line = -2
     list_items: set[int] = set()
-    max_caption_words = 8 if (doc.blanks or doc.numbered) else 3
+    max_caption_words = _max_caption_words(doc)
     kinds, code, lines, captions, paragraphs = doc.kind, doc.code, doc.s, doc.captions, e.paragraphs
-    # Lines read one by one: any but blank and long plain text, and the captions; the runs
-    # between them are taken whole.
-    single = [m.start() for m in _NOT_PLAIN.finditer(code, i, hi)]
+    # Lines read one by one: those a run cannot hold, and the captions; the runs between
+    # them are taken whole.
+    single = list(compress(range(i, hi), code[i:hi].translate(_SINGLE)))
     if captions and doc.capmask.find(1, i, hi) >= 0:
         single = sorted({*single, *(j for j in range(i, hi) if doc.capmask[j])})
     single.append(hi)
+    embeds = code[i:hi].translate(_IS_EMBED)
+    if 1 not in embeds:
+        embeds = b""
     pos = i
     for j in single:
         if pos < j:
+            if embeds:  # share tools, social embeds, "Updated at 5.10pm BST"
+                e.embeds.extend(compress(lines[pos:j], embeds[pos - i : j - i]))
             if caption_next:
-                # The first line after an image caption marker is the caption.
-                first = code.find(TEXT | LONG, pos, j)
+                # The first plain line after an image caption marker is the caption.
+                first = code.find(PLAIN, pos, j)
                 if first >= 0:
                     e.captions.append(lines[first])
                     caption_next = False
                     pos = first + 1
-            paragraphs.extend(filter(None, lines[pos:j]))
-            last = code.rfind(TEXT | LONG, pos, j)
+            paragraphs.extend(compress(lines[pos:j], code[pos:j].translate(_IS_PLAIN)))
+            last = code.rfind(PLAIN, pos, j)
             if last >= 0:
                 last_para_line = last
         pos = j + 1

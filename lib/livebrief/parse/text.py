@@ -53,11 +53,10 @@ from livebrief.parse.layout import (
     mark_duplicates,
     marker_lines,
     numbered_lines,
-    set_codes,
     special_lines,
     strong_at,
 )
-from livebrief.parse.posts import Built, build_entry
+from livebrief.parse.posts import Built, build_entry, set_codes
 
 log = logging.getLogger(__name__)
 
