@@ -5,14 +5,18 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import os
 import zipfile
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from livebrief.errors import InputError
 from livebrief.parse.decode import decode, sniff_encoding
+
+#: Examples per fuzz test: ``LIVEBRIEF_FUZZ_EXAMPLES``, as in ``test_parse_fuzz`` (CI sets more).
+EXAMPLES = int(os.environ.get("LIVEBRIEF_FUZZ_EXAMPLES", "200"))
 
 PAGE = (
     "Pact with North Korea will protect us both, says Putin\n"
@@ -166,6 +170,7 @@ def test_truncated_utf16_is_an_input_error() -> None:
         decode(data, "page.txt")
 
 
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(st.binary(max_size=2000))
 def test_any_bytes_give_text_or_an_input_error(data: bytes) -> None:
     try:
@@ -185,6 +190,7 @@ _TEXT = st.text(
 )
 
 
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(_TEXT)
 def test_utf8_text_round_trips(text: str) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -194,6 +200,7 @@ def test_utf8_text_round_trips(text: str) -> None:
         assert not text.strip(), exc
 
 
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(_TEXT)
 def test_utf16_text_with_bom_round_trips(text: str) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -210,6 +217,7 @@ _CP1252_PRINTABLE = [
 ]
 
 
+@settings(max_examples=EXAMPLES, deadline=2000)
 @given(st.text(alphabet=st.sampled_from([*_CP1252_PRINTABLE, "\n"]), min_size=1, max_size=300))
 def test_cp1252_text_round_trips_when_not_utf8(text: str) -> None:
     data = text.encode("cp1252")
