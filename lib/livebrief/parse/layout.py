@@ -97,8 +97,7 @@ STOCK_FIRST = frozenset("WwGgTtCcRr")
 # While classifying, a line's code is its kind plus flags: _DIGIT for a line that starts
 # with a digit (a numbered item?); _STOCK alone for a stock headline ("Welcome back").
 _STOCK, _DIGIT = 32, 64
-_STOCK_CODE = re.compile(bytes([_STOCK]))
-_DIGIT_CODES = re.compile(bytes([91, _DIGIT, 45, 127, 93]))
+_DIGIT_CODES = tuple(range(_DIGIT, _DIGIT + 32))
 _CODE_TO_KIND = bytes(TEXT if c == _STOCK else c & 31 for c in range(256))
 _SHORT = range(1, 101)
 
@@ -169,13 +168,6 @@ def _pattern_kind(s: str, low: str) -> int:
 
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
-# Kinds whose lines carry a time mark or a glued headline.
-_MARKED_KINDS = re.compile(bytes([91, TIME, PUB, DATELINE, 93]))
-# Byte patterns over Doc.kind: time and "published" lines; numbered items; any kind but
-# blank and plain text.
-_MARKER_KINDS = re.compile(bytes([91, TIME, PUB, 93]))
-_NUM_KIND = re.compile(bytes([NUM]))
-_SPECIAL_KINDS = re.compile(bytes([91, 94, BLANK, TEXT, 93]))
 
 
 def classify(text: str) -> Doc:
@@ -205,12 +197,11 @@ def classify(text: str) -> Doc:
     # Every line's code in one pass in C: plain text unless the line is one of those found.
     kind = bytearray(map(codes.get, stripped, repeat(TEXT)))
     doc = Doc(raw, stripped, kind, capmask=bytearray(n))
-    firsts = [m.start() for m in _DIGIT_CODES.finditer(kind)]
+    firsts = positions(kind, _DIGIT_CODES)
     if _STOCK in kind:
-        doc.stock = [m.start() for m in _STOCK_CODE.finditer(kind)]
+        doc.stock = positions(kind, (_STOCK,))
     doc.kind = kind = kind.translate(_CODE_TO_KIND)
-    for m in _MARKED_KINDS.finditer(kind):
-        i = m.start()
+    for i in positions(kind, (TIME, PUB, DATELINE)):
         _, mark, head = found[stripped[i]]
         if mark is not None:
             doc.marks[i] = mark
@@ -233,21 +224,34 @@ def classify(text: str) -> Doc:
 def marker_lines(doc: Doc) -> list[int]:
     """Return the lines that print a post's time or a glued "published at" headline."""
     kind, heads = doc.kind, doc.heads
-    return [
-        i
-        for i in [m.start() for m in _MARKER_KINDS.finditer(kind)]
-        if kind[i] == TIME or heads.get(i)
-    ]
+    return [i for i in positions(kind, (TIME, PUB)) if kind[i] == TIME or heads.get(i)]
 
 
 def numbered_lines(doc: Doc) -> list[int]:
     """Return the lines of numbered items."""
-    return [m.start() for m in _NUM_KIND.finditer(doc.kind)]
+    return positions(doc.kind, (NUM,))
 
 
-def special_lines(doc: Doc, lo: int, hi: int) -> list[int]:
-    """Return the lines in ``[lo, hi)`` of any kind but blank and plain text."""
-    return [m.start() for m in _SPECIAL_KINDS.finditer(doc.kind, lo, hi)]
+@lru_cache(maxsize=64)
+def _any_of(kinds: tuple[int, ...]) -> re.Pattern[bytes]:
+    """A byte pattern that matches any one of the given byte values."""
+    return re.compile(b"[" + b"".join(re.escape(bytes([k])) for k in kinds) + b"]")
+
+
+def positions(
+    codes: bytes | bytearray, kinds: tuple[int, ...], lo: int = 0, hi: int | None = None
+) -> list[int]:
+    """Return the indices in ``[lo, hi)`` of the bytes in ``codes`` that are one of ``kinds``.
+
+    Searched in C; for the few lines of a kind in a whole page.
+    """
+    end = len(codes) if hi is None else hi
+    return [m.start() for m in _any_of(kinds).finditer(codes, lo, end)]
+
+
+def lines_of(doc: Doc, kinds: tuple[int, ...], lo: int, hi: int) -> list[int]:
+    """Return the lines in ``[lo, hi)`` of the given kinds (searched in C)."""
+    return positions(doc.kind, kinds, lo, hi)
 
 
 def strong_at(doc: Doc, i: int, hi: int, one_line: bool = True) -> bool:

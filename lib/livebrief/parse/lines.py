@@ -172,6 +172,8 @@ _GLUED_LABEL = re.compile(
     r"|Key event|Listen|BBC Radio \d+\s?[Ll]ive|BBC Radio \d+(?:\s?[A-Z][a-z]+)?|BBC [A-Z][a-z]+"
     r"|\d+\s?[Ll]ive)(?=[A-Z0-9‘“\"'])"
 )
+# First letters of the labels the two patterns read (digits aside: "5 Live").
+_LABEL_FIRST = frozenset("ABEFKLOPUVW")
 _PREFIX_LABEL = re.compile(
     r"^(?P<label>Breaking(?: news)?|BREAKING(?: NEWS)?|Analysis|ANALYSIS|Explainer|Exclusive"
     r"|EXCLUSIVE|Update|UPDATE|Opinion|Fact check)\s*[:|–]\s+(?=\S)"
@@ -269,6 +271,8 @@ def label_of(s: str) -> str | None:
 def split_labels(headline: str) -> tuple[str, list[str]]:
     """Split labels glued to or prefixed on a headline: ``BreakingSigned pact`` -> Breaking."""
     labels: list[str] = []
+    if not headline or not (headline[0] in _LABEL_FIRST or headline[0].isdigit()):
+        return headline, labels  # no label starts so (the usual case): no pattern to try
     for pattern in (_PREFIX_LABEL, _GLUED_LABEL):
         m = pattern.match(headline)
         if m and len(headline) > m.end() + 2:

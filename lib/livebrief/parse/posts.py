@@ -116,7 +116,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     _read_body(doc, e, i, hi)
     if mark is not None:
         e.clock, e.time_raw, e.age = mark.clock, mark.raw, mark.age
-    e.labels = list(dict.fromkeys(e.labels))
+    if len(e.labels) > 1:
+        e.labels = list(dict.fromkeys(e.labels))
     return Built(e, mark)
 
 

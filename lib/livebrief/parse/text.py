@@ -50,10 +50,10 @@ from livebrief.parse.layout import (
     UPDATED,
     Doc,
     classify,
+    lines_of,
     mark_duplicates,
     marker_lines,
     numbered_lines,
-    special_lines,
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry, set_codes
@@ -193,10 +193,9 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
     and the first line after share tools; the body lines between them are never looked at.
     """
     kind, lines, marks = doc.kind, doc.s, doc.marks
-    special = special_lines(doc, lo, hi)
-    after_embed = [doc.next_nonblank(j, hi) for j in special if kind[j] == EMBED]
+    after_embed = [doc.next_nonblank(j, hi) for j in lines_of(doc, (EMBED,), lo, hi)]
     stock = doc.stock[bisect_left(doc.stock, lo) : bisect_left(doc.stock, hi)]
-    visit = sorted({*special, *stock, *after_embed} - {hi})
+    visit = sorted({*lines_of(doc, (TIME, PUB), lo, hi), *stock, *after_embed} - {hi})
     starts: list[int] = []
     for i in visit:
         k = kind[i]
