@@ -60,6 +60,13 @@ def test_utf16_without_bom_is_found_from_nul_bytes(codec: str) -> None:
     assert decode(data, "page.txt") == PAGE
 
 
+def test_a_stray_nul_in_a_short_utf8_text_is_no_utf16() -> None:
+    """One NUL byte at an odd offset of a few UTF-8 words is not the UTF-16 pattern."""
+    assert sniff_encoding(b"18 Posts\n\x00") == "utf-8"
+    with pytest.raises(InputError, match="looks binary"):
+        decode(b"18 Posts\n\x00", "x.txt")
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_mostly_cjk(codec: str) -> None:
     # Few ASCII code units, and U+4E00 / U+3000 put NULs on the "wrong" side too.

@@ -75,6 +75,9 @@ SAMPLE_BYTES = 65536
 # latin-1 makes of bytes 0x80-0x9f).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+#: NUL bytes needed (besides their share) to read BOM-less bytes as UTF-16.
+UTF16_MIN_NULS = 4
+
 #: Good multi-byte UTF-8 characters needed per broken sequence to read damaged UTF-8 as UTF-8.
 UTF8_EVIDENCE = 8
 
@@ -127,14 +130,16 @@ def decode(data: bytes, source: str) -> str:
     text = _decode_any(data, source)
     if not text:
         raise InputError(f"{source}: is empty")
-    if not text.strip():
+    if text.isspace():  # what strip() would tell, without copying the page
         raise InputError(f"{source}: holds only white space, no text")
     ratio = _control_ratio(text[:SAMPLE_BYTES])
     if ratio > MAX_CONTROL_RATIO:
         raise InputError(
             f"{source}: looks binary ({ratio:.0%} control characters), not a text page"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one scan for the usual page without carriage returns
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def sniff_encoding(data: bytes) -> str:
@@ -211,9 +216,11 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return None
     even_nuls = sample[0 : 2 * pairs : 2].count(0)
     odd_nuls = sample[1 : 2 * pairs : 2].count(0)
-    if odd_nuls >= 0.1 * pairs and even_nuls <= 0.05 * pairs and odd_nuls > 4 * even_nuls:
+    # A few NULs at least: one stray NUL in a line or two of UTF-8 is no pattern.
+    least = max(0.1 * pairs, UTF16_MIN_NULS)
+    if odd_nuls >= least and even_nuls <= 0.05 * pairs and odd_nuls > 4 * even_nuls:
         return "utf-16-le"
-    if even_nuls >= 0.1 * pairs and odd_nuls <= 0.05 * pairs and even_nuls > 4 * odd_nuls:
+    if even_nuls >= least and odd_nuls <= 0.05 * pairs and even_nuls > 4 * odd_nuls:
         return "utf-16-be"
     return None
 
