@@ -35,6 +35,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from _common import write_section
+
 from livebrief import times
 from livebrief.parse import bylines, parse_text, read_path
 from livebrief.parse import lines as L
@@ -46,11 +48,6 @@ SEED = REPO / "samples" / "000_fd0f76058283f76d.txt"
 DOC = REPO / "docs" / "performance.md"
 START, END = "<!-- parse:start -->", "<!-- parse:end -->"
 HEADING = "## Parse speed"
-INTRO = """# Performance
-
-How fast livebrief's parts run, measured by the scripts in `benchmarks/` (`make bench`). Each
-section is written by its script with `--write`; the numbers are from the machine named there.
-"""
 TARGET_MBS = 50.0
 TARGET_RATIO = 5.0
 
@@ -404,18 +401,6 @@ own time by module): {r.profile}.
 {END}"""
 
 
-def write_section(body: str) -> None:
-    """Replace the text between the parse markers, keeping every other section."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else INTRO
-    if START in text and END in text:
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-        text = pattern.sub(lambda _: body, text, count=1)
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{body}\n"
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     # The reader refuses pages over 32 MB by default (a guard for unattended runs); the
     # benchmark's input is a deliberately huge page.
@@ -432,7 +417,7 @@ def main() -> None:
     body = section(report)
     print(body.split("\n", 1)[1].rsplit("\n", 1)[0])
     if args.write:
-        write_section(body)
+        write_section(body, START, END, HEADING)
         print(f"wrote {DOC}")
 
 
