@@ -27,7 +27,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -391,9 +391,7 @@ def run_tasks(
             future.release()
             yield result
     finally:
-        pending = [f for f in futures if not f.done()]  # type: ignore[no-untyped-call]
-        if pending:
-            client.cancel(pending)  # type: ignore[no-untyped-call]
+        _cancel_pending(client, futures)
 
 
 def livebrief_version() -> str:
@@ -522,6 +520,11 @@ def render_on_cluster(
                 future.release()
                 yield outcome
         finally:
-            pending = [f for f in futures if not f.done()]  # type: ignore[no-untyped-call]
-            if pending:
-                client.cancel(pending)  # type: ignore[no-untyped-call]
+            _cancel_pending(client, futures)
+
+
+def _cancel_pending(client: Any, futures: Iterable[Any]) -> None:
+    # Stopped early (an error, Ctrl-C): the cluster must not go on with work nobody collects.
+    pending = [f for f in futures if not f.done()]
+    if pending:
+        client.cancel(pending)

@@ -39,7 +39,7 @@ from livebrief.errors import InputError, LivebriefError, OutputError
 from livebrief.ingest import IngestOptions, file_page_key, file_page_number
 from livebrief.model import ENTRY_COLUMNS, Entry, ParsedPage
 from livebrief.parse import read_bytes
-from livebrief.remote import is_remote, local_path
+from livebrief.remote import filesystem, is_remote, local_path
 from livebrief.store.write import arrow_schema, entry_row
 
 log = logging.getLogger(__name__)
@@ -197,8 +197,6 @@ def write_part(root: str, relative: str, table: pa.Table) -> tuple[str, bool]:
 
 
 def _write_remote(root: str, relative: str, table: pa.Table) -> tuple[str, bool]:
-    from livebrief.remote import filesystem
-
     target = root.rstrip("/") + "/" + relative
     fs, path = filesystem(target)
     try:

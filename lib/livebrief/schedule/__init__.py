@@ -31,6 +31,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from livebrief.errors import LivebriefError, StoreError
+from livebrief.remote import exists, join
 from livebrief.schedule.config import BriefingSpec, Config, load_config
 from livebrief.schedule.jobs import FAILED, RENDERED, SKIPPED, Outcome, Task, run_tasks
 from livebrief.schedule.lock import DEFAULT_WAIT, run_lock
@@ -232,14 +233,10 @@ def _outputs(spec: BriefingSpec) -> list[Path | str]:
     names = ["briefing.ipynb", *(f"briefing.{f}" for f in spec.formats)]
     if isinstance(spec.output, Path):
         return [spec.output / name for name in names]
-    from livebrief.remote import join
-
     return [join(spec.output, name) for name in names]
 
 
 def _complete(spec: BriefingSpec) -> bool:
-    from livebrief.remote import exists
-
     return all(p.is_file() if isinstance(p, Path) else exists(p) for p in _outputs(spec))
 
 

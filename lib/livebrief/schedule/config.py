@@ -31,9 +31,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from livebrief.errors import ConfigError, FetchError, InputError
+from livebrief.errors import ConfigError, FetchError, InputError, OutputError
 from livebrief.names import is_reserved, unreserved
-from livebrief.remote import is_remote
+from livebrief.remote import filesystem, is_remote
 
 #: Keys of the file, of one briefing and of ``defaults``.
 TOP_KEYS = ("store", "defaults", "briefings")
@@ -299,9 +299,6 @@ def _briefing(
 
 def _remote_output(url: str, check: _Checker) -> None:
     # Find a missing file system package (s3fs, ...) now, not after rendering every briefing.
-    from livebrief.errors import OutputError
-    from livebrief.remote import filesystem
-
     try:
         filesystem(url)
     except OutputError as exc:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from livebrief.errors import LivebriefError
+from livebrief.remote import publish
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +79,9 @@ def render_task(task: Task) -> Outcome:
         if isinstance(task.output, Path):
             files: list[Path | str] = [*_render(task, task.output)]
         else:
-            from livebrief import remote
-
             with tempfile.TemporaryDirectory(prefix="livebrief-publish-") as tmp:
                 made = _render(task, Path(tmp) / "briefing")
-                files = [*remote.publish(made, task.output)]
+                files = [*publish(made, task.output)]
     except LivebriefError as exc:
         seconds = time.perf_counter() - started
         return Outcome(task.name, FAILED, seconds, error=str(exc), trace=traceback.format_exc())
