@@ -82,12 +82,15 @@ def publish(files: Sequence[Path], url: str) -> list[str]:
         When a file cannot be written (permissions, a missing bucket, the network).
     """
     fs, root = filesystem(url)
+    try:
+        fs.makedirs(root, exist_ok=True)  # object stores have no folders: a no-op there
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"{url}: cannot make the folder ({exc})") from exc
     done = []
     for file in files:
         target = join(root, file.name)
         partial = join(root, f".{file.name}.{secrets.token_hex(4)}.partial")
         try:
-            fs.makedirs(root, exist_ok=True)
             fs.put_file(str(file), partial)
             fs.mv(partial, target)
         except (OSError, ValueError) as exc:
