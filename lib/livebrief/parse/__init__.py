@@ -7,8 +7,11 @@ and one :func:`register` call.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
@@ -52,6 +55,37 @@ def _load_builtin() -> None:
     from livebrief.parse import html, jsonfeed, text  # noqa: F401
 
 
+_pause_lock = threading.Lock()
+_pauses = 0
+_resume = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a reader runs.
+
+    A reader makes hundreds of thousands of small containers (lines, lists, entries) and no
+    reference cycles. Each of those allocations counts towards the collector's thresholds, and
+    each full collection walks every live container, the page's line lists included: on a
+    large page the collector took a quarter to a half of the reader's time, for nothing to
+    free. Reference counting still frees everything as usual. Nesting and threads are safe:
+    the collector is resumed when the last reader finishes, and only if it was running.
+    """
+    global _pauses, _resume
+    with _pause_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
+
+
 def parse_text(
     text: str,
     *,
@@ -80,7 +114,8 @@ def parse_text(
     for reader in readers():
         if reader.sniff(text):
             log.debug("%s: read with the %s reader", source, reader.name)
-            parsed = reader.read(text, source=source, date=date, tz=tz)
+            with gc_paused():
+                parsed = reader.read(text, source=source, date=date, tz=tz)
             if not parsed.entries:
                 raise NoEntriesError(f"{source}: no live-page entries found in it")
             parsed.page.reader = reader.name
