@@ -277,6 +277,67 @@ def test_order_without_times_from_the_welcome_post() -> None:
     assert parsed.page.order == OLDEST_FIRST and [e.seq for e in parsed.entries] == [0, 1]
 
 
+@pytest.mark.parametrize("stock", ["Welcome to our live coverage", "Good morning", "Recap"])
+def test_a_stock_headline_under_its_time_is_that_posts_headline(stock: str) -> None:
+    text = f"23:52\n{stock}\nWe bring you the latest.\n23:30\nLeaders arrive\nThey came by train.\n"
+    parsed = read_text(text)
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in parsed.entries] == [
+        ("23:52", stock, 1),
+        ("23:30", "Leaders arrive", 1),
+    ]
+
+
+def test_share_tools_between_the_time_and_the_headline() -> None:
+    # The Washington Post prints "Link copied" between a post's time and its headline.
+    text = (
+        "Gaza live\n18:42\nLink copied\nAid convoy reaches Rafah\nBy Leo Sands\n"
+        "The convoy crossed at noon.\n17:10\nLink copied\nTalks resume in Cairo\n"
+        "By Ellen Francis\nNegotiators met again on Friday.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.title == "Gaza live"
+    assert [(e.headline, e.author, e.embeds, e.paragraphs) for e in parsed.entries] == [
+        ("Aid convoy reaches Rafah", "Leo Sands", ["Link copied"], ["The convoy crossed at noon."]),
+        (
+            "Talks resume in Cairo",
+            "Ellen Francis",
+            ["Link copied"],
+            ["Negotiators met again on Friday."],
+        ),
+    ]
+
+
+def test_month_first_and_relative_day_time_lines_open_posts() -> None:
+    text = (
+        "Jan. 5, 2024, 3:12 p.m. ET\nIsrael lays out a plan for Gaza\nThe plan was published.\n"
+        "Jan. 5, 2024, 11:05 a.m. ET\nA strike in central Gaza\nThe military said so.\n"
+    )
+    parsed = read_text(text)
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("Israel lays out a plan for Gaza", "15:12"),
+        ("A strike in central Gaza", "11:05"),
+    ]
+    assert parsed.entries[0].time is not None
+    assert parsed.entries[0].time.isoformat() == "2024-01-05T15:12:00-05:00"
+    toi = (
+        "Today 11:48 pm\nIDF strikes targets\nIt said so.\n"
+        "Today 10:32 pm\nFamilies rally\nMany came.\n"
+    )
+    assert [e.clock for e in read_text(toi).entries] == ["23:48", "22:32"]
+
+
+def test_age_glued_to_the_clock_opens_posts() -> None:
+    text = (
+        "Live blog title here\n2h ago22.40 BST\nMinister resigns\nShe wrote a letter.\n"
+        "3h ago21.15 BST\nVote delayed\nThe vote was put off.\n"
+    )
+    entries = read_text(text, date=date(2023, 9, 12)).entries
+    assert [(e.headline, e.clock, e.age) for e in entries] == [
+        ("Minister resigns", "22:40", "2h ago"),
+        ("Vote delayed", "21:15", "3h ago"),
+    ]
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [

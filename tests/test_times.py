@@ -205,6 +205,47 @@ def test_sky_relative_age_is_kept_as_text_not_a_clock(line: str) -> None:
     assert (m.clock, m.date, m.age) == (None, None, line)
 
 
+@pytest.mark.parametrize(
+    ("line", "clock", "age", "zone"),
+    [
+        # The Guardian's current blocks: a copy from the browser glues age and clock.
+        ("2h ago22.40 BST", "22:40", "2h ago", "Europe/London"),
+        ("2h ago 22.40 BST", "22:40", "2h ago", "Europe/London"),
+        ("1h ago 17:20", "17:20", "1h ago", None),
+        # NBC News: "3h ago / 6:05 PM EST".
+        ("3h ago / 6:05 PM EST", "18:05", "3h ago", "America/New_York"),
+    ],
+)
+def test_age_and_clock_on_one_line(line: str, clock: str, age: str, zone: str | None) -> None:
+    m = mark(line)
+    assert (m.clock, m.age, m.zone, m.raw) == (clock, age, zone, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "clock", "day"),
+    [
+        # New York Times, AP, CNN: the month first, a.m./p.m. with dots.
+        ("Jan. 5, 2024, 3:12 p.m. ET", "15:12", date(2024, 1, 5)),
+        ("January 5, 2024 at 7:15 p.m. EST", "19:15", date(2024, 1, 5)),  # Washington Post
+        ("Fri 5 Jan 2024 at 3:12am", "03:12", date(2024, 1, 5)),  # ABC News (Australia)
+        ("5 January 2024 • 10:42pm", "22:42", date(2024, 1, 5)),  # The Telegraph
+        # Times of Israel: a relative day, so only the clock is kept.
+        ("Today 11:48 pm", "23:48", None),
+        ("Yesterday 10:32 pm", "22:32", None),
+    ],
+)
+def test_dated_and_relative_day_time_lines(line: str, clock: str, day: date | None) -> None:
+    m = mark(line)
+    assert (m.clock, m.date) == (clock, day)
+
+
+@pytest.mark.parametrize(
+    "line", ["May 2024 was hot", "Yesterday was long", "2 days ago 3", "1h ago 17:20 was late"]
+)
+def test_prose_that_starts_like_a_time_line_is_not_one(line: str) -> None:
+    assert times.match_time_line(line) is None
+
+
 def test_sky_bare_clock() -> None:
     m = mark("17:20")
     assert (m.clock, m.date, m.month_day, m.zone, m.age) == ("17:20", None, None, None, None)

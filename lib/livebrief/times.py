@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -79,10 +79,12 @@ _ZONE = r"[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
 
 # A line that is nothing but a post's time, in the forms the corpus shows.
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+"
+# "Today 11:48 pm" (Times of Israel): the day is relative, so only the clock is kept.
+_RELATIVE_DAY = r"(?:Today|Yesterday),?\s+(?:at\s+)?"
 _TIME_LINE = re.compile(
-    rf"""^\s*(?:[-–•]\s*)?(?:{_WEEKDAY})?
+    rf"""^\s*(?:[-–•]\s*)?(?:{_WEEKDAY})?(?:{_RELATIVE_DAY})?
     (?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\s+)?
-    (?:(?P<d1>{_DATE_FORMS})\s*[-–,]?\s*)?
+    (?:(?P<d1>{_DATE_FORMS})\s*(?:[-–,•]|\s+at\b)?\s*)?
     (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
     (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
     (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?
@@ -99,11 +101,14 @@ _PUBLISHED = re.compile(
     re.VERBOSE | re.I,
 )
 _HHMM = re.compile(r"^\s*(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d):(?:\s+(?P<rest>.*?))?\s*$")
-_AGE = re.compile(
-    r"^\s*(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
-    r"|just now|moments ago)\s*$",
-    re.I,
+_AGE_FORMS = (
+    r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
+    r"|just now|moments ago"
 )
+_AGE = re.compile(rf"^\s*(?:{_AGE_FORMS})\s*$", re.I)
+# An age and a clock on one line: "2h ago 22.40 BST", "3h ago / 6:05 PM EST", and the
+# Guardian's "2h ago22.40 BST", where a copy from the browser glues the two together.
+_AGE_THEN_CLOCK = re.compile(rf"^\s*(?P<age>{_AGE_FORMS})\s*[/|•·]?\s*(?P<rest>\d.*)$", re.I)
 _TZ_NOTE = re.compile(
     r"^\s*(?:All\s+)?times\s+(?:(?:are\s+)?stated\s+(?:are\s+|in\s+)?|are\s+(?:in\s+)?|in\s+)"
     r"(?P<zone>[A-Za-z][A-Za-z ]*?)\s*(?:time)?\.?\s*$",
@@ -208,6 +213,12 @@ def match_time_line(line: str) -> TimeMark | None:
         return TimeMark(_clock(m["h"], m["m"]), line.strip())
     if _AGE.match(line):
         return TimeMark(None, line.strip(), age=line.strip())
+    both = _AGE_THEN_CLOCK.match(line)
+    if both:
+        mark = match_time_line(both["rest"])
+        if mark is None or mark.clock is None:
+            return None
+        return replace(mark, raw=line.strip(), age=both["age"])
     m = _TIME_LINE.match(line)
     if m is None:
         return None

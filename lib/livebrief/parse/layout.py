@@ -85,6 +85,21 @@ _TIME_WORDS = frozenset(
         "jus",
         "Mom",
         "mom",
+        "Tod",
+        "Yes",
+        # Month first: "Jan. 5, 2024, 3:12 p.m. ET" (New York Times, AP, CNN).
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
     ]
 )
 _MONTHS = frozenset(

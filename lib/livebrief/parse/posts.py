@@ -78,11 +78,14 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         headline = doc.s[i]  # the time is printed under the headline
         i += 1
-    while i < hi and doc.kind[i] in (BLANK, TIME, LABEL):
+    # Above the headline: the time, labels, and share tools ("Link copied") or furniture.
+    while i < hi and doc.kind[i] in (BLANK, TIME, LABEL, EMBED, DROP):
         if doc.kind[i] == TIME:
             mark = _merge(mark, doc.marks[i])
         elif doc.kind[i] == LABEL:
             e.labels.append(L.LABELS[doc.s[i].lower().rstrip(":")])
+        elif doc.kind[i] == EMBED:
+            e.embeds.append(doc.s[i])
         i += 1
     if headline is None and i < hi:
         if doc.kind[i] == PUB and doc.heads.get(i):

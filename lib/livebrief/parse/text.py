@@ -208,7 +208,9 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
                 starts.append(i)
         elif k == PUB and doc.heads.get(i):
             starts.append(i)
-        elif k == TEXT and starts and len(lines[i]) <= 160:
+        elif (
+            k == TEXT and starts and len(lines[i]) <= 160 and not _in_head_slot(doc, starts[-1], i)
+        ):
             s = lines[i]
             # A stock headline, or a headline-shaped line over body text right after a post's
             # share tools, opens a new post.
@@ -223,13 +225,33 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
     return starts
 
 
+# What may stand between a post's time and its headline: labels, share tools, furniture.
+_HEAD_SLOT = frozenset({BLANK, TIME, LABEL, EMBED, DROP, CHROME, UPDATED})
+
+
+def _in_head_slot(doc: Doc, start: int, i: int) -> bool:
+    """Tell whether line ``i`` is where the headline of the post opened at ``start`` stands.
+
+    "Welcome back" right under a post's time is that post's headline, not a new post.
+    """
+    return all(k in _HEAD_SLOT for k in doc.kind[start + 1 : i])
+
+
+def _next_content(doc: Doc, i: int, hi: int) -> int:
+    """Return the first line after ``i`` that is neither blank nor share tools or furniture."""
+    j = doc.next_nonblank(i, hi)
+    while j < hi and doc.kind[j] in (EMBED, DROP):
+        j = doc.next_nonblank(j, hi)
+    return j
+
+
 def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     """Move starts up to the headline when the page prints each time under its headline."""
     below = above = 0
     for i in starts:
         if doc.kind[i] != TIME:
             continue
-        prv, nxt = doc.prev_nonblank(i, 0), doc.next_nonblank(i, hi)
+        prv, nxt = doc.prev_nonblank(i, 0), _next_content(doc, i, hi)
         head_after = nxt < hi and doc.kind[nxt] == TEXT and L.headline_like(doc.s[nxt])
         head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
         above += head_after
