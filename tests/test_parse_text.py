@@ -338,6 +338,68 @@ def test_age_glued_to_the_clock_opens_posts() -> None:
     ]
 
 
+def test_a_tweet_between_skip_and_end_lines_is_an_embed() -> None:
+    text = (
+        "All times stated are UK\nZelensky thanks allies for air defence\n"
+        "Ukraine's president has thanked Germany for a new package.\n"
+        "Skip twitter post by Volodymyr Zelensky\n"
+        "Grateful to Chancellor Scholz and the German people for this decision\n"
+        "— Volodymyr Zelensky (@ZelenskyyUa) June 18, 2024\n"
+        "End of twitter post by Volodymyr Zelensky\n"
+        "Russia claims capture of village\nRussia's defence ministry says so.\n"
+    )
+    entries = read_text(text).entries
+    assert [e.headline for e in entries] == [
+        "Zelensky thanks allies for air defence",
+        "Russia claims capture of village",
+    ]
+    assert entries[0].paragraphs == ["Ukraine's president has thanked Germany for a new package."]
+    assert entries[0].embeds[1] == (
+        "Grateful to Chancellor Scholz and the German people for this decision"
+    )
+
+
+def test_a_video_length_is_not_a_post_time() -> None:
+    text = (
+        "All times stated are UK\nFirst headline here\nBody text of the first post.\n"
+        "Media caption, Watch the moment\n0:32\nSecond headline here\nBody of the second.\n"
+        "Third headline here\nLaura Bicker\nChina correspondent\nBody of the third.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.rendering == "flat"
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("First headline here", None),
+        ("Second headline here", None),
+        ("Third headline here", None),
+    ]
+    assert parsed.entries[0].embeds == ["0:32"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Play video, "Moment quake hits a store", Duration 0,32',
+        "Link Copied!",
+        "Ad Feedback",
+        "Please turn on JavaScript to use this feature",
+        "Please use Chrome browser for a more accessible video player",
+    ],
+)
+def test_widget_and_furniture_lines_are_never_body_or_posts(line: str) -> None:
+    text = (
+        "All times stated are UK\nMoment quake hits a store\nShelves fell over in the shop.\n"
+        f"{line}\nStaff took cover behind the counter.\n"
+        "Aftershocks expected for a week\nThe agency warns of more.\n"
+    )
+    entries = read_text(text).entries
+    assert [e.headline for e in entries] == [
+        "Moment quake hits a store",
+        "Aftershocks expected for a week",
+    ]
+    assert line not in entries[0].paragraphs and line not in entries[0].captions
+    assert len(entries[0].paragraphs) == 2
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [
@@ -350,6 +412,7 @@ _LEADS = [
     "instagram post by B", "image caption", "media caption", "video caption", "photo credit,",
     "image source, Getty", "photo source,", "Last updated at 5.10pm", "With updates from A",
     "Updates by B", "Published at 09:42", "BreakingSigned pact", "Key points view post",
+    'Play video, "Moment quake hits", Duration 0,32', "Play audio, 2 minutes", "skip to search",
 ]  # fmt: skip
 
 

@@ -227,6 +227,7 @@ def classify(text: str) -> Doc:
         if raw[i][:1] in " 0123456789" and (num := NUMBERED.match(raw[i])):
             nums.append((i, int(num.group(1))))
     doc.blanks = stripped.count("") > 0.15 * n
+    _mark_widgets(doc)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
     if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
@@ -234,6 +235,47 @@ def classify(text: str) -> Doc:
         for i, _ in nums:
             kind[i] = NUM
     return doc
+
+
+_WIDGET_START = re.compile(
+    r"^skip (twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads) (?:post|content|video)",
+    re.I,
+)
+_WIDGET_SPAN = 40
+# Lines a video's length ("0:32", "02:41") follows on BBC pages.
+_VIDEO_LEADS = ("media caption", "video caption", "play video", "video content", "duration")
+
+
+def _mark_widgets(doc: Doc) -> None:
+    """Make the insides of embedded posts, and video lengths, embed lines.
+
+    A tweet's text between "Skip twitter post by A" and "End of twitter post by A" is the
+    tweet, not a headline or body; a bare "0:32" under "Media caption" is a video's length,
+    not a post's time.
+    """
+    kind, lines = doc.kind, doc.s
+    for i in positions(kind, (EMBED,)):
+        m = _WIDGET_START.match(lines[i])
+        if m is None:
+            continue
+        end = f"end of {m.group(1).lower()} "
+        stop = min(len(lines), i + _WIDGET_SPAN)
+        close = next((j for j in range(i + 1, stop) if lines[j].lower().startswith(end)), None)
+        for j in range(i + 1, close or i + 1):
+            if kind[j] != BLANK:
+                _make_embed(doc, j)
+    for i in positions(kind, (TIME,)):
+        if not lines[i].replace(":", "", 1).isdigit():
+            continue  # a length is bare digits; a dated or zoned time is never one
+        prv = doc.prev_nonblank(i, 0)
+        if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
+            _make_embed(doc, i)
+
+
+def _make_embed(doc: Doc, i: int) -> None:
+    doc.kind[i] = EMBED
+    doc.marks.pop(i, None)
+    doc.heads.pop(i, None)
 
 
 def marker_lines(doc: Doc) -> list[int]:

@@ -71,12 +71,14 @@ HEADER_CHROME = frozenset(
         "Watch",
         "Listen",
         "Latest posts",
+        "Our live coverage has ended",
+        "Our live coverage has ended.",
     )
 )
 _HEADER_CHROME_RE = re.compile(
     r"^(?:you need one to watch live tv|\d+\s+(?:new\s+)?(?:posts?|updates?)$|sort\s?by|latestsort"
     r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
-    r"|follow (?:our|the) live|skip to (?:content|main))",
+    r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index))",
     re.I,
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.
@@ -98,6 +100,9 @@ ANYWHERE_CHROME = frozenset(
         "Skip advertisement",
         "Story continues below this ad",
         "Continue reading",
+        "Ad Feedback",
+        "Please turn on JavaScript to use this feature",
+        "Please use Chrome browser for a more accessible video player",
     )
 )
 _ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+)$", re.I)
@@ -137,6 +142,7 @@ EMBED_LINES = frozenset(
         "WhatsApp",
         "LinkedIn",
         "Link copied",
+        "Link Copied!",
         "Play video",
         "Pause video",
     )
@@ -145,7 +151,7 @@ _EMBED_RE = re.compile(
     r"^(?:(?:skip|end of)\s+(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads)"
     r"\s+(?:post|content|video)|allow\s+\S+\s+content\??$|this (?:article|post) contains content"
     r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
-    r"|pic\.twitter\.com/|twitter post by|instagram post by)",
+    r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),)",
     re.I,
 )
 
@@ -305,7 +311,7 @@ _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post",
-    "image ", "media ", "video ", "photo ",
+    "image ", "media ", "video ", "photo ", "play ",
 )  # fmt: skip
 
 
