@@ -400,6 +400,26 @@ def test_widget_and_furniture_lines_are_never_body_or_posts(line: str) -> None:
     assert len(entries[0].paragraphs) == 2
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Ukrainian intelligence claims two bombers were damaged in the overnight strike.",
+        "By Tony Diver",
+    ],
+)
+def test_a_timed_page_opens_with_its_title_not_an_untimed_post(second: str) -> None:
+    text = (
+        f"Russia-Ukraine war live: Kyiv says drones hit Crimea airfield\n{second}\n"
+        "- 12 Sep 2023 - 18:40(18:40 GMT)\nRussian jet crashes during training\n"
+        "A Russian Su-24 crashed in the Volgograd region.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.title == "Russia-Ukraine war live: Kyiv says drones hit Crimea airfield"
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("Russian jet crashes during training", "18:40")
+    ]
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [

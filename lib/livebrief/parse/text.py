@@ -279,6 +279,16 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         mark_duplicates(doc, 0, markers[0])
         pre = _flat_starts(doc, hdr + 1, markers[0], weak=True)
         pre = [p for p in pre if doc.kind[p] != LABEL or p + 1 < markers[0]]
+        if (
+            hdr < 0
+            and pre
+            and pre[0] == doc.next_nonblank(-1, n)
+            and doc.kind[pre[0]] == TEXT
+            and not L.is_stock_headline(doc.s[pre[0]])
+        ):
+            # A page whose posts print times opens with its title (over a standfirst or a
+            # page byline), not with an untimed post; "What's the latest?" is a post.
+            pre = pre[1:]
         marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
