@@ -242,9 +242,9 @@ def test_guardian_blocks_key_event_updated_stamp_summary_list() -> None:
     assert key.labels == ["Key event"] and key.embeds == ["Updated at 5.10pm BST"]
     assert key.paragraphs == ["Ukraine's president has thanked allies."]
     assert key.time is not None and key.time.isoformat() == "2024-05-02T17:02:00+01:00"
-    # A lone name without a role line is not taken as a byline; the doubt is noted.
-    assert kremlin.author is None and kremlin.captions == ["Pjotr Sauer"]
-    assert "no role line" in kremlin.notes[0]
+    # Where every post prints its time, a lone name over the body is the block's byline.
+    assert kremlin.author == "Pjotr Sauer" and kremlin.captions == []
+    assert kremlin.paragraphs == ["The Kremlin said talks were not on the agenda."]
     assert summary.headline == "Summary"
     assert summary.paragraphs[1:] == [
         "Drones hit Kyiv overnight",
@@ -417,6 +417,21 @@ def test_a_timed_page_opens_with_its_title_not_an_untimed_post(second: str) -> N
     assert parsed.page.title == "Russia-Ukraine war live: Kyiv says drones hit Crimea airfield"
     assert [(e.headline, e.clock) for e in parsed.entries] == [
         ("Russian jet crashes during training", "18:40")
+    ]
+
+
+def test_a_lone_name_under_a_timed_headline_is_the_byline() -> None:
+    # NBC News: names without a role line, under the headline of a post that prints its time.
+    text = (
+        "Live updates: Biden speech\n3h ago / 6:05 PM EST\nBiden: Democracy is on the ballot\n"
+        "Megan Lebowitz\nIn his speech, Biden referred to Trump.\n"
+        "4h ago / 4:42 PM EST\nProtesters gather outside venue\nRebecca Shabad and Kyle Stewart\n"
+        "Dozens of protesters gathered.\n"
+    )
+    entries = read_text(text).entries
+    assert [(e.headline, e.authors, e.captions) for e in entries] == [
+        ("Biden: Democracy is on the ballot", ["Megan Lebowitz"], []),
+        ("Protesters gather outside venue", ["Rebecca Shabad", "Kyle Stewart"], []),
     ]
 
 

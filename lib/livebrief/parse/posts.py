@@ -97,6 +97,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and i not in doc.captions
             and L.headline_like(doc.s[i])
             and not strong_at(doc, i, hi)
+            and not (doc.kind[lo] == TIME and _lone_byline(doc, i, hi))
         ):
             headline = doc.s[i]
             i += 1
@@ -114,7 +115,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif k != BLANK:
             break
         i += 1
-    i = _read_byline(doc, e, i, hi)
+    timed = doc.kind[lo] == TIME or (mark is not None and doc.kind[lo] == TEXT)
+    i = _read_byline(doc, e, i, hi, timed)
     mark_duplicates(doc, i, hi)
     _read_body(doc, e, i, hi)
     if mark is not None:
@@ -124,12 +126,39 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     return Built(e, mark)
 
 
-def _read_byline(doc: Doc, e: Entry, i: int, hi: int) -> int:
+def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
+    """Return the names on line ``j`` when it is people's names alone over body text.
+
+    ("Megan Lebowitz", "Rebecca Shabad and Kyle Stewart"); None otherwise.
+    """
+    if doc.kind[j] != TEXT or j in doc.captions:
+        return None
+    names = bylines.split_names(doc.s[j])
+    if not names or not all(bylines.is_person_name(n) for n in names):
+        return None
+    k = doc.next_nonblank(j, hi)
+    if k >= hi or doc.kind[k] != TEXT or bylines.split_names(doc.s[k]):
+        return None
+    return names
+
+
+def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
     window = doc.s[i : min(hi, i + 10)]
     found = bylines.find_byline(window, skip_blank=doc.blanks or doc.numbered)
     if found is None:
         j = doc.next_nonblank(i - 1, hi)
-        if j < hi and bylines.is_person_name(doc.s[j]):
+        if j >= hi:
+            return i
+        # Where every post prints its time, a name alone under the headline (or under the
+        # time) is the byline (NBC, the Guardian, the New York Times). On pages without
+        # times it is as often a photo's alt text, so it stays a caption there.
+        names = _lone_byline(doc, j, hi) if timed else None
+        if names:
+            e.authors, e.author = list(names), names[0]
+            if len(names) > 1:
+                e.notes.append("several bylines: the first is the entry's author")
+            return j + 1
+        if bylines.is_person_name(doc.s[j]):
             e.notes.append(f"'{doc.s[j]}' under the headline has no role line: read as a caption")
         return i
     e.authors, e.author, e.role = found.authors, found.authors[0], found.role
