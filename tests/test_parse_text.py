@@ -166,6 +166,26 @@ def test_from_outlet_byline_with_two_names() -> None:
     assert entry.time is not None and entry.time.isoformat() == "2022-03-03T09:05:00-05:00"
 
 
+@pytest.mark.parametrize(
+    ("line", "authors", "role"),
+    [
+        (
+            "From CNN's Ivana Kottasová, Tim Lister and Anna Chernova",
+            ["Ivana Kottasová", "Tim Lister", "Anna Chernova"],
+            None,
+        ),
+        ("From CNN's Kevin Liptak at the White House", ["Kevin Liptak"], "at the White House"),
+    ],
+)
+def test_from_outlet_byline_with_a_list_of_names_or_a_place_after_at(
+    line: str, authors: list[str], role: str | None
+) -> None:
+    text = f"9:05 a.m. ET, March 3, 2022\n\nTalks resume\n\n{line}\n\nTalks resumed today.\n"
+    (entry,) = read_text(text).entries
+    assert (entry.authors, entry.role) == (authors, role)
+    assert entry.paragraphs == ["Talks resumed today."]
+
+
 def test_prefix_label_and_label_line_above() -> None:
     text = (
         "Breaking: Troops cross the border\nTroops crossed at dawn.\n"

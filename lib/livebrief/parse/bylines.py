@@ -205,7 +205,7 @@ _FROM = re.compile(r"^From\s+(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\
 # Applied to text whose white space is collapsed (see _squash): runs of spaces would make
 # the alternatives backtrack for seconds.
 _NAME_SPLIT = re.compile(r" ?(?:, ?and |,|&| and ) ?")
-_IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+[A-Z].*)$")
+_IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+(?:the\s+)?[A-Z].*)$")
 
 
 def _squash(s: str) -> str:
@@ -296,6 +296,9 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if m is None:
         return None
     rest = m.group("rest").strip()
+    everyone = split_names(rest.rstrip("."))
+    if everyone and "," in rest:
+        return everyone, None  # "From CNN's A, B and C": names only
     head, _, tail = rest.partition(",")
     role = tail.strip() or None
     mp = _IN_PLACE.match(head)
