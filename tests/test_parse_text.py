@@ -455,6 +455,26 @@ def test_a_lone_name_under_a_timed_headline_is_the_byline() -> None:
     ]
 
 
+def test_published_at_on_its_own_line_under_the_headline() -> None:
+    text = (
+        "Kim Jong Un arrives in Russia\nEdited by Adam Durbin\n"
+        "Mapping Kim's journey to Vladivostok\n"
+        "published at 04:25 British Summer Time 12 September 2023\n"
+        "Derek Cai\nBBC News, Singapore\nKim arrived at the border station an hour ago.\nShare\n"
+        "Russian media confirm Kim's arrival\n"
+        "published at 04:13 British Summer Time 12 September 2023\n"
+        "State media are now also reporting Kim's arrival.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.title == "Kim Jong Un arrives in Russia"
+    assert [(e.headline, e.author, e.clock) for e in parsed.entries] == [
+        ("Mapping Kim's journey to Vladivostok", "Derek Cai", "04:25"),
+        ("Russian media confirm Kim's arrival", None, "04:13"),
+    ]
+    first = parsed.entries[0].time
+    assert first is not None and first.isoformat() == "2023-09-12T04:25:00+01:00"
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [

@@ -143,8 +143,11 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
             return DATELINE, times.TimeMark(None, s, day), None
     if "ublished" in s:
         pub = times.split_published(s)
-        if pub is not None:
+        if pub is not None and pub[0]:
             return PUB, pub[1], pub[0]
+        if pub is not None:
+            # "published at 04:25 ..." on a line of its own: the time of the post above it.
+            return TIME, pub[1], None
     return _plain_kind(s), None, None
 
 

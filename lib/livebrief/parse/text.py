@@ -252,7 +252,13 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         if doc.kind[i] != TIME:
             continue
         prv, nxt = doc.prev_nonblank(i, 0), _next_content(doc, i, hi)
-        head_after = nxt < hi and doc.kind[nxt] == TEXT and L.headline_like(doc.s[nxt])
+        # A name over a role line under the time is a byline, not a headline.
+        head_after = (
+            nxt < hi
+            and doc.kind[nxt] == TEXT
+            and L.headline_like(doc.s[nxt])
+            and not strong_at(doc, nxt, hi, one_line=False)
+        )
         head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
         above += head_after
         below += head_before and not head_after
