@@ -475,6 +475,23 @@ def test_published_at_on_its_own_line_under_the_headline() -> None:
     assert first is not None and first.isoformat() == "2023-09-12T04:25:00+01:00"
 
 
+def test_one_time_under_the_title_is_the_pages_stamp() -> None:
+    text = (
+        "Ukraine war latest: Russia launches massive missile attack\n"
+        "January 5, 2024 11:42 PM\n"
+        "Zelensky calls on partners to speed up air defense deliveries\n"
+        "President Volodymyr Zelensky urged partners to hurry.\n"
+        "Poland says Russian missile entered its airspace\n"
+        "The command said the missile stayed three minutes.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.date == "2024-01-05"
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("Zelensky calls on partners to speed up air defense deliveries", None),
+        ("Poland says Russian missile entered its airspace", None),
+    ]
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [

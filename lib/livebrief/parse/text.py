@@ -277,6 +277,17 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     n = len(doc.s)
     _summary_items(doc, min(n, 60))
     markers = marker_lines(doc)
+    if (
+        len(markers) == 1
+        and doc.kind[markers[0]] == TIME
+        and doc.marks[markers[0]].date is not None
+        and not _flat_starts(doc, 0, markers[0], weak=False)
+        and len(_flat_starts(doc, markers[0] + 1, n, weak=True)) >= 2
+    ):
+        # One dated time above every post, over a page of headlines, is the page's own stamp
+        # ("January 5, 2024 11:42 PM" under the title), not the first of the posts' times.
+        doc.kind[markers[0]] = UPDATED
+        markers = []
     if doc.numbered:
         starts = numbered_lines(doc)
         return _header_end(doc, starts[0]), starts
