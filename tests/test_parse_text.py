@@ -492,6 +492,24 @@ def test_one_time_under_the_title_is_the_pages_stamp() -> None:
     ]
 
 
+def test_a_dated_stamp_over_posts_with_bare_clocks_is_the_pages() -> None:
+    # The Guardian: the page's stamp under the title, then blocks printing bare clocks.
+    text = (
+        "Australia news live: NSW floods prompt new evacuation orders\n"
+        "Wed 13 Sep 2023 00.41 AEST\nShow key events only\n"
+        "12.38am AEST\nWe're wrapping up\nThat's where we will leave the blog tonight.\n"
+        "11.51pm AEST\nWarragamba Dam spilling again\nThe dam began spilling.\n"
+    )
+    parsed = read_text(text)
+    assert parsed.page.date == "2023-09-13"
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("We're wrapping up", "00:38"),
+        ("Warragamba Dam spilling again", "23:51"),
+    ]
+    last = parsed.entries[1].time
+    assert last is not None and last.isoformat() == "2023-09-12T23:51:00+10:00"
+
+
 # --- The reader's quick tests agree with its patterns ------------------------------------------
 
 _LEADS = [

@@ -272,22 +272,39 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     return moved
 
 
+def _page_stamp(doc: Doc, markers: list[int]) -> bool:
+    """Tell whether the first time line is the page's own stamp, not a post's time.
+
+    A dated time above every post ("5 January 2024 • 10:42pm" under the title) is the
+    page's stamp when it stands over a page of headlines without times, or when the posts
+    below print bare clocks and nothing but furniture stands between it and the first.
+    """
+    first = markers[0]
+    mark = doc.marks.get(first)
+    if doc.kind[first] != TIME or mark is None or mark.date is None:
+        return False
+    if _flat_starts(doc, 0, first, weak=False):
+        return False  # a post stands above it
+    n = len(doc.s)
+    if len(markers) == 1:
+        return len(_flat_starts(doc, first + 1, n, weak=True)) >= 2
+    nxt = doc.marks.get(markers[1])
+    if nxt is None or nxt.date is not None:
+        return False
+    return not any(
+        doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+        for j in range(first + 1, markers[1])
+    )
+
+
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
     _summary_items(doc, min(n, 60))
     markers = marker_lines(doc)
-    if (
-        len(markers) == 1
-        and doc.kind[markers[0]] == TIME
-        and doc.marks[markers[0]].date is not None
-        and not _flat_starts(doc, 0, markers[0], weak=False)
-        and len(_flat_starts(doc, markers[0] + 1, n, weak=True)) >= 2
-    ):
-        # One dated time above every post, over a page of headlines, is the page's own stamp
-        # ("January 5, 2024 11:42 PM" under the title), not the first of the posts' times.
+    if markers and _page_stamp(doc, markers):
         doc.kind[markers[0]] = UPDATED
-        markers = []
+        markers = markers[1:]
     if doc.numbered:
         starts = numbered_lines(doc)
         return _header_end(doc, starts[0]), starts
