@@ -66,9 +66,13 @@ class Doc:
         return i
 
 
-# What a time line can start with: a digit, a dash or bullet, a weekday, "Posted", "date".
+_MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+)
+# What a time line can start with: a digit, a dash or bullet, a weekday, "Posted", "date",
+# "Today", or a month ("Jan. 5, 2024, 3:12 p.m. ET": New York Times, AP, CNN).
 _TIME_FIRST = frozenset("0123456789-–•")
-_TIME_WORDS = frozenset(
+_TIME_WORDS = _MONTHS | frozenset(
     [
         "Mon",
         "Tue",
@@ -87,23 +91,7 @@ _TIME_WORDS = frozenset(
         "mom",
         "Tod",
         "Yes",
-        # Month first: "Jan. 5, 2024, 3:12 p.m. ET" (New York Times, AP, CNN).
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "May",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
     ]
-)
-_MONTHS = frozenset(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 )
 
 
@@ -137,7 +125,7 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         mark = times.match_time_line(s)
         if mark is not None and (mark.clock or mark.age):
             return TIME, mark, None
-    if s[0].isdigit() or s[:3] in _TIME_WORDS or s[:3] in _MONTHS:
+    if s[0].isdigit() or s[:3] in _TIME_WORDS:  # months included
         day = times.date_line(s)
         if day is not None:
             return DATELINE, times.TimeMark(None, s, day), None
