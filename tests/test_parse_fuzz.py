@@ -673,8 +673,9 @@ def test_resolve_gives_times_in_the_zone_each_entry_names(
     )
     assert all(isinstance(n, str) and n for n in notes)
     for e, m in zip(entries, marks, strict=True):
-        # The zone a post prints wins, then the page's, then the one given.
-        assert e.tz == ((m.zone if m else None) or page_zone or tz)
+        # The zone a post prints wins, then the page's, then the one given, then the one
+        # its time form implies (the BBC's "Posted at" is UK time).
+        assert e.tz == ((m.zone if m else None) or page_zone or tz or (m.house if m else None))
         if e.time is not None:
             assert e.clock is not None and e.date is not None
             if e.tz is None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from livebrief.errors import NoEntriesError
 from livebrief.model import OLDEST_FIRST
-from livebrief.parse import layout, parse_text
+from livebrief.parse import bylines, layout, parse_text
 from livebrief.parse import lines as L
 from livebrief.parse.text import read_text
 
@@ -79,6 +79,287 @@ def test_flat_page_facts_and_entries() -> None:
     assert fourth.authors == ["Bo Kim", "Ann Lee"] and fourth.role == "Live page editors"
     assert fourth.place == "Tokyo"  # from the roster
     assert [e.seq for e in parsed.entries] == [3, 2, 1, 0]
+
+
+def test_a_headline_after_a_lead_in_or_a_list_opens_a_post_over_a_full_paragraph() -> None:
+    text = """\
+All times stated are UK
+Three reasons the two leaders might want to be friends
+Last September, the leader took a train to Russia to meet him.
+Watch the video below:
+The president is holding meetings in Yakutsk
+We mentioned earlier that the president is in the Russian city of Yakutsk today.
+A recap of the day so far
+Here's what's been happening:
+The two have signed a mutual defence pact
+The president will fly on to Vietnam later today
+The president gifts his host a limousine
+Russian state media say he has given his host an Aurus limousine, the second one.
+Here is what the statement says:
+Both sides will help each other
+Neither will sign a treaty against the other
+"""
+    parsed = read_text(text, source="list.txt")
+    assert [(e.headline, len(e.paragraphs)) for e in parsed.entries] == [
+        ("Three reasons the two leaders might want to be friends", 2),
+        ("The president is holding meetings in Yakutsk", 1),
+        ("A recap of the day so far", 3),
+        ("The president gifts his host a limousine", 4),
+    ]
+    # A list item over the next item, or over the next headline, stays an item.
+    assert parsed.entries[2].paragraphs[-1] == "The president will fly on to Vietnam later today"
+    assert parsed.entries[3].paragraphs[-1] == "Neither will sign a treaty against the other"
+
+
+@pytest.mark.parametrize("credit", ["\nWest Midlands Metro", ""])
+def test_a_local_live_post_that_opens_with_a_photo(credit: str) -> None:
+    text = f"""\
+Live Reporting
+
+All times stated are UK
+
+Bus drivers vote to strike
+
+Drivers at National Express West Midlands have voted to walk out over pay.
+
+Mayor unveils new tram line
+
+New tram at Brierley Hill{credit}
+
+The West Midlands mayor has unveiled the first tram on the new line to Brierley Hill.
+
+World leaders at Scarecrow Festival
+
+There's Lord Buckethead, as tall as ever this year.
+
+Lord Buckethead
+South Beds News Agency
+
+President Macron, or should that be Macrow, stands next to him in the field.
+"""
+    parsed = read_text(text, source="local.txt")
+    assert [(e.headline, len(e.paragraphs)) for e in parsed.entries] == [
+        ("Bus drivers vote to strike", 1),
+        ("Mayor unveils new tram line", 1),
+        ("World leaders at Scarecrow Festival", 2),
+    ]
+    assert parsed.entries[1].captions == ["New tram at Brierley Hill", *credit.split("\n")[1:]]
+    # A photo inside a post (alt text and credit in one block) stays the post's caption.
+    assert parsed.entries[2].captions == ["Lord Buckethead", "South Beds News Agency"]
+
+
+def test_bbc_sport_sentence_on_the_time_line_is_the_first_paragraph() -> None:
+    text = """\
+Premier League latest scores
+
+2 May 2013 Last updated at 14:35
+
+  1. 1949: Wigan into the FA Cup final then. Arsenal into third in the Premier League.
+
+    Join us again for more footballing drama.
+
+  2. 1945: MANAGER REACTION- Millwall 0-2 Wigan
+
+    Wigan boss Roberto Martinez: "Shaun Maloney is an outstanding talent."
+
+  3. 1943: Arsenal goalscorer Lukas Podolski: "Hi fans, what a team!"
+"""
+    parsed = read_text(text, source="sport.txt")
+    got = [(e.clock, e.headline, e.paragraphs) for e in parsed.entries]
+    assert got == [
+        (
+            "19:49",
+            None,
+            [
+                "Wigan into the FA Cup final then. Arsenal into third in the Premier League.",
+                "Join us again for more footballing drama.",
+            ],
+        ),
+        (
+            "19:45",
+            "MANAGER REACTION- Millwall 0-2 Wigan",
+            ['Wigan boss Roberto Martinez: "Shaun Maloney is an outstanding talent."'],
+        ),
+        ("19:43", None, ['Arsenal goalscorer Lukas Podolski: "Hi fans, what a team!"']),
+    ]
+    # BBC Sport's clocks are UK time: summer time in May.
+    assert parsed.entries[0].time is not None
+    assert parsed.entries[0].time.isoformat() == "2013-05-02T19:49:00+01:00"
+
+
+def test_header_names_summary_items_over_the_first_post_and_unread_lines() -> None:
+    text = """\
+Kim Jong Un arrives in Russia
+Martin Belam (now) and Helen Sullivan (earlier)
+Summary
+Kim Jong Un has arrived in Russia by armoured train
+He is due to meet Putin at the Vostochny space centre
+Latest post
+Kim and Putin tour rocket launch site
+The two leaders have been shown around the Vostochny cosmodrome this morning.
+Putin said Russia would help North Korea build satellites in the coming years.
+Kim arrives at Vostochny
+Kim's armoured train has arrived at the space centre, Russian media report.
+"""
+    parsed = read_text(text, source="header.txt")
+    page = parsed.page
+    assert page.authors == ["Martin Belam", "Helen Sullivan"]
+    assert page.summary == [
+        "Kim Jong Un has arrived in Russia by armoured train",
+        "He is due to meet Putin at the Vostochny space centre",
+    ]
+    heads = [e.headline for e in parsed.entries]
+    assert heads == ["Kim and Putin tour rocket launch site", "Kim arrives at Vostochny"]
+    assert not any("above the first post" in n for n in page.notes)
+    # A "Summary" that the first post follows directly: the items end at its headline.
+    direct = read_text(text.replace("Latest post\n", ""), source="direct.txt")
+    assert direct.page.summary == page.summary
+    assert [e.headline for e in direct.entries] == heads
+
+
+def test_header_text_that_is_no_page_fact_is_named_in_a_note() -> None:
+    text = """\
+Israel-Gaza war: Biden says ceasefire deal is close
+Negotiators meet again in Doha on Friday, officials say
+Sign up to our free newsletter
+Another unread line here
+All times stated are UK
+Biden: 'We're close, but not done'
+Speaking in New York, the US president said negotiators were close to an agreement.
+"""
+    page = read_text(text, source="unread.txt").page
+    assert page.standfirst == "Negotiators meet again in Doha on Friday, officials say"
+    assert "above the first post, not read as a page fact or post: " in " ".join(page.notes)
+    assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Martin Belam (now) and Helen Sullivan (earlier)", ["Martin Belam", "Helen Sullivan"]),
+        ("Tom Ambrose, Yo Lowe and Adam Fulton", ["Tom Ambrose", "Yo Lowe", "Adam Fulton"]),
+        ("Maroosha Muzaffar,Tom Watling", ["Maroosha Muzaffar", "Tom Watling"]),
+        ("Andrew Sparrow", ["Andrew Sparrow"]),
+        ("Israel-Gaza war", None),
+        ("Russia", None),
+        ("Kim and Putin tour rocket launch site", None),
+    ],
+)
+def test_header_names(line: str, names: list[str] | None) -> None:
+    assert bylines.header_names(line) == names
+
+
+INDEPENDENT = """\
+War latest: forces launch biggest aerial attack of the war
+Kyiv says 158 missiles and drones were fired at cities overnight
+Anna Muzaffar,Tom Watling
+Friday 05 January 2024 23:10 GMT
+Sign up to our free newsletter
+Key points
+Russia launches largest missile barrage of the war
+At least 39 killed across Ukraine, officials say
+1704496200
+Zelensky thanks allies for air defence after strikes
+Tom Watling{sep}5 January 2024 23:10
+Zelensky has thanked Western allies for air defence systems, saying they saved lives.
+He urged partners to speed up deliveries.
+Russia says it downed 12 drones over Belgorod
+Tom Watling{sep}5 January 2024 22:35
+Russia's defence ministry said its air defences destroyed 12 drones over the region.
+Poland says object entered its airspace for three minutes
+Anna Muzaffar{sep}5 January 2024 13:48
+Poland's armed forces said an object, probably a missile, entered Polish airspace.
+(AFP via Getty Images)
+Welcome to our live coverage
+Anna Muzaffar{sep}5 January 2024 07:00
+Welcome to our live coverage of the war in Ukraine.
+"""
+
+
+@pytest.mark.parametrize("sep", ["", "\n"])
+def test_author_and_dated_time_under_the_headline_glued_or_not(sep: str) -> None:
+    parsed = read_text(INDEPENDENT.format(sep=sep), source="independent.txt")
+    page = parsed.page
+    # The page's stamp is printed in a form of its own: it is the page's, not a post's.
+    assert page.updated == "Friday 05 January 2024 23:10 GMT" and page.date == "2024-01-05"
+    assert page.authors == ["Anna Muzaffar", "Tom Watling"]
+    assert page.timezone == "UTC"  # the stamp's zone, where the posts print none
+    assert page.summary == [
+        "Russia launches largest missile barrage of the war",
+        "At least 39 killed across Ukraine, officials say",
+    ]
+    got = [(e.headline, e.author, e.clock, len(e.paragraphs)) for e in parsed.entries]
+    assert got == [
+        ("Zelensky thanks allies for air defence after strikes", "Tom Watling", "23:10", 2),
+        ("Russia says it downed 12 drones over Belgorod", "Tom Watling", "22:35", 1),
+        ("Poland says object entered its airspace for three minutes", "Anna Muzaffar", "13:48", 1),
+        ("Welcome to our live coverage", "Anna Muzaffar", "07:00", 1),
+    ]
+    assert parsed.entries[2].captions == ["(AFP via Getty Images)"]
+    assert parsed.entries[0].time is not None
+    assert parsed.entries[0].time.isoformat() == "2024-01-05T23:10:00+00:00"
+
+
+def test_keep_reading_box_is_an_embed_and_posted_by_is_the_author() -> None:
+    text = """\
+- 12 Sep 2023 - 23:30(23:30 GMT)
+US announces new $600m security package for Ukraine
+The Pentagon has announced a new security assistance package for Ukraine worth $600m.
+Keep reading
+list of 2 items
+list 1 of 2
+Russia-Ukraine war: List of key events, day 567
+list 2 of 2
+Why is Poland's grain row with Ukraine escalating?
+end of list
+Defence Secretary Lloyd Austin said the package will help Ukraine protect its people.
+Posted by Alastair McCready
+- 12 Sep 2023 - 22:55(22:55 GMT)
+Kyiv is bracing for winter attacks
+Al Jazeera's Charles Stratford, reporting from Kyiv, says officials are preparing.
+"""
+    first, second = read_text(text, source="aj.txt").entries
+    assert first.headline == "US announces new $600m security package for Ukraine"
+    assert (first.author, len(first.paragraphs)) == ("Alastair McCready", 2)
+    assert first.embeds[0] == "Keep reading" and first.embeds[-1] == "end of list"
+    assert "Posted by Alastair McCready" not in first.embeds + first.paragraphs
+    assert (second.headline, second.author) == ("Kyiv is bracing for winter attacks", None)
+
+
+def test_agency_page_byline_and_signed_posts() -> None:
+    text = """\
+Menu
+Search Query
+Submit Search
+LIVE UPDATES
+Live updates: Congress returns as shutdown deadline looms
+Updated 6:42 PM EST, January 5, 2024
+Share
+The Associated Press
+Lawmakers return to Washington next week facing a deadline to fund the government.
+6:42 PM EST
+Johnson says he won't back down on border demands
+WASHINGTON (AP) — House Speaker Mike Johnson said Friday he would not agree to a deal.
+Democrats accused him of holding the government hostage.
+— By LISA MASCARO and KEVIN FREKING
+Share
+5:58 PM EST
+Biden to campaign in Pennsylvania
+President Joe Biden will deliver a speech near Valley Forge on Friday.
+— By ZEKE MILLER
+Share
+"""
+    parsed = read_text(text, source="ap.txt")
+    page = parsed.page
+    assert page.title == "Live updates: Congress returns as shutdown deadline looms"
+    assert page.authors == ["The Associated Press"]
+    got = [(e.headline, e.authors, len(e.paragraphs), e.time) for e in parsed.entries]
+    assert [g[:3] for g in got] == [
+        ("Johnson says he won't back down on border demands", ["Lisa Mascaro", "Kevin Freking"], 2),
+        ("Biden to campaign in Pennsylvania", ["Zeke Miller"], 1),
+    ]
+    assert parsed.entries[0].time is not None
+    assert parsed.entries[0].time.isoformat() == "2024-01-05T18:42:00-05:00"
 
 
 NUMBERED = """\

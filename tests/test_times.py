@@ -62,6 +62,33 @@ def test_posted_at_with_the_time_printed_twice() -> None:
     assert mark("posted at 7:05").clock == "07:05"
 
 
+@pytest.mark.parametrize(
+    ("line", "lead", "clock"),
+    [
+        ("Tom Watling5 January 2024 23:10", "Tom Watling", "23:10"),
+        ("Anna Smith, Bo Lee 5 January 2024 7:05", "Anna Smith, Bo Lee", "07:05"),
+        ("Anna SmithJanuary 5, 2024 11:10 PM", "Anna Smith", "23:10"),
+    ],
+)
+def test_split_glued_time(line: str, lead: str, clock: str) -> None:
+    split = times.split_glued_time(line)
+    assert split is not None
+    assert (split[0], split[1].clock, split[1].date) == (lead, clock, date(2024, 1, 5))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tom Watling 23:10",  # no date: a clock in text is not a glued stamp
+        "The strike came at 5 January 2024",  # no clock
+        "5 January 2024 23:10",  # nothing in front
+        "Shares fell 5 per cent on 2 May 2024 by 10.30.",
+    ],
+)
+def test_split_glued_time_rejects(line: str) -> None:
+    assert times.split_glued_time(line) is None
+
+
 def test_posted_at_with_two_different_times_is_not_a_time() -> None:
     assert times.match_time_line("Posted at 19:2620:26") is None
 
@@ -520,6 +547,48 @@ def test_resolve_no_zone_is_taken_as_utc_with_a_note() -> None:
     assert [e.tz for e in entries] == [None, None]  # the zone was assumed, not stated
     assert len(notes) == 1
     assert "UTC" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted at 19:26", "2013-07-02T19:26:00+01:00"),  # UK summer time, not UTC
+        ("Posted at 09:00 09:00", "2013-07-02T09:00:00+01:00"),
+    ],
+)
+def test_resolve_bbc_time_forms_without_a_zone_are_uk_time(line: str, expected: str) -> None:
+    entries, notes = resolved(line, order=NEWEST_FIRST, day=date(2013, 7, 2))
+    assert iso(entries[0]) == expected
+    assert entries[0].tz == "Europe/London"
+    assert len(notes) == 1 and "BBC" in notes[0] and "UTC" not in notes[0]
+
+
+def test_resolve_bbc_sport_hhmm_in_winter_is_gmt() -> None:
+    hit = times.match_hhmm("1949: Wigan into the final.")
+    assert hit is not None
+    entry = Entry(position=0, clock=hit[0].clock)
+    times.resolve(
+        [entry], [hit[0]], order=NEWEST_FIRST, page_zone=None, page_date=None,
+        date=date(2013, 1, 5), tz=None,
+    )  # fmt: skip
+    assert iso(entry) == "2013-01-05T19:49:00+00:00"
+    assert entry.tz == "Europe/London"
+
+
+def test_resolve_a_page_note_or_given_zone_wins_over_the_bbc_default() -> None:
+    entries, notes = resolved("Posted at 19:26", order=NEWEST_FIRST, day=date(2013, 7, 2), tz="UTC")
+    assert iso(entries[0]) == "2013-07-02T19:26:00+00:00"
+    assert notes == []
+    entries, _ = resolved(
+        "Posted at 19:26", order=NEWEST_FIRST, page_zone="Asia/Seoul", day=date(2013, 7, 2)
+    )
+    assert iso(entries[0]) == "2013-07-02T19:26:00+09:00"
+
+
+def test_published_at_without_a_zone_is_uk_time() -> None:
+    split = times.split_published("Kim greets Putinpublished at 09:42")
+    assert split is not None
+    assert (split[1].zone, split[1].house) == (None, "Europe/London")
 
 
 def test_resolve_given_zone_is_used_when_the_page_states_none() -> None:

@@ -68,6 +68,9 @@ ZONE_ALIASES: dict[str, str] = {
     "aedt": "Australia/Sydney",
 }
 
+# The BBC's own time forms print UK time (see TimeMark.house).
+UK = "Europe/London"
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_FORMS = (
     rf"\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 12 September 2023, 12 Sep, 3 December
@@ -127,6 +130,11 @@ class TimeMark:
     month_day: tuple[int, int] | None = None
     zone: str | None = None
     age: str | None = None
+    # The zone the publisher's form implies when neither the line nor the page names one:
+    # "Posted at 19:26", BBC Sport's "1949:" and BBC's "published at 09:42" are UK time.
+    house: str | None = None
+    # Names printed glued in front of the time ("Tom Watling5 January 2024 23:10").
+    byline: tuple[str, ...] | None = None
 
 
 def zone_for(name: str | None) -> str | None:
@@ -210,7 +218,7 @@ def match_time_line(line: str) -> TimeMark | None:
         return None
     m = _POSTED.match(line)
     if m:
-        return TimeMark(_clock(m["h"], m["m"]), line.strip())
+        return TimeMark(_clock(m["h"], m["m"]), line.strip(), house=UK)
     if _AGE.match(line):
         return TimeMark(None, line.strip(), age=line.strip())
     both = _AGE_THEN_CLOCK.match(line)
@@ -231,12 +239,36 @@ def match_time_line(line: str) -> TimeMark | None:
     return _mark(m, line, ap)
 
 
+# A dated time with text glued in front of it (The Independent prints the author's name and
+# the time in one line: "Tom Watling5 January 2024 23:10").
+_GLUED_DATED = re.compile(
+    rf"^(?P<lead>\D{{4,80}}?)\s*(?P<rest>(?:\d{{1,2}}\s+|{_MONTH}\s+\d).*\d.*)$"
+)
+
+
+def split_glued_time(line: str) -> tuple[str, TimeMark] | None:
+    """Split ``Tom Watling5 January 2024 23:10`` into the text in front and a dated time.
+
+    None unless the rest is a time line with a clock and a date; the caller judges the text.
+    """
+    if len(line) > 120 or not line[-1].isalnum():
+        return None
+    m = _GLUED_DATED.match(line)
+    if m is None:
+        return None
+    mark = match_time_line(m["rest"])
+    if mark is None or mark.clock is None or (mark.date is None and mark.month_day is None):
+        return None
+    return m["lead"].strip(), mark
+
+
 def match_hhmm(text: str) -> tuple[TimeMark, str] | None:
     """Match BBC Sport's ``1949: `` time (no colon inside); return it and the rest of the line."""
     m = _HHMM.match(text)
     if m is None:
         return None
-    return TimeMark(_clock(m["h"], m["m"]), f"{m['h']}{m['m']}:"), (m["rest"] or "").strip()
+    mark = TimeMark(_clock(m["h"], m["m"]), f"{m['h']}{m['m']}:", house=UK)
+    return mark, (m["rest"] or "").strip()
 
 
 def split_published(line: str) -> tuple[str, TimeMark] | None:
@@ -249,7 +281,7 @@ def split_published(line: str) -> tuple[str, TimeMark] | None:
     mark = _mark(m, line[len(m["head"]) :])
     if mark is None:
         return None
-    return m["head"].strip(), mark
+    return m["head"].strip(), replace(mark, house=UK)
 
 
 def minutes(clock: str | None) -> int | None:
@@ -384,8 +416,12 @@ def resolve(
             dates[clocked[0] if date else clocked[-1]] = anchor
     _propagate(chrono, dates)
     assumed_utc = False
+    assumed_house: set[str] = set()
     for entry, mark, day in zip(chrono, cmarks, dates, strict=True):
         entry.tz = (mark.zone if mark else None) or page_zone or tz
+        if entry.tz is None and mark is not None and mark.house:
+            entry.tz = mark.house
+            assumed_house.add(mark.house)
         if day is None or entry.clock is None:
             continue
         entry.date = day.isoformat()
@@ -394,6 +430,8 @@ def resolve(
             zone, assumed_utc = "UTC", True
         h, m = int(entry.clock[:2]), int(entry.clock[3:])
         entry.time = datetime(day.year, day.month, day.day, h, m, tzinfo=ZoneInfo(zone))
+    for zone in sorted(assumed_house):
+        notes.append(f"the page states no time zone: its time forms are the BBC's, taken as {zone}")
     if assumed_utc:
         notes.append("the page states no time zone and none was given: times taken as UTC")
     return notes

@@ -416,6 +416,26 @@ def page_authors(line: str) -> list[str] | None:
     return list(names) if names else None
 
 
+# "Martin Belam (now) and Helen Sullivan (earlier)": the Guardian's shift marks.
+_SHIFT = re.compile(r"\s*\((?:now|earlier|later|today|overnight|this morning)\)", re.I)
+
+
+def header_names(line: str) -> list[str] | None:
+    """Read a line of people's names alone (a header's bloggers, a post's signature).
+
+    ``Tom Ambrose, Yohannes Lowe and Adam Fulton``, ``Martin Belam (now) and Helen Sullivan
+    (earlier)``; None unless every part is a person's name.
+    """
+    if len(line) > 200:
+        return None
+    parts = [p for p in _NAME_SPLIT.split(_squash(_SHIFT.sub("", line))) if p]
+    # AP signs in capitals ("LISA MASCARO and KEVIN FREKING"): names, in title case.
+    parts = [p.title() if p.isupper() and len(p) > 4 else p for p in parts]
+    if parts and all(is_person_name(p) for p in parts):
+        return parts
+    return None
+
+
 def editors(line: str) -> list[str] | None:
     """Read ``Edited by A and B`` into names."""
     m = re.match(r"^Edited by\s+(?P<names>.+?)\.?$", line)

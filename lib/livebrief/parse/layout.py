@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from operator import itemgetter
@@ -50,6 +50,8 @@ class Doc:
     capmask: bytearray = field(default_factory=bytearray)
     stock: list[int] = field(default_factory=list)
     code: bytes = b""
+    # "Posted by A" lines (Al Jazeera signs a post under its body): line -> names, in order.
+    signed: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def next_nonblank(self, i: int, hi: int) -> int:
         """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""
@@ -136,7 +138,20 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         if pub is not None:
             # "published at 04:25 ..." on a line of its own: the time of the post above it.
             return TIME, pub[1], None
+    if s[-1].isdigit() or s[-1] in "MTmt":
+        glued = _glued_byline_time(s)
+        if glued is not None:
+            return TIME, glued, None
     return _plain_kind(s), None, None
+
+
+def _glued_byline_time(s: str) -> times.TimeMark | None:
+    """Read a byline glued to the post's dated time: ``Anna Smith5 January 2024 23:10``."""
+    split = times.split_glued_time(s)
+    if split is None:
+        return None
+    names = bylines.header_names(split[0])
+    return replace(split[1], byline=tuple(names)) if names else None
 
 
 def _plain_kind(s: str) -> int:
@@ -229,7 +244,8 @@ def classify(text: str) -> Doc:
 
 
 _WIDGET_START = re.compile(
-    r"^skip (twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads) (?:post|content|video)",
+    r"^(?:skip (twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads) (?:post|content|video)"
+    r"|keep reading$|(?:posted by|[—–-] ?by)\s+(?P<names>.+))",
     re.I,
 )
 _WIDGET_SPAN = 40
@@ -249,7 +265,13 @@ def _mark_widgets(doc: Doc) -> None:
         m = _WIDGET_START.match(lines[i])
         if m is None:
             continue
-        end = f"end of {m.group(1).lower()} "
+        if m.group("names"):
+            names = bylines.header_names(m.group("names"))
+            if names:
+                doc.signed[i] = tuple(names)
+            continue
+        # Al Jazeera's "Keep reading" box of links closes with "end of list".
+        end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
         stop = min(len(lines), i + _WIDGET_SPAN)
         close = next((j for j in range(i + 1, stop) if lines[j].lower().startswith(end)), None)
         for j in range(i + 1, close or i + 1):

@@ -71,6 +71,15 @@ HEADER_CHROME = frozenset(
         "Watch",
         "Listen",
         "Latest posts",
+        "Latest post",
+        "Search Query",
+        "Submit Search",
+        "Show Search",
+        "Close Search",
+        "Today's Paper",
+        "Today’s Paper",
+        "Latest news",
+        "Key updates",
         "Our live coverage has ended",
         "Our live coverage has ended.",
     )
@@ -105,7 +114,8 @@ ANYWHERE_CHROME = frozenset(
         "Please use Chrome browser for a more accessible video player",
     )
 )
-_ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+)$", re.I)
+# (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
+_ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?)$", re.I)
 
 # Lines inside a post that belong to widgets (share tools, social embeds): kept as embeds.
 EMBED_LINES = frozenset(
@@ -145,13 +155,16 @@ EMBED_LINES = frozenset(
         "Link Copied!",
         "Play video",
         "Pause video",
+        "Keep reading",
+        "End of list",
     )
 )
 _EMBED_RE = re.compile(
     r"^(?:(?:skip|end of)\s+(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads)"
     r"\s+(?:post|content|video)|allow\s+\S+\s+content\??$|this (?:article|post) contains content"
     r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
-    r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),)",
+    r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
+    r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z])",
     re.I,
 )
 
@@ -300,7 +313,7 @@ def is_credit(s: str) -> bool:
     """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
     if len(s) > 60 or closes_sentence(s):
         return False
-    low = s.lower().rstrip()
+    low = s.lower().strip("()[] ")  # The Independent brackets them: "(AFP via Getty Images)"
     return low in _CREDIT_WHOLE or low.endswith(_CREDIT_SUFFIXES) or "/" in low[-30:]
 
 
@@ -310,7 +323,8 @@ _WHOLE_LINES = HEADER_CHROME | ANYWHERE_CHROME | EMBED_LINES | frozenset(LABELS)
 _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
-    "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post",
+    "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
+    "posted by ",
     "image ", "media ", "video ", "photo ", "play ",
 )  # fmt: skip
 

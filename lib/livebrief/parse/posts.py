@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -48,17 +49,22 @@ def _merge(a: times.TimeMark | None, b: times.TimeMark) -> times.TimeMark:
     return a
 
 
-def _item_head(doc: Doc, i: int) -> tuple[str | None, times.TimeMark | None]:
+def _item_head(doc: Doc, i: int) -> tuple[str | None, times.TimeMark | None, str | None]:
+    """Read a numbered item's line: its headline, its time, and a paragraph printed on it."""
     m = NUMBERED.match(doc.raw[i])
     text = (m.group(2) or "").strip() if m else doc.s[i]
     mark = None
     hh = times.match_hhmm(text)
     if hh:
         mark, text = hh
+        # BBC Sport prints the post's first sentence on the time line as often as a headline
+        # ("1949: Wigan into the final then. Arsenal into third."): a sentence is body text.
+        if text and not L.headline_like(text):
+            return None, mark, text
     pub = times.split_published(text) if "ublished" in text else None
     if pub:
         text, mark = pub
-    return text or None, mark
+    return text or None, mark, None
 
 
 def _time_follows(doc: Doc, i: int, hi: int) -> bool:
@@ -66,18 +72,31 @@ def _time_follows(doc: Doc, i: int, hi: int) -> bool:
     return nxt < hi and doc.kind[nxt] == TIME
 
 
+def _names_over_time(doc: Doc, i: int, hi: int) -> list[str] | None:
+    """Return the names on the line after ``i`` when the post's time follows them."""
+    nxt = doc.next_nonblank(i, hi)
+    if nxt >= hi or doc.kind[nxt] != TEXT or not _time_follows(doc, nxt, hi):
+        return None
+    return bylines.header_names(doc.s[nxt])
+
+
 def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     """Read the post on lines ``[lo, hi)``: time, headline, labels, byline, body."""
     e = Entry(position=0)
     mark: times.TimeMark | None = None
     headline: str | None = None
+    lead: str | None = None
     i = lo
     if doc.kind[i] == NUM:
-        headline, mark = _item_head(doc, i)
+        headline, mark, lead = _item_head(doc, i)
         i += 1
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         headline = doc.s[i]  # the time is printed under the headline
         i += 1
+    elif doc.kind[i] == TEXT and (names := _names_over_time(doc, i, hi)):
+        headline = doc.s[i]  # the author's name, then the time, under the headline
+        e.authors, e.author = list(names), names[0]
+        i = doc.next_nonblank(i, hi) + 1
     # Above the headline: the time, labels, and share tools ("Link copied") or furniture.
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL, EMBED, DROP):
         if doc.kind[i] == TIME:
@@ -87,7 +106,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif doc.kind[i] == EMBED:
             e.embeds.append(doc.s[i])
         i += 1
-    if headline is None and i < hi:
+    if headline is None and lead is None and i < hi:
         if doc.kind[i] == PUB and doc.heads.get(i):
             headline, mark = doc.heads[i], doc.marks[i]
             i += 1
@@ -116,14 +135,33 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             break
         i += 1
     timed = doc.kind[lo] == TIME or (mark is not None and doc.kind[lo] == TEXT)
-    i = _read_byline(doc, e, i, hi, timed)
+    if lead is not None:
+        e.paragraphs.append(lead)
+    else:
+        i = _read_byline(doc, e, i, hi, timed)
+    if e.author is None and mark is not None and mark.byline:
+        e.authors, e.author = list(mark.byline), mark.byline[0]
     mark_duplicates(doc, i, hi)
     _read_body(doc, e, i, hi)
+    if doc.signed and e.author is None:
+        _signature(doc, e, lo, hi)
     if mark is not None:
         e.clock, e.time_raw, e.age = mark.clock, mark.raw, mark.age
     if len(e.labels) > 1:
         e.labels = list(dict.fromkeys(e.labels))
     return Built(e, mark)
+
+
+def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
+    """Take the author from a "Posted by A" line inside the post (Al Jazeera signs below)."""
+    lines = sorted(doc.signed)
+    k = bisect_left(lines, lo)
+    if k < len(lines) and lines[k] < hi:
+        names = doc.signed[lines[k]]
+        e.authors, e.author = list(names), names[0]
+        signed = doc.s[lines[k]]
+        if signed in e.embeds:
+            e.embeds.remove(signed)
 
 
 def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:

@@ -61,6 +61,8 @@ from livebrief.parse.posts import Built, build_entry, set_codes
 log = logging.getLogger(__name__)
 
 _WEAK_MIN_WORDS = 3
+# A body line this long, ending as a sentence does, is a paragraph, never a list item.
+_FULL_SENTENCE_WORDS = 8
 _HEADER_TEXT_LIMIT = 4
 
 
@@ -79,12 +81,17 @@ def _summary_items(doc: Doc, stop: int) -> None:
             continue
         items: list[int] = []
         j = doc.next_nonblank(i, stop)
+        headline = False
         while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
             if strong_at(doc, doc.next_nonblank(j, stop), stop):
                 break
+            # The first post's headline over its paragraphs ends the list too.
+            headline = bool(items) and L.headline_like(doc.s[j]) and _weak_headline(doc, j, 0, stop)
+            if headline:
+                break
             items.append(j)
             j = doc.next_nonblank(j, stop)
-        if items and j < stop and doc.kind[j] in HEADER_KINDS:
+        if items and j < stop and (headline or doc.kind[j] in HEADER_KINDS):
             for k in items:
                 doc.kind[k] = BULLET
 
@@ -146,11 +153,92 @@ def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         return False
     # What follows a headline is body text, or a picture or embed that stands for it.
     if doc.kind[nxt] == TEXT:
-        if L.headline_like(doc.s[nxt]) or nxt in doc.captions:
+        if (L.headline_like(doc.s[nxt]) or nxt in doc.captions) and not _photo_block(doc, i, hi):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
         return False
-    return prv < lo or _closes_paragraph(doc, prv)
+    if prv < lo or _closes_paragraph(doc, prv):
+        return True
+    if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
+        return False
+    if not _full_sentence(doc.s[nxt]) or prv in doc.captions or L.is_credit(s):
+        return False
+    # Under a media lead-in ("Watch the video below:") the video was lost in the copy: a
+    # headline over a paragraph opens the next post.
+    if _MEDIA_LEAD_IN.search(doc.s[prv]):
+        return True
+    # Under a list a lead-in opened, the last item is often followed by one closing sentence
+    # ("Any coalition will need three of them."); a new post's headline is followed by two
+    # paragraphs or more. (A role under a name is a byline's second line, not a headline.)
+    after = doc.next_nonblank(nxt, hi)
+    return (
+        after < hi
+        and doc.kind[after] == TEXT
+        and (_full_sentence(doc.s[after]) or _long_lead_in(doc.s[after]))
+        and _in_lead_in_list(doc, prv, lo)
+        and not strong_at(doc, prv, hi)
+    )
+
+
+# A lead-in that introduces a video, picture or audio rather than a list.
+_MEDIA_LEAD_IN = re.compile(
+    r"(?:^(?:watch|listen|see|look)\b|\b(?:video|clip|footage|pictures?|photos?|audio|below)\b).*:$",
+    re.I,
+)
+_LIST_LIMIT = 12
+
+
+def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
+    """Tell whether line ``j`` is an item of a list opened by a lead-in ending in ":"."""
+    for _ in range(_LIST_LIMIT):
+        s = doc.s[j]
+        if s.endswith(":") or s.lower() in _SUMMARY_HEADS:
+            return True
+        if doc.kind[j] not in (TEXT, BULLET) or L.closes_sentence(s):
+            return False
+        j = doc.prev_nonblank(j, lo)
+        if j < lo:
+            return False
+    return False
+
+
+# A photo's alt text and credit: a block of at most this many short lines.
+_PHOTO_LINES, _PHOTO_WORDS = 2, 10
+
+
+def _photo_block(doc: Doc, i: int, hi: int) -> bool:
+    """Tell whether headline-shaped line ``i`` stands over a photo and then body text.
+
+    Only on blank-separated pages (BBC local live), where blocks show the shape: the headline
+    is a block of its own, the photo's alt text and credit the next block of one or two short
+    lines, then a paragraph. (A picture inside a post is the same alt and credit block, with no
+    headline-shaped block of its own right above it.)
+    """
+    if not doc.blanks or i + 2 >= hi or doc.kind[i - 1] != BLANK or doc.kind[i + 1] != BLANK:
+        return False
+    j = i + 2
+    end = j
+    while end < hi and doc.kind[end] == TEXT and end - j < _PHOTO_LINES:
+        if not L.short_unpunctuated(doc.s[end], _PHOTO_WORDS):
+            return False
+        end += 1
+    if end == j or end >= hi or doc.kind[end] != BLANK:
+        return False
+    body = doc.next_nonblank(end, hi)
+    return body < hi and doc.kind[body] == TEXT and _full_sentence(doc.s[body])
+
+
+def _long_lead_in(s: str) -> bool:
+    return s.endswith(":") and s.count(" ") >= _WEAK_MIN_WORDS + 1
+
+
+def _full_sentence(s: str) -> bool:
+    # "...and last but not least" carries on the paragraph above it.
+    return (
+        L.closes_sentence(s)
+        and s.count(" ") >= _FULL_SENTENCE_WORDS - 1
+        and not (s[0].islower() or s[0] in ".…")
+    )
 
 
 def _label_below(doc: Doc, j: int, hi: int) -> bool:
@@ -268,6 +356,11 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     for i in starts:
         prv = doc.prev_nonblank(i, 0)
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
+        if ok and bylines.header_names(doc.s[prv]):
+            # Headline, then the author's name, then the time (The Independent).
+            head = doc.prev_nonblank(prv, 0)
+            if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
+                prv = head
         moved.append(prv if ok and L.headline_like(doc.s[prv]) else i)
     return moved
 
@@ -289,12 +382,32 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     if len(markers) == 1:
         return len(_flat_starts(doc, first + 1, n, weak=True)) >= 2
     nxt = doc.marks.get(markers[1])
-    if nxt is None or nxt.date is not None:
+    if nxt is None:
         return False
+    if nxt.date is not None:
+        # Posts that print dated times too: the stamp is printed in a form of its own
+        # ("Friday 05 January 2024 23:10 GMT" over posts' "5 January 2024 23:10").
+        return _own_form(doc, markers) and not any(
+            doc.kind[j] == TEXT and L.closes_sentence(doc.s[j])
+            for j in range(first + 1, markers[1])
+        )
     return not any(
         doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
         for j in range(first + 1, markers[1])
     )
+
+
+_FORM = (re.compile(r"\d+"), re.compile(r"[^\W\d_]+"))
+
+
+def _form(raw: str) -> str:
+    return _FORM[1].sub("A", _FORM[0].sub("9", raw))
+
+
+def _own_form(doc: Doc, markers: list[int]) -> bool:
+    """Tell whether the first time is printed unlike the others, which all share one form."""
+    forms = {_form(doc.marks[j].raw) for j in markers[1:] if j in doc.marks}
+    return len(markers) >= 3 and len(forms) == 1 and _form(doc.marks[markers[0]].raw) not in forms
 
 
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
@@ -313,6 +426,9 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         mark_duplicates(doc, 0, markers[0])
         pre = _flat_starts(doc, hdr + 1, markers[0], weak=True)
         pre = [p for p in pre if doc.kind[p] != LABEL or p + 1 < markers[0]]
+        # Over a standfirst, an agency or names alone ("The Associated Press") are the page's
+        # byline, not an untimed post's headline.
+        pre = [p for p in pre if not _byline_shaped(doc.s[p])]
         if (
             hdr < 0
             and pre
@@ -332,9 +448,14 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     return hdr, _flat_starts(doc, hdr + 1, n, weak=True)
 
 
+def _byline_shaped(s: str) -> bool:
+    return bool(bylines.header_names(s)) or bylines.is_org_name(s)
+
+
 def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
     """Read title, editors, roster, zone, summary and standfirst from the header lines."""
     caption_next = False
+    unread: list[str] = []
     for i in range(first_start):
         k, s = doc.kind[i], doc.s[i]
         if k == BLANK:
@@ -348,6 +469,9 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             page.timezone = times.page_zone_note(s)
         elif k == UPDATED:
             page.updated = s
+            stamp = doc.marks.get(i)
+            if stamp is not None and stamp.zone and page.timezone is None:
+                page.timezone = stamp.zone
             day = times.date_in(s)
             page.date = page.date or (day.isoformat() if day else None)
         elif k == BULLET:
@@ -357,12 +481,22 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
-            elif names := bylines.page_authors(s):
+            elif names := bylines.page_authors(s) or bylines.header_names(s):
                 page.authors.extend(names)
+            elif page.title is not None and bylines.is_org_name(s):
+                page.authors.append(s)
             elif page.title is None and L.headline_like(s, max_words=25):
                 page.title = s
             elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
                 page.standfirst = s
+            else:
+                unread.append(s)
+    if unread:
+        # Nothing is dropped silently: a post the reader could not open shows up here.
+        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+        page.notes.append(
+            f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
+        )
 
 
 def _strip_view_post(s: str) -> list[str]:
@@ -476,7 +610,8 @@ def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -
             tz=tz,
         )
     )
-    page.timezone = page.timezone or tz
+    # Else the zone the page's time forms imply (see times.TimeMark.house), if any.
+    page.timezone = page.timezone or tz or next((e.tz for e in entries if e.tz), None)
     roster: dict[str, str | None] = {m.name: m.place for m in page.roster}
     for e in entries:
         e.place = _place(e, roster)
