@@ -362,6 +362,57 @@ Share
     assert parsed.entries[0].time.isoformat() == "2024-01-05T18:42:00-05:00"
 
 
+@pytest.mark.parametrize(
+    ("line", "roster"),
+    [
+        (
+            "With reporting from Nick Witchell at Westminster Abbey, Sean Coughlan and Dan Relph "
+            "on the Mall, and Jon Kay in Windsor",
+            [
+                ("Nick Witchell", "Westminster Abbey"),
+                ("Sean Coughlan", "the Mall"),
+                ("Dan Relph", "the Mall"),
+                ("Jon Kay", "Windsor"),
+            ],
+        ),
+        ("With updates from our correspondents in Kyiv and Moscow", []),
+        (
+            "With updates from our team in Kyiv and Moscow, and Ann Lee in London",
+            [("Ann Lee", "London")],
+        ),
+        ("With additional reporting by Ann Lee in Seoul", [("Ann Lee", "Seoul")]),
+    ],
+)
+def test_roster_forms(line: str, roster: list[tuple[str, str]]) -> None:
+    text = f"Coronation: crowds gather along the Mall\n{line}\nAll times stated are UK\n" + (
+        "Crowds gather early\nThousands of people lined the Mall early on Saturday morning.\n"
+    )
+    page = read_text(text, source="roster.txt").page
+    assert [(m.name, m.place) for m in page.roster] == roster
+    assert page.standfirst is None  # the roster line is a page fact, never the standfirst
+
+
+def test_pagination_numbers_are_dropped() -> None:
+    text = """\
+All times stated are UK
+
+Crowds gather early
+
+Thousands of people lined the Mall early on Saturday morning.
+
+Previous page
+
+1
+
+2
+
+Next page
+"""
+    (entry,) = read_text(text, source="pages.txt").entries
+    assert entry.paragraphs == ["Thousands of people lined the Mall early on Saturday morning."]
+    assert entry.captions == []
+
+
 NUMBERED = """\
 Live Reporting
 

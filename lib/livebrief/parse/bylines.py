@@ -371,7 +371,13 @@ def beat_from_role(role: str | None) -> str | None:
     return m["p"]
 
 
-_ROSTER = re.compile(r"(?:^|\.\s+)(?:With\s+)?updates\s+(?:from|by)\s+(?P<list>.+?)\.?$", re.I)
+_ROSTER = re.compile(
+    r"(?:^|\.\s+)(?:(?:With\s+)?updates|With\s+(?:additional\s+)?(?:reporting|contributions))"
+    r"\s+(?:from|by)\s+(?P<list>.+?)\.?$",
+    re.I,
+)
+# A roster member's place: "in Seoul", "from Kyiv", "at the White House", "on the Mall".
+_MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
 _PAGE_BY = re.compile(
     r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from)\s+(?P<names>[^.]+?)"
     r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|$)",
@@ -386,8 +392,14 @@ def parse_roster(line: str) -> list[RosterMember] | None:
         return None
     items = [p.strip() for p in _NAME_SPLIT.split(_squash(m["list"])) if p.strip()]
     members: list[RosterMember] = []
+    unnamed = False
     for item in items:
-        mp = re.match(r"^(?P<name>.+?)\s+(?:in|from|at)\s+(?P<place>[A-Z].*)$", item)
+        mp = _MEMBER_PLACE.match(item)
+        name = mp["name"] if mp else item
+        if name[0].islower() or (unnamed and not is_person_name(name)):
+            unnamed = True  # "our correspondents in Kyiv and Moscow": nobody named
+            continue
+        unnamed = False
         if mp:
             members.append(RosterMember(mp["name"].strip(), mp["place"].strip()))
         elif members and not is_person_name(item) and members[-1].place:

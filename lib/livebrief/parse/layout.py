@@ -174,7 +174,7 @@ def _pattern_kind(s: str, low: str) -> int:
         return LABEL
     if BULLET_RE.match(s):
         return BULLET
-    if "pdates from" in s or "pdates by" in s:
+    if "pdates from" in s or "pdates by" in s or "ith reporting " in s or "ith additional " in s:
         return ROSTER
     if s.startswith("Edited by "):
         return EDITORS
@@ -249,6 +249,7 @@ _WIDGET_START = re.compile(
     re.I,
 )
 _WIDGET_SPAN = 40
+_PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
 _VIDEO_LEADS = ("media caption", "video caption", "play video", "video content", "duration")
 
@@ -277,6 +278,14 @@ def _mark_widgets(doc: Doc) -> None:
         for j in range(i + 1, close or i + 1):
             if kind[j] != BLANK:
                 _make_embed(doc, j)
+    # The page numbers of a pagination bar ("Previous page", 1, 2, 3, "Next page").
+    for i in positions(kind, (DROP,)):
+        if lines[i].lower() not in _PAGINATION:
+            continue
+        j = doc.next_nonblank(i, len(lines))
+        while j < len(lines) and kind[j] == TEXT and lines[j].isdigit() and len(lines[j]) <= 3:
+            kind[j] = DROP
+            j = doc.next_nonblank(j, len(lines))
     for i in positions(kind, (TIME,)):
         if not lines[i].replace(":", "", 1).isdigit():
             continue  # a length is bare digits; a dated or zoned time is never one

@@ -324,7 +324,7 @@ _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
-    "posted by ",
+    "posted by ", "with reporting ", "with additional ",
     "image ", "media ", "video ", "photo ", "play ",
 )  # fmt: skip
 
