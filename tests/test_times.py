@@ -210,6 +210,28 @@ def test_aljazeera_dated_time_with_bracketed_gmt() -> None:
     assert (m.clock, m.zone) == ("18:40", "UTC")
 
 
+@pytest.mark.parametrize(
+    ("line", "clock", "day"),
+    [
+        # The date printed is the local clock's: 01:05 in Kyiv is 22:05 GMT the day before.
+        ("- 13 Sep 2023 - 01:05(22:05 GMT)", "22:05", date(2023, 9, 12)),
+        ("- 12 Sep 2023 - 23:30(20:30 GMT)", "20:30", date(2023, 9, 12)),
+        # West of Greenwich the GMT clock is a day ahead after local evening.
+        ("- 12 Sep 2023 - 20:00(01:00 GMT)", "01:00", date(2023, 9, 13)),
+        ("- 31 Dec 2023 - 21:30(02:30 GMT)", "02:30", date(2024, 1, 1)),
+    ],
+)
+def test_aljazeera_local_date_moves_with_the_gmt_clock(line: str, clock: str, day: date) -> None:
+    m = mark(line)
+    assert (m.clock, m.date, m.zone) == (clock, day, "UTC")
+
+
+@pytest.mark.parametrize(("year", "day"), [(2024, date(2024, 2, 29)), (2023, date(2023, 2, 28))])
+def test_aljazeera_year_less_local_date_moves_too(year: int, day: date) -> None:
+    entries, _ = resolved("- 1 Mar - 01:05(22:05 GMT)", order=NEWEST_FIRST, day=date(year, 1, 1))
+    assert entries[0].date == day.isoformat()
+
+
 def test_cnn_twelve_hour_clock_with_zone_and_date() -> None:
     # cnn_20190425_putin_kim
     m = mark("8:29 a.m. ET, April 25, 2019")

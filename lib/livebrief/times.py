@@ -135,6 +135,9 @@ class TimeMark:
     house: str | None = None
     # Names printed glued in front of the time ("Tom Watling5 January 2024 23:10").
     byline: tuple[str, ...] | None = None
+    # Days from a year-less month_day to the clock's date (the day printed is a local clock's,
+    # the clock kept is GMT's); a full ``date`` is already moved.
+    day_shift: int = 0
 
 
 def zone_for(name: str | None) -> str | None:
@@ -203,13 +206,33 @@ def _mark(m: re.Match[str], raw: str, ap: str | None = None) -> TimeMark | None:
     if clock is None:
         return None
     zone = gd.get("zone")
+    shift = 0
     if gd.get("h2"):
         # "18:40(18:40 GMT)": the bracketed clock is the one with a stated zone.
+        local = clock
         clock = _clock(gd["h2"], gd["m2"]) or clock
         zone = gd.get("z2") or zone
+        shift = _day_shift(local, clock)
     datestr = gd.get("iso") or gd.get("d1") or gd.get("d2")
     day, month_day = _date_parts(datestr)
-    return TimeMark(clock, raw.strip(), day, month_day, zone_for(zone) if zone else None)
+    if shift and day is not None:
+        day += timedelta(days=shift)
+    return TimeMark(
+        clock, raw.strip(), day, month_day, zone_for(zone) if zone else None, day_shift=shift
+    )
+
+
+def _day_shift(local: str, zoned: str) -> int:
+    """Return the days to add to a local clock's date to date the zoned clock beside it.
+
+    Al Jazeera prints the date of its local clock: ``- 13 Sep 2023 - 01:05(22:05 GMT)`` is
+    22:05 GMT on 12 September. The offset between the two clocks is at most 14 hours.
+    """
+    a, b = int(local[:2]) * 60 + int(local[3:]), int(zoned[:2]) * 60 + int(zoned[3:])
+    offset = (a - b) % 1440
+    if offset > 840:
+        offset -= 1440
+    return (a - offset) // 1440
 
 
 def match_time_line(line: str) -> TimeMark | None:
@@ -332,7 +355,7 @@ def _dates_of(
             if prev and mark.month_day < prev and prev[0] - mark.month_day[0] > 6:
                 year += 1
             try:
-                d = Date(year, *mark.month_day)
+                d = Date(year, *mark.month_day) + timedelta(days=mark.day_shift)
             except ValueError:  # 29 February in a year that has none
                 notes.append(f"{mark.raw!r}: no such date in {year}")
             prev = mark.month_day
