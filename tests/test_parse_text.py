@@ -413,6 +413,160 @@ Next page
     assert entry.captions == []
 
 
+SKY_POLITICS = """\
+Politics latest: Sunak faces backbench revolt over housing targets
+Rishi Sunak is facing a rebellion from Tory MPs over housing targets tonight.
+Wednesday 13 September 2023 00:25, UK
+Politics
+Why you can trust Sky News
+Key points
+Tory MPs threaten rebellion over housing targets
+Keegan: 'No school will be left unsafe'
+Live reporting by Alix Culbertson and (earlier) Jennifer Scott
+00:20
+That's all for tonight
+Thanks for following along with the Politics Hub.
+23:52
+Breaking
+Minister resigns over undeclared donations
+By Jennifer Scott, political reporter, and Alix Culbertson, political reporter
+Housing minister Daniel Hartwell has resigned over donations from a developer.
+"""
+
+
+def test_sky_stamp_with_a_zone_key_points_and_a_byline_with_two_roles() -> None:
+    parsed = read_text(SKY_POLITICS, source="sky.txt")
+    page = parsed.page
+    assert page.title == "Politics latest: Sunak faces backbench revolt over housing targets"
+    assert (page.updated, page.date, page.timezone) == (
+        "Wednesday 13 September 2023 00:25, UK",
+        "2023-09-13",
+        "Europe/London",
+    )
+    assert page.authors == ["Alix Culbertson", "Jennifer Scott"]
+    assert page.summary == [
+        "Tory MPs threaten rebellion over housing targets",
+        "Keegan: 'No school will be left unsafe'",
+    ]
+    first, second = parsed.entries
+    assert first.time is not None and first.time.isoformat() == "2023-09-13T00:20:00+01:00"
+    assert second.time is not None and second.time.isoformat() == "2023-09-12T23:52:00+01:00"
+    assert (second.labels, second.authors, second.role) == (
+        ["Breaking"],
+        ["Jennifer Scott", "Alix Culbertson"],
+        "political reporter",
+    )
+
+
+GUARDIAN_HEADER = """\
+Live
+Russia-Ukraine war
+Russia-Ukraine war live: Kyiv says drones hit Saky airfield in Crimea
+Ukrainian military intelligence claims two bombers damaged; Moscow says there is no basis for talks
+Martin Belam (now) and Helen Sullivan (earlier)
+Tue 12 Sep 2023 14.58 BST
+First published on Tue 12 Sep 2023 01.04 BST
+Key events
+1h ago
+Summary of the day so far
+3h ago
+Drone strikes reported at Saky airfield
+Show key events only
+Live feed
+From 1h ago
+1h ago
+13.52 BST
+Summary of the day so far
+Drones struck the Saky airfield in Crimea overnight, damaging two bombers.
+3h ago
+12.18 BST
+Key event
+Drone strikes reported at Saky airfield
+Ukraine's military intelligence agency has released footage of the strike.
+"""
+
+
+def test_guardian_badge_kicker_stamps_and_key_events_box() -> None:
+    parsed = read_text(GUARDIAN_HEADER, source="guardian.txt")
+    page = parsed.page
+    assert page.title == "Russia-Ukraine war live: Kyiv says drones hit Saky airfield in Crimea"
+    assert page.standfirst is not None and page.standfirst.startswith("Ukrainian military")
+    assert page.authors == ["Martin Belam", "Helen Sullivan"]
+    assert page.date == "2023-09-12" and page.timezone == "Europe/London"
+    # The "Key events" box links to posts further down: the page's summary, never posts.
+    assert page.summary == ["Summary of the day so far", "Drone strikes reported at Saky airfield"]
+    got = [(e.headline, e.clock, e.age, e.labels) for e in parsed.entries]
+    assert got == [
+        ("Summary of the day so far", "13:52", "1h ago", []),
+        ("Drone strikes reported at Saky airfield", "12:18", "3h ago", ["Key event"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("10.58pm BST", "22:58"), ("published at 22:58 British Summer Time", "22:58 BST")],
+)
+def test_one_time_printed_twice_opens_one_post(first: str, second: str) -> None:
+    text = f"""\
+{first}
+{second}
+Johnson to table motion for election
+Boris Johnson told MPs he would seek an election.
+10.04pm BST
+22:04
+Government defeated by 27 votes
+The government lost by 328 votes to 301.
+"""
+    parsed = read_text(text, source="twice.txt")
+    got = [(e.headline, e.clock, len(e.paragraphs)) for e in parsed.entries]
+    assert got == [
+        ("Johnson to table motion for election", "22:58", 1),
+        ("Government defeated by 27 votes", "22:04", 1),
+    ]
+
+
+def test_furniture_over_the_title_of_a_timed_page() -> None:
+    text = """\
+LIVE BLOG
+Live updates: Biden marks Jan. 6 anniversary with warning about Trump
+President Joe Biden is set to deliver a speech near Valley Forge, Pennsylvania.
+By Rebecca Shabad and Megan Lebowitz
+3h ago / 6:05 PM EST
+Biden: 'Democracy is on the ballot'
+In his speech, Biden repeatedly referred to Trump as a threat to democracy.
+"""
+    parsed = read_text(text, source="nbc.txt")
+    assert (
+        parsed.page.title == "Live updates: Biden marks Jan. 6 anniversary with warning about Trump"
+    )
+    assert parsed.page.authors == ["Rebecca Shabad", "Megan Lebowitz"]
+    assert [e.headline for e in parsed.entries] == ["Biden: 'Democracy is on the ballot'"]
+
+
+@pytest.mark.parametrize(
+    ("line", "zone", "day"),
+    [
+        ("All times are Paris time (GMT+1)", "Europe/Paris", None),
+        (
+            "Updated January 5, 2024 at 7:15 p.m. EST|Published January 5, 2024 at 1:02 a.m. EST",
+            "America/New_York",
+            "2024-01-05",
+        ),
+        ("Published On 12 Sep 2023", None, "2023-09-12"),
+    ],
+)
+def test_zone_notes_and_page_stamps(line: str, zone: str | None, day: str | None) -> None:
+    text = f"""\
+Live: Russia pounds Ukraine with record barrage
+{line}
+7:15
+Poland scrambles jets as missile enters its airspace
+Poland's armed forces said an object entered Polish airspace near the border.
+"""
+    page = read_text(text, source="stamp.txt").page
+    assert (page.timezone, page.date) == (zone, day)
+
+
 NUMBERED = """\
 Live Reporting
 

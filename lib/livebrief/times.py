@@ -67,6 +67,34 @@ ZONE_ALIASES: dict[str, str] = {
     "aest": "Australia/Sydney",
     "aedt": "Australia/Sydney",
 }
+# Cities a zone note names ("All times are Paris time (GMT+1)"), with and without "time".
+_CITY_ZONES = {
+    "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin",
+    "brussels": "Europe/Brussels",
+    "kyiv": "Europe/Kyiv",
+    "kiev": "Europe/Kyiv",
+    "moscow": "Europe/Moscow",
+    "jerusalem": "Asia/Jerusalem",
+    "israel": "Asia/Jerusalem",
+    "new york": "America/New_York",
+    "washington": "America/New_York",
+    "seoul": "Asia/Seoul",
+    "tokyo": "Asia/Tokyo",
+    "beijing": "Asia/Shanghai",
+    "hong kong": "Asia/Hong_Kong",
+    "singapore": "Asia/Singapore",
+    "delhi": "Asia/Kolkata",
+    "india": "Asia/Kolkata",
+    "doha": "Asia/Qatar",
+    "dubai": "Asia/Dubai",
+    "sydney": "Australia/Sydney",
+    "melbourne": "Australia/Melbourne",
+    "canberra": "Australia/Sydney",
+}
+for _city, _zone in _CITY_ZONES.items():
+    ZONE_ALIASES.setdefault(_city, _zone)
+    ZONE_ALIASES.setdefault(f"{_city} time", _zone)
 
 # The BBC's own time forms print UK time (see TimeMark.house).
 UK = "Europe/London"
@@ -91,7 +119,7 @@ _TIME_LINE = re.compile(
     (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
     (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
     (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?
-    (?:\s*(?P<zone>{_ZONE})\b)?
+    (?:\s*,?\s*(?P<zone>{_ZONE})\b)?
     (?:\s*,?\s*(?P<d2>{_DATE_FORMS}))?
     \s*$""",
     re.VERBOSE,
@@ -114,10 +142,12 @@ _AGE = re.compile(rf"^\s*(?:{_AGE_FORMS})\s*$", re.I)
 _AGE_THEN_CLOCK = re.compile(rf"^\s*(?P<age>{_AGE_FORMS})\s*[/|•·]?\s*(?P<rest>\d.*)$", re.I)
 _TZ_NOTE = re.compile(
     r"^\s*(?:All\s+)?times\s+(?:(?:are\s+)?stated\s+(?:are\s+|in\s+)?|are\s+(?:in\s+)?|in\s+)"
-    r"(?P<zone>[A-Za-z][A-Za-z ]*?)\s*(?:time)?\.?\s*$",
+    r"(?P<zone>[A-Za-z][A-Za-z ]*?)\s*(?:time)?\s*(?:\([^)]*\))?\.?\s*$",
     re.I,
 )
-_UPDATED = re.compile(r"(?:^|\s)(?:last\s+)?updated(?:\s+at|\s*:)?\s", re.I)
+_UPDATED = re.compile(
+    r"(?:^|\s)(?:(?:last\s+)?updated|modified|issued\s+on|published\s+on)(?:\s+at|\s*:)?\s", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -162,9 +192,21 @@ def page_zone_note(line: str) -> str | None:
     return zone_for(m.group("zone")) if m else None
 
 
+_ZONE_TOKEN = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def zone_in(line: str) -> str | None:
+    """Return the zone of the first zone abbreviation printed in a line (``... 7:15 p.m. EST``)."""
+    for m in _ZONE_TOKEN.finditer(line):
+        zone = ZONE_ALIASES.get(m.group(0).lower())
+        if zone:
+            return zone
+    return None
+
+
 def is_updated_line(line: str) -> bool:
     """Tell whether a line is a page's "Last updated ..." stamp (never a post's time)."""
-    return bool(_UPDATED.search(line)) and len(line) < 80 and any(c.isdigit() for c in line)
+    return bool(_UPDATED.search(line)) and len(line) < 120 and any(c.isdigit() for c in line)
 
 
 def _clock(h: str, m: str, ap: str | None = None) -> str | None:

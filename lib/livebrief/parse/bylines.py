@@ -299,6 +299,9 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     everyone = split_names(rest.rstrip("."))
     if everyone and "," in rest:
         return everyone, None  # "From CNN's A, B and C": names only
+    several = _each_with_role(rest)
+    if several:
+        return several
     head, _, tail = rest.partition(",")
     role = tail.strip() or None
     mp = _IN_PLACE.match(head)
@@ -308,6 +311,27 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if names is None:
         return None
     return names, role
+
+
+_AND_NEXT = re.compile(r"[,;]\s+and\s+")
+
+
+def _each_with_role(rest: str) -> tuple[tuple[str, ...], str | None] | None:
+    """Read ``A, political reporter, and B, political reporter`` (a role after each name).
+
+    The first person's role is the byline's role.
+    """
+    parts = _AND_NEXT.split(rest.rstrip("."))
+    if len(parts) < 2:
+        return None
+    names, roles = [], []
+    for part in parts:
+        name, _, role = part.partition(",")
+        if not is_person_name(name.strip()):
+            return None
+        names.append(name.strip())
+        roles.append(role.strip() or None)
+    return tuple(names), roles[0]
 
 
 def find_byline(lines: list[str], skip_blank: bool) -> Byline | None:
@@ -385,6 +409,10 @@ _PAGE_BY = re.compile(
 )
 
 
+# "Martin Belam (now) and Helen Sullivan (earlier)": the Guardian's shift marks.
+_SHIFT = re.compile(r"\s*\((?:now|earlier|later|today|overnight|this morning)\)", re.I)
+
+
 def parse_roster(line: str) -> list[RosterMember] | None:
     """Read ``With updates from A and B in Seoul, C in Beijing ...`` into names and places."""
     m = _ROSTER.search(line)
@@ -421,15 +449,11 @@ def page_authors(line: str) -> list[str] | None:
     """Read a page byline (``By Joshua Berlinger, CNN``, ``Live reporting by Faith Ridler.``)."""
     if len(line) > 200:
         return None
-    m = _PAGE_BY.match(line)
+    m = _PAGE_BY.match(_SHIFT.sub("", line))
     if m is None:
         return None
     names = split_names(m["names"])
     return list(names) if names else None
-
-
-# "Martin Belam (now) and Helen Sullivan (earlier)": the Guardian's shift marks.
-_SHIFT = re.compile(r"\s*\((?:now|earlier|later|today|overnight|this morning)\)", re.I)
 
 
 def header_names(line: str) -> list[str] | None:

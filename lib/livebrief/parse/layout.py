@@ -138,7 +138,9 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         if pub is not None:
             # "published at 04:25 ..." on a line of its own: the time of the post above it.
             return TIME, pub[1], None
-    if s[-1].isdigit() or s[-1] in "MTmt":
+        if times.is_updated_line(s):
+            return UPDATED, None, None  # "First published on Tue 12 Sep 2023 01.04 BST"
+    if (s[-1].isdigit() or s[-1] in "MTmt") and (":" in s[-12:] or "." in s[-12:]):
         glued = _glued_byline_time(s)
         if glued is not None:
             return TIME, glued, None

@@ -115,7 +115,10 @@ ANYWHERE_CHROME = frozenset(
     )
 )
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
-_ANYWHERE_CHROME_RE = re.compile(r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?)$", re.I)
+# ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
+_ANYWHERE_CHROME_RE = re.compile(
+    r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago)$", re.I
+)
 
 # Lines inside a post that belong to widgets (share tools, social embeds): kept as embeds.
 EMBED_LINES = frozenset(
@@ -324,7 +327,7 @@ _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
-    "posted by ", "with reporting ", "with additional ",
+    "posted by ", "with reporting ", "with additional ", "from ",
     "image ", "media ", "video ", "photo ", "play ",
 )  # fmt: skip
 

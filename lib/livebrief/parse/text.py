@@ -85,8 +85,11 @@ def _summary_items(doc: Doc, stop: int) -> None:
         while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
             if strong_at(doc, doc.next_nonblank(j, stop), stop):
                 break
-            # The first post's headline over its paragraphs ends the list too.
-            headline = bool(items) and L.headline_like(doc.s[j]) and _weak_headline(doc, j, 0, stop)
+            # The first post's headline over its paragraphs, or a page byline, ends the list too.
+            headline = bool(items) and (
+                (L.headline_like(doc.s[j]) and _weak_headline(doc, j, 0, stop))
+                or bool(bylines.page_authors(doc.s[j]))
+            )
             if headline:
                 break
             items.append(j)
@@ -94,6 +97,44 @@ def _summary_items(doc: Doc, stop: int) -> None:
         if items and j < stop and (headline or doc.kind[j] in HEADER_KINDS):
             for k in items:
                 doc.kind[k] = BULLET
+
+
+def _badge(doc: Doc) -> None:
+    """Make a "Live" badge on the page's first line furniture, not a label of the first post."""
+    first = doc.next_nonblank(-1, len(doc.s))
+    if first < len(doc.s) and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
+        doc.kind[first] = CHROME
+
+
+def _key_events(doc: Doc, stop: int) -> None:
+    """Read the Guardian's "Key events" box (an age, then a post's headline, for each key post).
+
+    Its headlines are the page's summary and its ages furniture; they are links to posts
+    further down, never posts themselves. The box closes with "Show key events only" or
+    ends at the first post's time.
+    """
+    for i in range(stop):
+        if doc.kind[i] != CHROME or doc.s[i].lower() != "key events":
+            continue
+        items: list[int] = []
+        ages: list[int] = []
+        j = doc.next_nonblank(i, stop)
+        while j < stop and len(items) < _SUMMARY_MAX:
+            k, mark = doc.kind[j], doc.marks.get(j)
+            if k == TIME and mark is not None and mark.age and not mark.clock:
+                ages.append(j)
+            elif k == TEXT and ages:
+                items.append(j)
+            else:
+                break
+            j = doc.next_nonblank(j, stop)
+        if items and len(ages) >= len(items):
+            for a in ages:
+                doc.kind[a] = DROP
+                doc.marks.pop(a, None)
+            for t in items:
+                doc.kind[t] = BULLET
+        return
 
 
 def _header_end(doc: Doc, stop: int) -> int:
@@ -289,10 +330,14 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
         k = kind[i]
         if k == TIME:
             mark = marks[i]
-            # "5h ago" then "16:45": one post with an age and a clock.
+            # "5h ago" then "16:45": one post with an age and a clock; "10.58pm BST" then
+            # "22:58" (or "published at 04:25 ..." then "04:25 BST ..."): one time printed twice.
             prv = doc.prev_nonblank(i, lo)
-            prev_mark = marks[prv] if prv >= lo and kind[prv] == TIME else None
-            if not (prev_mark and prev_mark.age and not prev_mark.clock and mark.clock):
+            prev_mark = marks.get(prv) if prv >= lo and kind[prv] in (TIME, PUB) else None
+            if prev_mark is None or not (
+                (prev_mark.age and not prev_mark.clock and mark.clock)
+                or (mark.clock is not None and prev_mark.clock == mark.clock)
+            ):
                 starts.append(i)
         elif k == PUB and doc.heads.get(i):
             starts.append(i)
@@ -379,6 +424,9 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     if _flat_starts(doc, 0, first, weak=False):
         return False  # a post stands above it
     n = len(doc.s)
+    below = doc.next_nonblank(first, n)
+    if below < n and doc.kind[below] == UPDATED:
+        return True  # "Tue 12 Sep 2023 14.58 BST" over "First published on ...": the page's
     if len(markers) == 1:
         return len(_flat_starts(doc, first + 1, n, weak=True)) >= 2
     nxt = doc.marks.get(markers[1])
@@ -392,7 +440,9 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
             for j in range(first + 1, markers[1])
         )
     return not any(
-        doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+        doc.kind[j] == TEXT
+        and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+        and not bylines.page_authors(doc.s[j])
         for j in range(first + 1, markers[1])
     )
 
@@ -413,6 +463,8 @@ def _own_form(doc: Doc, markers: list[int]) -> bool:
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
+    _badge(doc)
+    _key_events(doc, min(n, 80))
     _summary_items(doc, min(n, 60))
     markers = marker_lines(doc)
     if markers and _page_stamp(doc, markers):
@@ -430,9 +482,8 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         # byline, not an untimed post's headline.
         pre = [p for p in pre if not _byline_shaped(doc.s[p])]
         if (
-            hdr < 0
-            and pre
-            and pre[0] == doc.next_nonblank(-1, n)
+            pre
+            and doc.kind.find(TEXT, 0, pre[0]) < 0  # above it: nothing, or furniture only
             and doc.kind[pre[0]] == TEXT
             and not L.is_stock_headline(doc.s[pre[0]])
         ):
@@ -470,8 +521,9 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == UPDATED:
             page.updated = s
             stamp = doc.marks.get(i)
-            if stamp is not None and stamp.zone and page.timezone is None:
-                page.timezone = stamp.zone
+            zone = stamp.zone if stamp is not None else times.zone_in(s)
+            if zone and page.timezone is None:
+                page.timezone = zone
             day = times.date_in(s)
             page.date = page.date or (day.isoformat() if day else None)
         elif k == BULLET:
@@ -487,6 +539,8 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.authors.append(s)
             elif page.title is None and L.headline_like(s, max_words=25):
                 page.title = s
+            elif _kicker(page, s):
+                page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
             elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
                 page.standfirst = s
             else:
@@ -497,6 +551,26 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         page.notes.append(
             f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
         )
+
+
+_TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
+
+
+def _kicker(page: Page, s: str) -> bool:
+    """Tell whether the title read so far is a section kicker over the real title ``s``.
+
+    A kicker is a few words naming a topic ("Russia-Ukraine war", "Politics"); the title under
+    it is longer and names the page a live one ("... live: ...", "... latest: ...").
+    """
+    title = page.title
+    return (
+        title is not None
+        and page.standfirst is None
+        and len(title.split()) <= 4
+        and not _TITLE_WORDS.search(title)
+        and bool(_TITLE_WORDS.search(s))
+        and L.headline_like(s, max_words=25)
+    )
 
 
 def _strip_view_post(s: str) -> list[str]:
