@@ -567,6 +567,82 @@ Poland's armed forces said an object entered Polish airspace near the border.
     assert (page.timezone, page.date) == (zone, day)
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Protesters wave flags outside the embassy in Amman. Photograph: Alaa Al-Sukhni/Reuters",
+        "The smoke rising over Sevastopol. Pic: Reuters",
+        "Palestinians inspect the rubble in Khan Younis. (Mohammed Abed/AFP/Getty Images)",
+        "(AFP via Getty Images)",
+        "People take shelter in a metro station in Kyiv, January 5, 2024. REUTERS/Gleb Garanich",
+    ],
+)
+def test_a_caption_that_ends_with_its_credit_is_a_caption(caption: str) -> None:
+    text = f"""\
+20.31 BST
+Protests outside the embassy in Amman
+Hundreds of protesters gathered outside the embassy on Tuesday evening.
+{caption}
+20.10 BST
+Talks continue in Doha
+Negotiators met again on Tuesday, officials said.
+"""
+    first, second = read_text(text, source="credit.txt").entries
+    assert first.captions == [caption]
+    assert first.paragraphs == [
+        "Hundreds of protesters gathered outside the embassy on Tuesday evening."
+    ]
+    assert second.headline == "Talks continue in Doha"
+
+
+def test_nyt_image_marker_caption_and_credit() -> None:
+    text = """\
+Jan. 5, 2024, 3:12 p.m. ET
+Israel lays out a plan for Gaza after the war
+Israel's defense minister presented a plan on Thursday for the territory.
+Image
+Yoav Gallant, Israel's defense minister, at a news conference in Tel Aviv in October.
+Credit...Pool photo by Abir Sultan
+The plan drew swift criticism from members of the governing coalition.
+"""
+    (entry,) = read_text(text, source="nyt.txt").entries
+    assert entry.captions == [
+        "Image",
+        "Yoav Gallant, Israel's defense minister, at a news conference in Tel Aviv in October.",
+        "Credit...Pool photo by Abir Sultan",
+    ]
+    assert len(entry.paragraphs) == 2
+
+
+def test_key_developments_that_repeat_the_headlines_and_an_untitled_intro() -> None:
+    text = """\
+Ukraine war latest: Russia launches massive missile attack, killing at least 39
+by The Kyiv Independent news desk
+4 min read
+Key developments on Jan. 5:
+Zelensky calls on partners to speed up air defense deliveries
+Poland says Russian missile entered its airspace
+Russia launched 158 missiles and drones at Ukraine overnight, killing at least 39 people.
+Ukraine's Air Force said it intercepted 114 of the targets overnight.
+Rescue workers at the site of an attack in Kyiv. (Oleksii Chumachenko/Anadolu via Getty Images)
+Zelensky calls on partners to speed up air defense deliveries
+President Zelensky urged partners to speed up deliveries of air defense systems.
+Poland says Russian missile entered its airspace
+Poland's armed forces said a Russian missile entered Polish airspace for three minutes.
+"""
+    parsed = read_text(text, source="kyiv.txt")
+    assert parsed.page.summary == [
+        "Zelensky calls on partners to speed up air defense deliveries",
+        "Poland says Russian missile entered its airspace",
+    ]
+    got = [(e.headline, len(e.paragraphs), len(e.captions)) for e in parsed.entries]
+    assert got == [
+        (None, 2, 1),
+        ("Zelensky calls on partners to speed up air defense deliveries", 1, 0),
+        ("Poland says Russian missile entered its airspace", 1, 0),
+    ]
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -140,6 +140,8 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
             return TIME, pub[1], None
         if times.is_updated_line(s):
             return UPDATED, None, None  # "First published on Tue 12 Sep 2023 01.04 BST"
+    if L.is_credited_caption(s):
+        return CAPMARK, None, None  # a caption with its credit: never body, never a headline
     if (s[-1].isdigit() or s[-1] in "MTmt") and (":" in s[-12:] or "." in s[-12:]):
         glued = _glued_byline_time(s)
         if glued is not None:
@@ -212,6 +214,7 @@ def classify(text: str) -> Doc:
         or "ublished" in s
         or "pdates " in s
         or "content provided" in s
+        or s[-1] == ")"  # a caption's bracketed credit: "... (Mohammed Abed/AFP/Getty Images)"
     ]
     results = list(map(_line_kind, looked))
     found = dict(zip(compress(looked, results), filter(None, results), strict=True))

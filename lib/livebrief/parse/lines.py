@@ -87,7 +87,8 @@ HEADER_CHROME = frozenset(
 _HEADER_CHROME_RE = re.compile(
     r"^(?:you need one to watch live tv|\d+\s+(?:new\s+)?(?:posts?|updates?)$|sort\s?by|latestsort"
     r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
-    r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index))",
+    r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index)"
+    r"|\d+\s?min(?:ute)?s? read$)",
     re.I,
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.
@@ -204,7 +205,7 @@ _PREFIX_LABEL = re.compile(
 # Captions and photo credits.
 _CAPTION_MARK = re.compile(
     r"^(?:image|media|video|photo) (?:caption|source|copyright|credit)s?\b"
-    r"|(?:image|photo) (?:source|copyright|credit)s?,",
+    r"|(?:image|photo) (?:source|copyright|credit)s?,|(?:image|photo)$",
     re.I,
 )
 _GLUED_CREDIT = re.compile(r"[a-z)’'](?:Image|Photo) (?:source|copyright|credit)s?,", re.I)
@@ -312,6 +313,29 @@ def is_caption_mark(s: str) -> bool:
     return any(w in s for w in _CREDIT_WORDS) and bool(_GLUED_CREDIT.search(s))
 
 
+# A caption that ends with its photo's credit: "... Photograph: Alaa Al-Sukhni/Reuters"
+# (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
+# Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
+_CREDIT_TAIL = re.compile(
+    r"(?:\b(?:Photograph|Photo|Pic|Picture|Credit):\s[^.:]{2,60}"
+    r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)"
+    r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
+)
+_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty")
+
+
+def is_credited_caption(s: str) -> bool:
+    """Tell whether a line is a photo caption that ends with the photo's credit."""
+    if s.startswith("Credit..."):
+        return True
+    tail = s[-90:]
+    return (
+        len(s) <= 320
+        and any(h in tail for h in _CREDIT_TAIL_HINTS)
+        and bool(_CREDIT_TAIL.search(tail))
+    )
+
+
 def is_credit(s: str) -> bool:
     """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
     if len(s) > 60 or closes_sentence(s):
@@ -328,7 +352,7 @@ _PATTERN_LEADS = (
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ",
-    "image ", "media ", "video ", "photo ", "play ",
+    "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 
 

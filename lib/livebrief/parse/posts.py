@@ -245,6 +245,10 @@ def set_codes(doc: Doc) -> None:
     doc.code = bytes(code)
 
 
+# Markers the caption follows; NYT prints "Image" over the caption and its "Credit..." line.
+_CAPTION_NEXT = frozenset({"image caption", "media caption", "video caption", "image", "photo"})
+
+
 def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
     caption_next = False
     last_para_line = -2
@@ -291,7 +295,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         if k == CAPMARK:
             e.captions.append(s)
-            if s.lower().rstrip(",") in {"image caption", "media caption", "video caption"}:
+            if s.lower().rstrip(",") in _CAPTION_NEXT:
                 # The alt text stands right above the marker, the caption right below.
                 if last_para_line == j - 1 and not L.closes_sentence(e.paragraphs[-1]):
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())

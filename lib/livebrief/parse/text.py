@@ -70,6 +70,19 @@ _SUMMARY_HEADS = frozenset({"summary", "key points", "what we know", "key develo
 _SUMMARY_MAX = 12
 
 
+def _summary_head(doc: Doc, i: int) -> bool:
+    """Tell whether line ``i`` heads a summary list: "Summary", "Key developments on Jan. 5:"."""
+    low = doc.s[i].lower()
+    if doc.kind[i] == CHROME:
+        return low in _SUMMARY_HEADS
+    return (
+        doc.kind[i] == TEXT
+        and low.endswith(":")
+        and len(low) < 60
+        and low.startswith(tuple(_SUMMARY_HEADS))
+    )
+
+
 def _summary_items(doc: Doc, stop: int) -> None:
     """Mark the unbulleted items under a header's "Summary" line as summary bullets.
 
@@ -77,7 +90,7 @@ def _summary_items(doc: Doc, stop: int) -> None:
     that a post follows directly, nothing is taken.
     """
     for i in range(stop):
-        if doc.kind[i] != CHROME or doc.s[i].lower() not in _SUMMARY_HEADS:
+        if not _summary_head(doc, i):
             continue
         items: list[int] = []
         j = doc.next_nonblank(i, stop)
@@ -86,9 +99,16 @@ def _summary_items(doc: Doc, stop: int) -> None:
             if strong_at(doc, doc.next_nonblank(j, stop), stop):
                 break
             # The first post's headline over its paragraphs, or a page byline, ends the list too.
+            # (An item that repeats a post's headline further down is an item: the Kyiv
+            # Independent's "Key developments" list the day's posts.)
             headline = bool(items) and (
-                (L.headline_like(doc.s[j]) and _weak_headline(doc, j, 0, stop))
+                (
+                    L.headline_like(doc.s[j])
+                    and _weak_headline(doc, j, 0, stop)
+                    and doc.s.count(doc.s[j]) == 1
+                )
                 or bool(bylines.page_authors(doc.s[j]))
+                or _full_sentence(doc.s[j])
             )
             if headline:
                 break
@@ -161,6 +181,11 @@ def _header_end(doc: Doc, stop: int) -> int:
             )
         ):
             break
+        # Below the header's facts, two full paragraphs are an untitled opening post.
+        if k == TEXT and end >= 0 and _full_sentence(doc.s[i]):
+            nxt = doc.next_nonblank(i, stop)
+            if nxt < stop and doc.kind[nxt] == TEXT and _full_sentence(doc.s[nxt]):
+                break
         text_run += 1
         if text_run > _HEADER_TEXT_LIMIT:
             break
@@ -496,7 +521,22 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
             pre = [p for p in pre if p < marked[0]]
         return hdr, pre + marked
     hdr = _header_end(doc, n)
-    return hdr, _flat_starts(doc, hdr + 1, n, weak=True)
+    starts = _flat_starts(doc, hdr + 1, n, weak=True)
+    intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
+    return hdr, [intro, *starts] if intro is not None else starts
+
+
+def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
+    """Return the first line of paragraphs between the header and the first headline.
+
+    Two full sentences or more there are an untitled opening post (the Kyiv Independent's
+    intro under its key developments); one is the header's standfirst.
+    """
+    lines = [j for j in range(lo, hi) if doc.kind[j] == TEXT and j not in doc.captions]
+    full = [j for j in lines if _full_sentence(doc.s[j])]
+    if len(full) < 2 or lines[0] != full[0]:
+        return None
+    return full[0]
 
 
 def _byline_shaped(s: str) -> bool:
