@@ -253,6 +253,7 @@ _WIDGET_START = re.compile(
     r"|keep reading$|(?:posted by|[—–-] ?by)\s+(?P<names>.+))",
     re.I,
 )
+_WIDGET_FIRST = frozenset("SsKkPp—–-")
 _WIDGET_SPAN = 40
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
@@ -268,6 +269,8 @@ def _mark_widgets(doc: Doc) -> None:
     """
     kind, lines = doc.kind, doc.s
     for i in positions(kind, (EMBED,)):
+        if lines[i][:1] not in _WIDGET_FIRST:
+            continue  # most embed lines are share tools: no regex for them
         m = _WIDGET_START.match(lines[i])
         if m is None:
             continue

@@ -479,10 +479,24 @@ def _form(raw: str) -> str:
     return _FORM[1].sub("A", _FORM[0].sub("9", raw))
 
 
+_FORM_SAMPLE = 40
+
+
 def _own_form(doc: Doc, markers: list[int]) -> bool:
-    """Tell whether the first time is printed unlike the others, which all share one form."""
-    forms = {_form(doc.marks[j].raw) for j in markers[1:] if j in doc.marks}
-    return len(markers) >= 3 and len(forms) == 1 and _form(doc.marks[markers[0]].raw) not in forms
+    """Tell whether the first time is printed unlike the others, which all share one form.
+
+    The next few dozen times are evidence enough; reading on would cost a long page time.
+    """
+    if len(markers) < 3:
+        return False
+    shared = None
+    for j in markers[1 : 1 + _FORM_SAMPLE]:
+        form = _form(doc.marks[j].raw) if j in doc.marks else None
+        if shared is None:
+            shared = form
+        elif form != shared:
+            return False
+    return shared is not None and _form(doc.marks[markers[0]].raw) != shared
 
 
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
