@@ -643,6 +643,66 @@ Poland's armed forces said a Russian missile entered Polish airspace for three m
     ]
 
 
+@pytest.mark.parametrize(
+    "tweet",
+    [
+        "Bureau of Meteorology (@BOM_au)\nSevere Weather Warning for heavy rainfall in Sydney.\n"
+        "September 12, 2023",
+        "Severe Weather Warning for heavy rainfall in Sydney. pic.twitter.com/xyz789\n"
+        "— Bureau of Meteorology (@BOM_au) September 12, 2023",
+    ],
+)
+def test_a_tweet_quoted_as_text_is_an_embed(tweet: str) -> None:
+    text = f"""\
+11.51pm AEST
+Rain warning for Sydney
+The bureau issued a severe weather warning for Sydney tonight.
+{tweet}
+Falls of up to 150mm were possible overnight, the bureau said.
+11.20pm AEST
+Evacuation orders for Windsor
+The SES issued evacuation orders for Windsor and Pitt Town.
+"""
+    first, second = read_text(text, source="tweet.txt", date=date(2023, 9, 12)).entries
+    assert first.headline == "Rain warning for Sydney"
+    assert first.embeds == tweet.split("\n")
+    assert len(first.paragraphs) == 2
+    assert (first.date, second.date) == ("2023-09-12", "2023-09-12")  # the tweet's date is no day
+
+
+def test_promotions_and_labels_under_the_body_are_furniture() -> None:
+    text = """\
+12:05 p.m. ET, September 12, 2023
+State Department in contact with UN
+The US is in touch with UN partners.
+Link Copied!
+11:40 a.m. ET, September 12, 2023
+Minister resigns over donations
+The minister resigned on Tuesday.
+Please use Chrome browser for a more accessible video player
+Pinned post
+Spotify, Apple Podcasts, Podcast Player
+"""
+    first, second = read_text(text, source="promo.txt").entries
+    assert [len(first.paragraphs), len(second.paragraphs)] == [1, 1]
+    assert second.embeds == ["Pinned post", "Spotify, Apple Podcasts, Podcast Player"]
+    assert second.labels == []
+
+
+def test_a_standfirst_over_untitled_timed_posts_stays_the_standfirst() -> None:
+    text = """\
+Live Blog: Kyrgyz-Tajik Border Clashes
+The latest developments on the border, as they happen
+22:31 12.9.2023
+Kyrgyz officials say a border post came under fire.
+23:05 12.9.2023
+The Tajik Border Service blamed Kyrgyz troops for the clash.
+"""
+    parsed = read_text(text, source="rferl.txt")
+    assert parsed.page.standfirst == "The latest developments on the border, as they happen"
+    assert [e.headline for e in parsed.entries] == [None, None]
+
+
 NUMBERED = """\
 Live Reporting
 

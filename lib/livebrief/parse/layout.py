@@ -286,6 +286,23 @@ def _mark_widgets(doc: Doc) -> None:
         for j in range(i + 1, close or i + 1):
             if kind[j] != BLANK:
                 _make_embed(doc, j)
+    # A tweet quoted as text: "Name (@handle)" over its text and date, or its text over
+    # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
+    for i in positions(kind, (EMBED,)):
+        sig = lines[i]
+        if "(@" not in sig:
+            continue
+        if sig[:1] in "—–-":
+            j = doc.prev_nonblank(i, 0)
+            if j >= 0 and kind[j] == TEXT:
+                _make_embed(doc, j)
+            continue
+        j = doc.next_nonblank(i, len(lines))
+        if j < len(lines) and kind[j] in (TEXT, EMBED):
+            _make_embed(doc, j)
+            d = doc.next_nonblank(j, len(lines))
+            if d < len(lines) and kind[d] == DATELINE:
+                _make_embed(doc, d)
     # The page numbers of a pagination bar ("Previous page", 1, 2, 3, "Next page").
     for i in positions(kind, (DROP,)):
         if lines[i].lower() not in _PAGINATION:

@@ -161,6 +161,11 @@ EMBED_LINES = frozenset(
         "Pause video",
         "Keep reading",
         "End of list",
+        "Support us",
+        "Spotify, Apple Podcasts, Podcast Player",
+        "Apple Podcasts, Spotify, Podcast Player",
+        "Listen on Spotify",
+        "Listen on Apple Podcasts",
     )
 )
 _EMBED_RE = re.compile(
@@ -168,7 +173,9 @@ _EMBED_RE = re.compile(
     r"\s+(?:post|content|video)|allow\s+\S+\s+content\??$|this (?:article|post) contains content"
     r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
-    r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z])",
+    r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]"
+    r"|.*\bpic\.twitter\.com/\S+$"
+    r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$)",  # a tweet's signature
     re.I,
 )
 
@@ -382,6 +389,7 @@ def plain_capitalised(s: str, low: str) -> bool:
             or "pdate" in s
             or "mage " in s
             or "hoto " in s
+            or "(@" in s
         )
     )
 

@@ -301,8 +301,11 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
                 caption_next = True
             continue
-        if k == LABEL and not e.paragraphs:
-            e.labels.append(L.LABELS[s.lower().rstrip(":")])
+        if k == LABEL:
+            if e.paragraphs:
+                e.embeds.append(s)  # under the body ("Pinned post"): the page's furniture
+            else:
+                e.labels.append(L.LABELS[s.lower().rstrip(":")])
             continue
         if k == BULLET:
             s = BULLET_RE.sub("", s)

@@ -405,10 +405,12 @@ def _next_content(doc: Doc, i: int, hi: int) -> int:
 
 def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     """Move starts up to the headline when the page prints each time under its headline."""
-    below = above = 0
+    below = above = timed = 0
+    first_below = False
     for i in starts:
         if doc.kind[i] != TIME:
             continue
+        timed += 1
         prv, nxt = doc.prev_nonblank(i, 0), _next_content(doc, i, hi)
         # A name over a role line under the time is a byline, not a headline.
         head_after = (
@@ -420,7 +422,10 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
         above += head_after
         below += head_before and not head_after
-    if below <= above:
+        first_below = first_below or (timed == 1 and head_before and not head_after)
+    # Over the first time, the page's standfirst has a headline's shape too: alone, its
+    # vote does not make a page print its times under headlines.
+    if below <= above or (below == 1 and first_below and timed > 1):
         return starts
     moved = []
     for i in starts:
