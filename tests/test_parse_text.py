@@ -703,6 +703,51 @@ The Tajik Border Service blamed Kyrgyz troops for the clash.
     assert [e.headline for e in parsed.entries] == [None, None]
 
 
+def test_dw_posts_with_a_day_and_no_time() -> None:
+    text = """\
+Ukraine updates: Russia pounds cities in massive air strike
+Russia has launched one of its largest aerial attacks on Ukraine. DW has the latest.
+https://p.dw.com/p/4aqLm
+What you need to know
+Russia fires over 150 missiles and drones at Ukrainian cities
+Poland says a Russian missile entered its airspace
+Skip next section Zelenskyy thanks partners for air defense
+01/05/2024January 5, 2024
+Zelenskyy thanks partners for air defense
+Ukrainian President Volodymyr Zelenskyy thanked Western partners for air defense systems.
+https://p.dw.com/p/4aqRt
+Skip next section Poland says Russian missile crossed border
+01/05/2024January 5, 2024
+Poland says Russian missile crossed border
+Poland's military said a Russian missile entered its airspace early on Friday morning.
+dh/rc (AFP, Reuters)
+Skip next section Kyiv residents shelter in metro stations
+01/05/2024January 5, 2024
+Kyiv residents shelter in metro stations
+Thousands of people sought shelter in Kyiv's metro system as air raid sirens sounded.
+People in a metro station in Kyiv
+Image: Efrem Lukatsky/AP Photo/picture alliance
+"""
+    parsed = read_text(text, source="dw.txt")
+    assert parsed.page.title == "Ukraine updates: Russia pounds cities in massive air strike"
+    assert parsed.page.summary == [
+        "Russia fires over 150 missiles and drones at Ukrainian cities",
+        "Poland says a Russian missile entered its airspace",
+    ]
+    got = [(e.headline, e.date, e.clock, len(e.paragraphs)) for e in parsed.entries]
+    assert got == [
+        ("Zelenskyy thanks partners for air defense", "2024-01-05", None, 1),
+        ("Poland says Russian missile crossed border", "2024-01-05", None, 1),
+        ("Kyiv residents shelter in metro stations", "2024-01-05", None, 1),
+    ]
+    assert parsed.entries[0].captions == []  # the next post's day is no caption of this one
+    assert parsed.entries[1].embeds == ["dh/rc (AFP, Reuters)"]
+    assert parsed.entries[2].captions == [
+        "People in a metro station in Kyiv",
+        "Image: Efrem Lukatsky/AP Photo/picture alliance",
+    ]
+
+
 NUMBERED = """\
 Live Reporting
 

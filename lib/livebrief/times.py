@@ -487,6 +487,8 @@ def resolve(
         if entry.tz is None and mark is not None and mark.house:
             entry.tz = mark.house
             assumed_house.add(mark.house)
+        if day is not None and entry.clock is None and mark is not None and mark.date == day:
+            entry.date = day.isoformat()  # a day printed for a post without a time
         if day is None or entry.clock is None:
             continue
         entry.date = day.isoformat()
@@ -514,7 +516,11 @@ def date_in(line: str) -> Date | None:
     return None
 
 
-_DATE_ONLY = re.compile(rf"^\s*(?:{_WEEKDAY})?(?P<d>{_DATE_FORMS})\s*$")
+# (DW glues its numeric date to the written one: "01/05/2024January 5, 2024"; the written
+# one is read, the numeric one being month-first or day-first by site.)
+_DATE_ONLY = re.compile(
+    rf"^\s*(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*)?(?:{_WEEKDAY})?(?P<d>{_DATE_FORMS})\s*$"
+)
 
 
 def date_line(line: str) -> Date | None:

@@ -118,7 +118,9 @@ ANYWHERE_CHROME = frozenset(
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
 # ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
 _ANYWHERE_CHROME_RE = re.compile(
-    r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago)$", re.I
+    r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
+    r"|skip next section\b.*)$",  # DW's link over each post, naming it
+    re.I,
 )
 
 # Lines inside a post that belong to widgets (share tools, social embeds): kept as embeds.
@@ -175,6 +177,7 @@ _EMBED_RE = re.compile(
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]"
     r"|.*\bpic\.twitter\.com/\S+$"
+    r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
     r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$)",  # a tweet's signature
     re.I,
 )
@@ -324,7 +327,7 @@ def is_caption_mark(s: str) -> bool:
 # (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
 _CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photograph|Photo|Pic|Picture|Credit):\s[^.:]{2,60}"
+    r"(?:\b(?:Photograph|Photo|Pic|Picture|Credit|Image):\s[^.:]{2,60}"
     r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
 )
@@ -343,6 +346,14 @@ def is_credited_caption(s: str) -> bool:
     )
 
 
+_CREDIT_ONLY = re.compile(r"^(?:(?:Photograph|Photo|Pic|Picture|Credit|Image):\s|Credit\.\.\.|\()")
+
+
+def credit_only(s: str) -> bool:
+    """Tell whether a caption line is a photo's credit alone (``Image: A/AP Photo``)."""
+    return bool(_CREDIT_ONLY.match(s))
+
+
 def is_credit(s: str) -> bool:
     """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
     if len(s) > 60 or closes_sentence(s):
@@ -358,7 +369,7 @@ _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
-    "posted by ", "with reporting ", "with additional ", "from ",
+    "posted by ", "with reporting ", "with additional ", "from ", "skip",
     "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 

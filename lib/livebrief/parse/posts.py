@@ -18,6 +18,7 @@ from livebrief.parse.layout import (
     BULLET_RE,
     CAPMARK,
     CHROME,
+    DATELINE,
     DROP,
     EMBED,
     LABEL,
@@ -211,7 +212,7 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
 LONG = 16
 PLAIN = TEXT | LONG
 _TO_LONG = bytes([0, LONG]) + bytes(254)
-_RUN = (BLANK, PLAIN, CHROME, DROP, EMBED, UPDATED)
+_RUN = (BLANK, PLAIN, CHROME, DROP, EMBED, UPDATED, DATELINE)
 _SINGLE = bytes(0 if c & ~LONG in _RUN or c == PLAIN else 1 for c in range(256))
 _IS_PLAIN = bytes(c == PLAIN for c in range(256))
 _IS_EMBED = bytes(c & ~LONG in (EMBED, UPDATED) for c in range(256))
@@ -294,6 +295,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                 e.embeds.append(s)  # share tools, social embeds, "Updated at 5.10pm BST"
             continue
         if k == CAPMARK:
+            if (
+                last_para_line == j - 1
+                and L.credit_only(s)
+                and L.short_unpunctuated(e.paragraphs[-1], 10)
+            ):
+                e.captions.append(e.paragraphs.pop())  # the alt text over its credit
             e.captions.append(s)
             if s.lower().rstrip(",") in _CAPTION_NEXT:
                 # The alt text stands right above the marker, the caption right below.

@@ -66,7 +66,9 @@ _FULL_SENTENCE_WORDS = 8
 _HEADER_TEXT_LIMIT = 4
 
 
-_SUMMARY_HEADS = frozenset({"summary", "key points", "what we know", "key developments"})
+_SUMMARY_HEADS = frozenset(
+    {"summary", "key points", "what we know", "key developments", "what you need to know"}
+)
 _SUMMARY_MAX = 12
 
 
@@ -75,11 +77,9 @@ def _summary_head(doc: Doc, i: int) -> bool:
     low = doc.s[i].lower()
     if doc.kind[i] == CHROME:
         return low in _SUMMARY_HEADS
-    return (
-        doc.kind[i] == TEXT
-        and low.endswith(":")
-        and len(low) < 60
-        and low.startswith(tuple(_SUMMARY_HEADS))
+    return doc.kind[i] == TEXT and (
+        low in _SUMMARY_HEADS
+        or (low.endswith(":") and len(low) < 60 and low.startswith(tuple(_SUMMARY_HEADS)))
     )
 
 
@@ -195,7 +195,7 @@ def _header_end(doc: Doc, stop: int) -> int:
 def _closes_paragraph(doc: Doc, j: int) -> bool:
     """Tell whether line ``j`` can be the last line before a new post's headline."""
     k = doc.kind[j]
-    if k in (EMBED, CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, CAPMARK):
+    if k in (EMBED, CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, CAPMARK, DATELINE):
         return True
     if k not in (TEXT, BULLET):
         return False
@@ -223,6 +223,8 @@ def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
         return False
+    elif doc.kind[nxt] == CAPMARK and L.credit_only(doc.s[nxt]):
+        return False  # alt text over its photo's credit ("Image: Efrem Lukatsky/AP Photo")
     if prv < lo or _closes_paragraph(doc, prv):
         return True
     if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
@@ -670,6 +672,8 @@ def read_text(
         # A day separator ("Tuesday 18 June 2024") dates the posts after it that print none.
         if b.mark is not None and b.mark.date is None and day is not None:
             b.mark = replace(b.mark, date=day)
+        elif b.mark is None and day is not None and (b.entry.headline or b.entry.paragraphs):
+            b.mark = times.TimeMark(None, "", day)  # a post without a time: its day only (DW)
         j = doc.kind.rfind(DATELINE, lo, hi)
         if j >= 0:
             day = doc.marks[j].date
