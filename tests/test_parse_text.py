@@ -748,6 +748,47 @@ Image: Efrem Lukatsky/AP Photo/picture alliance
     ]
 
 
+def test_video_lengths_under_a_play_video_line_are_embeds() -> None:
+    text = """\
+  1. Stadium roof torn offpublished at 03:55 British Summer Time
+
+     Play video, "Tropicana Field roof shredded", Duration 0,48
+
+     00:00:48
+
+     0:48
+
+     Media caption,
+
+     Watch: Tropicana Field roof shredded by winds
+
+     Part of the roof of Tropicana Field has been ripped off by the winds.
+
+  2. Millions without powerpublished at 03:20 British Summer Time
+
+     The lights have gone out across much of the state.
+"""
+    first, second = read_text(text, source="video.txt").entries
+    assert first.paragraphs == [
+        "Part of the roof of Tropicana Field has been ripped off by the winds."
+    ]
+    assert first.embeds[1:] == ["00:00:48", "0:48"]
+    assert second.headline == "Millions without power"
+
+
+def test_a_title_before_a_name_is_a_headline_not_a_byline() -> None:
+    text = """\
+11:40 AM EST
+Speaker Mike Johnson
+The speaker met House Republicans behind closed doors on Friday morning.
+11:05 AM EST
+Senate returns next week
+The Senate is due back in Washington on Monday afternoon.
+"""
+    first, _ = read_text(text, source="speaker.txt").entries
+    assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -254,6 +254,7 @@ _WIDGET_START = re.compile(
     re.I,
 )
 _WIDGET_FIRST = frozenset("SsKkPp—–-")
+_DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _WIDGET_SPAN = 40
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
@@ -317,6 +318,16 @@ def _mark_widgets(doc: Doc) -> None:
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
             _make_embed(doc, i)
+    # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
+    # twice ("00:00:48", "0:48").
+    n = len(lines)
+    for i in positions(kind, (EMBED,)):
+        if not lines[i].lower().startswith("play video"):
+            continue
+        j = doc.next_nonblank(i, n)
+        while j < n and kind[j] in (TIME, TEXT) and _DURATION.match(lines[j]):
+            _make_embed(doc, j)
+            j = doc.next_nonblank(j, n)
 
 
 def _make_embed(doc: Doc, i: int) -> None:
