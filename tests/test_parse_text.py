@@ -789,6 +789,33 @@ The Senate is due back in Washington on Monday afternoon.
     assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
 
 
+def test_standfirst_byline_and_stamp_over_timed_posts_are_the_header() -> None:
+    text = """\
+Ukraine-Russia war latest: Kyiv hit by wave of hypersonic missiles
+Follow the latest updates below
+By Tony Diver, US Editor; and Nataliya Vasilyeva, Russia Correspondent
+5 January 2024 • 10:42pm
+Related Topics
+Ukraine
+Latest
+22:42
+Zelensky: Russia used 'everything it has'
+Zelensky said Russia had used almost every type of weapon in its arsenal.
+21:58
+Pictured: Aftermath in Kyiv
+Rescuers work at the site of a residential building damaged during a missile attack
+Credit: Gleb Garanich/Reuters
+"""
+    parsed = read_text(text, source="telegraph.txt")
+    page = parsed.page
+    assert page.standfirst == "Follow the latest updates below"
+    assert page.authors == ["Tony Diver", "Nataliya Vasilyeva"]
+    assert (page.updated, page.date) == ("5 January 2024 • 10:42pm", "2024-01-05")
+    first, second = parsed.entries
+    assert first.headline == "Zelensky: Russia used 'everything it has'"
+    assert (second.paragraphs, len(second.captions)) == ([], 2)  # alt text over its credit
+
+
 NUMBERED = """\
 Live Reporting
 

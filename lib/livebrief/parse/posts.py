@@ -298,7 +298,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             if (
                 last_para_line == j - 1
                 and L.credit_only(s)
-                and L.short_unpunctuated(e.paragraphs[-1], 10)
+                and L.short_unpunctuated(e.paragraphs[-1], 30)
             ):
                 e.captions.append(e.paragraphs.pop())  # the alt text over its credit
             e.captions.append(s)

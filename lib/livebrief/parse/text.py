@@ -453,7 +453,8 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     mark = doc.marks.get(first)
     if doc.kind[first] != TIME or mark is None or mark.date is None:
         return False
-    if _flat_starts(doc, 0, first, weak=False):
+    above = _flat_starts(doc, 0, first, weak=False)
+    if above and _has_body(doc, above[0], first):
         return False  # a post stands above it
     n = len(doc.s)
     below = doc.next_nonblank(first, n)
@@ -536,6 +537,12 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
             # A page whose posts print times opens with its title (over a standfirst or a
             # page byline), not with an untimed post; "What's the latest?" is a post.
             pre = pre[1:]
+        # An untimed "post" without a paragraph over the first time is the header's
+        # standfirst and page byline ("Follow the latest updates below" / "By A, US Editor").
+        ends = [*pre[1:], markers[0]]
+        pre = [
+            p for p, end in zip(pre, ends[: len(pre)], strict=True) if _has_body(doc, p + 1, end)
+        ]
         marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
@@ -558,6 +565,22 @@ def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
     if len(full) < 2 or lines[0] != full[0]:
         return None
     return full[0]
+
+
+def _byline_names(s: str) -> list[str] | None:
+    """Return the names of a one-line byline in the header ("By A, US Editor; and B, ...")."""
+    found = bylines.one_line_byline(s)
+    return found.authors if found else None
+
+
+def _has_body(doc: Doc, lo: int, hi: int) -> bool:
+    """Tell whether lines ``[lo, hi)`` hold a paragraph: a sentence or a long text line."""
+    return any(
+        doc.kind[j] == TEXT
+        and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+        and not bylines.one_line_byline(doc.s[j])
+        for j in range(lo, hi)
+    )
 
 
 def _byline_shaped(s: str) -> bool:
@@ -594,7 +617,7 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
-            elif names := bylines.page_authors(s) or bylines.header_names(s):
+            elif names := bylines.page_authors(s) or bylines.header_names(s) or _byline_names(s):
                 page.authors.extend(names)
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
