@@ -816,6 +816,29 @@ Credit: Gleb Garanich/Reuters
     assert (second.paragraphs, len(second.captions)) == ([], 2)  # alt text over its credit
 
 
+def test_a_day_separator_dates_the_first_post_and_clocks_cross_midnight() -> None:
+    text = """\
+Live: Russia launches air attack
+January 5, 2024
+1:30 AM GMT
+Explosions heard in Kyiv
+Residents reported explosions across the city early on Friday.
+11:58 PM GMT
+Air raid alerts declared
+Alerts were declared across Ukraine late on Thursday night.
+January 4, 2024
+9:10 PM GMT
+Zelensky warns of new strikes
+The president said Russia was stockpiling missiles for a winter campaign.
+"""
+    parsed = read_text(text, source="reuters.txt")
+    assert [e.time.isoformat() if e.time else None for e in parsed.entries] == [
+        "2024-01-05T01:30:00+00:00",
+        "2024-01-04T23:58:00+00:00",
+        "2024-01-04T21:10:00+00:00",
+    ]
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -690,16 +690,21 @@ def read_text(
     # The last day separator above each post (rfind: searched in C).
     j = doc.kind.rfind(DATELINE, 0, first)
     day: Date | None = doc.marks[j].date if j >= 0 else None
+    fresh = day is not None
     for lo, hi in pairwise(bounds):
         b = build_entry(doc, lo, hi)
-        # A day separator ("Tuesday 18 June 2024") dates the posts after it that print none.
+        # A day separator ("Tuesday 18 June 2024") dates the first post under it that prints a
+        # clock; the clocks date the others, across midnight (resolve). Posts without a time
+        # under it take its day.
         if b.mark is not None and b.mark.date is None and day is not None:
-            b.mark = replace(b.mark, date=day)
+            if b.mark.clock is None or fresh:
+                b.mark = replace(b.mark, date=day)
+                fresh = fresh and b.mark.clock is None
         elif b.mark is None and day is not None and (b.entry.headline or b.entry.paragraphs):
             b.mark = times.TimeMark(None, "", day)  # a post without a time: its day only (DW)
         j = doc.kind.rfind(DATELINE, lo, hi)
         if j >= 0:
-            day = doc.marks[j].date
+            day, fresh = doc.marks[j].date, True
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
     _finish(page, built, date, tz)
