@@ -839,6 +839,22 @@ The president said Russia was stockpiling missiles for a winter campaign.
     ]
 
 
+def test_sky_clocks_are_uk_time() -> None:
+    text = """\
+Ukraine war latest: Crimea bridge closed after explosions
+Why you can trust Sky News
+5h ago
+16:45
+Crimea bridge closed to traffic
+Russian-installed officials say traffic on the bridge has been halted after blasts.
+"""
+    parsed = read_text(text, source="sky.txt", date=date(2023, 9, 12))
+    (entry,) = parsed.entries
+    assert entry.time is not None and entry.time.isoformat() == "2023-09-12T16:45:00+01:00"
+    assert parsed.page.timezone == "Europe/London"
+    assert any("publisher" in n for n in parsed.page.notes)
+
+
 NUMBERED = """\
 Live Reporting
 

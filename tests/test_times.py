@@ -582,7 +582,7 @@ def test_resolve_bbc_time_forms_without_a_zone_are_uk_time(line: str, expected: 
     entries, notes = resolved(line, order=NEWEST_FIRST, day=date(2013, 7, 2))
     assert iso(entries[0]) == expected
     assert entries[0].tz == "Europe/London"
-    assert len(notes) == 1 and "BBC" in notes[0] and "UTC" not in notes[0]
+    assert len(notes) == 1 and "publisher" in notes[0] and "UTC" not in notes[0]
 
 
 def test_resolve_bbc_sport_hhmm_in_winter_is_gmt() -> None:

@@ -161,7 +161,8 @@ class TimeMark:
     zone: str | None = None
     age: str | None = None
     # The zone the publisher's form implies when neither the line nor the page names one:
-    # "Posted at 19:26", BBC Sport's "1949:" and BBC's "published at 09:42" are UK time.
+    # "Posted at 19:26", BBC Sport's "1949:" and BBC's "published at 09:42" are UK time, and
+    # so are the clocks of a page that says it is Sky News's.
     house: str | None = None
     # Names printed glued in front of the time ("Tom Watling5 January 2024 23:10").
     byline: tuple[str, ...] | None = None
@@ -498,7 +499,7 @@ def resolve(
         h, m = int(entry.clock[:2]), int(entry.clock[3:])
         entry.time = datetime(day.year, day.month, day.day, h, m, tzinfo=ZoneInfo(zone))
     for zone in sorted(assumed_house):
-        notes.append(f"the page states no time zone: its time forms are the BBC's, taken as {zone}")
+        notes.append(f"the page states no time zone: its publisher's clocks are {zone} time")
     if assumed_utc:
         notes.append("the page states no time zone and none was given: times taken as UTC")
     return notes

@@ -707,8 +707,25 @@ def read_text(
             day, fresh = doc.marks[j].date, True
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
+    house = _house_zone(doc, first)
+    if house is not None:
+        for b in built:
+            if b.mark is not None and b.mark.house is None:
+                b.mark = replace(b.mark, house=house)
     _finish(page, built, date, tz)
     return ParsedPage(page, [b.entry for b in built])
+
+
+# Furniture that names the publisher, and the zone its clocks print.
+_HOUSE_ZONES = {"why you can trust sky news": times.UK}
+
+
+def _house_zone(doc: Doc, first: int) -> str | None:
+    """Return the zone a page's publisher prints its clocks in, if its furniture names one."""
+    for j in range(min(first, 80)):
+        if doc.kind[j] == CHROME and (zone := _HOUSE_ZONES.get(doc.s[j].lower())):
+            return zone
+    return None
 
 
 def _rendering(doc: Doc, starts: list[int]) -> str:
