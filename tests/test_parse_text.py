@@ -855,6 +855,132 @@ Russian-installed officials say traffic on the bridge has been halted after blas
     assert any("publisher" in n for n in parsed.page.notes)
 
 
+def test_site_menu_over_the_title_names_with_places_and_stamp_order() -> None:
+    text = """\
+News
+Opinion
+World
+Europe
+Portugal wildfires live: thousands evacuated as Monchique blaze spreads
+Rachel Okafor in Faro and Dan Whitlow in Lisbon
+Tue 8 Aug 2023 17.12 BST
+First published on Tue 8 Aug 2023 07.41 BST
+4.58pm BST
+Evacuation extended to Marmelete
+Civil protection authorities have extended the evacuation order.
+Topics
+Wildfires
+Portugal
+"""
+    parsed = read_text(text, source="guardian.txt")
+    page = parsed.page
+    assert page.title == "Portugal wildfires live: thousands evacuated as Monchique blaze spreads"
+    assert page.authors == ["Rachel Okafor", "Dan Whitlow"]
+    assert page.updated == "Tue 8 Aug 2023 17.12 BST"  # the last update, not "First published"
+    (entry,) = parsed.entries
+    assert (entry.headline, entry.paragraphs, entry.captions) == (
+        "Evacuation extended to Marmelete",
+        ["Civil protection authorities have extended the evacuation order."],
+        [],  # the footer's topics are no captions
+    )
+
+
+@pytest.mark.parametrize(
+    ("inside", "embeds", "captions"),
+    [
+        (
+            "Video Ad Feedback\nDelgado supporters celebrate in Cleveland\n01:12 - Source: CNN",
+            [
+                "Video Ad Feedback",
+                "Delgado supporters celebrate in Cleveland",
+                "01:12 - Source: CNN",
+            ],
+            [],
+        ),
+        (
+            "Read more from Sky News:\nTeachers vote to strike in pay dispute",
+            ["Read more from Sky News:", "Teachers vote to strike in pay dispute"],
+            [],
+        ),
+        (
+            "Tap here to follow Electoral Dysfunction wherever you get your podcasts",
+            ["Tap here to follow Electoral Dysfunction wherever you get your podcasts"],
+            [],
+        ),
+        ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
+        (
+            "A rescue boat carries residents [Kenya Red Cross/Handout via Reuters]",
+            [],
+            ["A rescue boat carries residents [Kenya Red Cross/Handout via Reuters]"],
+        ),
+        (
+            "Moldovan Prime Minister Ion Vrabie (file photo)",
+            [],
+            ["Moldovan Prime Minister Ion Vrabie (file photo)"],
+        ),
+        (
+            "Aizada Temirova\n@aizada_rferl\nProtesters have pushed police back. #Bishkek\n"
+            "8:38 PM · Oct 5, 2020",
+            [
+                "Aizada Temirova",
+                "@aizada_rferl",
+                "Protesters have pushed police back. #Bishkek",
+                "8:38 PM · Oct 5, 2020",
+            ],
+            [],
+        ),
+        (
+            "Please use Chrome browser for a more accessible video player\n2:15\n"
+            "Helen Marsh speaks to Sky News",
+            ["2:15"],  # the browser notice is furniture, dropped
+            ["Helen Marsh speaks to Sky News"],
+        ),
+    ],
+)
+def test_widgets_inside_a_post(inside: str, embeds: list[str], captions: list[str]) -> None:
+    text = f"""\
+10:05 p.m. ET, November 2, 2021
+Delgado wins Ohio Senate runoff
+Democrat Rosa Delgado will win the special Senate runoff, CNN projects.
+{inside}
+She will serve the remaining three years of the term.
+9:40 p.m. ET, November 2, 2021
+Polls close in Ohio
+Polls have now closed across the state of Ohio.
+"""
+    first, second = read_text(text, source="widgets.txt").entries
+    assert (first.embeds, first.captions) == (embeds, captions)
+    assert len(first.paragraphs) == 2
+    assert second.headline == "Polls close in Ohio"
+
+
+def test_analysis_by_byline_and_sentence_summary() -> None:
+    text = """\
+Ohio Senate runoff: Live results and news
+By Priya Natarajan and Tom Ferris, CNN
+Updated 1:27 a.m. ET, November 3, 2021
+What we covered here
+Democrat Rosa Delgado won Ohio's special Senate runoff, CNN projects.
+Turnout was the highest for a special election in the state since 1990.
+22 Posts
+12:14 a.m. ET, November 3, 2021
+Analysis: Why the suburbs decided this race
+Analysis by CNN's Marcus Whitfield
+The story of the night is the suburbs of Columbus and Cincinnati.
+"""
+    parsed = read_text(text, source="cnn.txt")
+    assert parsed.page.summary == [
+        "Democrat Rosa Delgado won Ohio's special Senate runoff, CNN projects.",
+        "Turnout was the highest for a special election in the state since 1990.",
+    ]
+    (entry,) = parsed.entries
+    assert (entry.labels, entry.author, len(entry.paragraphs)) == (
+        ["Analysis"],
+        "Marcus Whitfield",
+        1,
+    )
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -213,7 +213,10 @@ _NOT_PLACES = frozenset(
     ]
 )
 _BY = re.compile(r"^By\s+(?P<rest>.+)$")
-_FROM = re.compile(r"^From\s+(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$")
+_FROM = re.compile(
+    r"^(?:From|Analysis by|Reporting by|Written by)\s+"
+    r"(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$"
+)
 # Applied to text whose white space is collapsed (see _squash): runs of spaces would make
 # the alternatives backtrack for seconds.
 _NAME_SPLIT = re.compile(r" ?(?:, ?and |,|&| and ) ?")
@@ -479,6 +482,8 @@ def header_names(line: str) -> list[str] | None:
     parts = [p for p in _NAME_SPLIT.split(_squash(_SHIFT.sub("", line))) if p]
     # AP signs in capitals ("LISA MASCARO and KEVIN FREKING"): names, in title case.
     parts = [p.title() if p.isupper() and len(p) > 4 else p for p in parts]
+    # The Guardian: "Rachel Okafor in New York and Dan Whitlow in Charleston".
+    parts = [m["name"] if (m := _MEMBER_PLACE.match(p)) else p for p in parts]
     if parts and all(is_person_name(p) for p in parts):
         return parts
     return None

@@ -255,10 +255,18 @@ _WIDGET_START = re.compile(
 )
 _WIDGET_FIRST = frozenset("SsKkPp—–-")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+_VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _WIDGET_SPAN = 40
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
-_VIDEO_LEADS = ("media caption", "video caption", "play video", "video content", "duration")
+_VIDEO_LEADS = (
+    "media caption",
+    "video caption",
+    "play video",
+    "video content",
+    "duration",
+    "please use chrome browser",  # Sky's notice over its player
+)
 
 
 def _mark_widgets(doc: Doc) -> None:
@@ -291,6 +299,17 @@ def _mark_widgets(doc: Doc) -> None:
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):
         sig = lines[i]
+        if sig.startswith("@"):  # "Name" / "@handle" / text / "8:38 PM · Oct 5, 2020"
+            j = doc.prev_nonblank(i, 0)
+            if j >= 0 and kind[j] == TEXT and bylines.is_person_name(lines[j]):
+                _make_embed(doc, j)
+            j = doc.next_nonblank(i, len(lines))
+            if j < len(lines) and kind[j] in (TEXT, EMBED):
+                _make_embed(doc, j)
+                d = doc.next_nonblank(j, len(lines))
+                if d < len(lines) and "·" in lines[d] and len(lines[d]) < 40:
+                    _make_embed(doc, d)
+            continue
         if "(@" not in sig:
             continue
         if sig[:1] in "—–-":
@@ -304,6 +323,33 @@ def _mark_widgets(doc: Doc) -> None:
             d = doc.next_nonblank(j, len(lines))
             if d < len(lines) and kind[d] == DATELINE:
                 _make_embed(doc, d)
+    # CNN's player: "Video Ad Feedback", the video's title, "01:12 - Source: CNN".
+    for i in positions(kind, (EMBED,)):
+        if lines[i].lower() != "video ad feedback":
+            continue
+        j = doc.next_nonblank(i, len(lines))
+        k = doc.next_nonblank(j, len(lines))
+        if k < len(lines) and _VIDEO_SOURCE.match(lines[k]):
+            _make_embed(doc, j)
+            _make_embed(doc, k)
+    # A list of links under "Read more from Sky News:" / "Read more:", up to share tools.
+    for i in positions(kind, (EMBED,)):
+        if not lines[i].lower().startswith("read more"):
+            continue
+        j = doc.next_nonblank(i, len(lines))
+        taken = 0
+        while j < len(lines) and kind[j] == TEXT and taken < 6 and L.headline_like(lines[j]):
+            _make_embed(doc, j)
+            taken += 1
+            j = doc.next_nonblank(j, len(lines))
+    # The Guardian's footer: "Topics" over tag names to the end of the page.
+    for i in positions(kind, (DROP,)):
+        if lines[i].lower() != "topics":
+            continue
+        rest = [j for j in range(i + 1, len(lines)) if kind[j] != BLANK]
+        if len(rest) <= 30 and all(lines[j].count(" ") < 4 for j in rest):
+            for j in rest:
+                kind[j] = DROP
     # The page numbers of a pagination bar ("Previous page", 1, 2, 3, "Next page").
     for i in positions(kind, (DROP,)):
         if lines[i].lower() not in _PAGINATION:
@@ -318,6 +364,16 @@ def _mark_widgets(doc: Doc) -> None:
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
             _make_embed(doc, i)
+            # Sky's player prints its title under the length ("Helen Marsh speaks to Sky News").
+            nxt = doc.next_nonblank(i, len(lines))
+            if (
+                lines[prv].lower().startswith("please use chrome")
+                and nxt < len(lines)
+                and kind[nxt] == TEXT
+                and L.short_unpunctuated(lines[nxt], 12)
+            ):
+                doc.captions.add(nxt)
+                doc.capmask[nxt] = 1
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
     n = len(lines)

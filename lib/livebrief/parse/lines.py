@@ -95,6 +95,7 @@ _HEADER_CHROME_RE = re.compile(
 ANYWHERE_CHROME = frozenset(
     s.lower()
     for s in (
+        "Topics",
         "Back to top",
         "Load more",
         "Load more posts",
@@ -164,6 +165,11 @@ EMBED_LINES = frozenset(
         "Keep reading",
         "End of list",
         "Support us",
+        "Video Ad Feedback",
+        "Read more from Sky News:",
+        "Read more:",
+        "Read more",
+        "Related:",
         "Spotify, Apple Podcasts, Podcast Player",
         "Apple Podcasts, Spotify, Podcast Player",
         "Listen on Spotify",
@@ -178,7 +184,8 @@ _EMBED_RE = re.compile(
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]"
     r"|.*\bpic\.twitter\.com/\S+$"
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
-    r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$)",  # a tweet's signature
+    r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$"  # a tweet's signature
+    r"|@\w{1,30}$|.*wherever you get your podcasts\.?$|compiled by\b)",
     re.I,
 )
 
@@ -328,10 +335,11 @@ def is_caption_mark(s: str) -> bool:
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
 _CREDIT_TAIL = re.compile(
     r"(?:\b(?:Photograph|Photo|Pic|Picture|Credit|Image):\s[^.:]{2,60}"
-    r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)"
+    r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)|\[[^\[\]]*(?:/|\bvia\b)[^\[\]]*\]"
+    r"|\((?:file\s+)?(?:photo|picture|image)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
 )
-_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty")
+_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)")
 
 
 def is_credited_caption(s: str) -> bool:
@@ -369,7 +377,8 @@ _PATTERN_LEADS = (
     "edited by ", "all times", "times ", "you need one", "sort", "latestsort",
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
-    "posted by ", "with reporting ", "with additional ", "from ", "skip",
+    "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
+    "read more", "related", "video ad", "topics", "tap here",
     "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 

@@ -67,7 +67,16 @@ _HEADER_TEXT_LIMIT = 4
 
 
 _SUMMARY_HEADS = frozenset(
-    {"summary", "key points", "what we know", "key developments", "what you need to know"}
+    {
+        "summary",
+        "key points",
+        "what we know",
+        "key developments",
+        "what you need to know",
+        "what we covered here",
+        "what we're covering",
+        "what we’re covering",
+    }
 )
 _SUMMARY_MAX = 12
 
@@ -108,7 +117,8 @@ def _summary_items(doc: Doc, stop: int) -> None:
                     and doc.s.count(doc.s[j]) == 1
                 )
                 or bool(bylines.page_authors(doc.s[j]))
-                or _full_sentence(doc.s[j])
+                # a paragraph under unpunctuated items ("What we covered here" lists sentences)
+                or (_full_sentence(doc.s[j]) and not L.closes_sentence(doc.s[items[-1]]))
             )
             if headline:
                 break
@@ -124,6 +134,32 @@ def _badge(doc: Doc) -> None:
     first = doc.next_nonblank(-1, len(doc.s))
     if first < len(doc.s) and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
         doc.kind[first] = CHROME
+
+
+_NAV_WORDS, _NAV_KINDS = 3, (TEXT, LABEL, CHROME, EMBED, DROP)
+
+
+def _top_nav(doc: Doc) -> None:
+    """Make the site's menu over the title furniture: short lines, then a long headline.
+
+    "News / Opinion / World / Europe / Portugal" over "Portugal wildfires live: ..." are
+    menu items and kickers, never a post or the page's authors.
+    """
+    n = len(doc.s)
+    run: list[int] = []
+    j = doc.next_nonblank(-1, n)
+    while j < n and doc.kind[j] in _NAV_KINDS and doc.s[j].count(" ") < _NAV_WORDS:
+        if L.closes_sentence(doc.s[j]):
+            return
+        run.append(j)
+        j = doc.next_nonblank(j, n)
+    texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
+    if len(run) < 2 or not texts or j >= n:
+        return
+    title = doc.s[j]
+    if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
+        for i in texts:
+            doc.kind[i] = CHROME
 
 
 def _key_events(doc: Doc, stop: int) -> None:
@@ -511,6 +547,7 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
     _badge(doc)
+    _top_nav(doc)
     _key_events(doc, min(n, 80))
     _summary_items(doc, min(n, 60))
     markers = marker_lines(doc)
@@ -603,7 +640,9 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TZNOTE:
             page.timezone = times.page_zone_note(s)
         elif k == UPDATED:
-            page.updated = s
+            # The first stamp is the last update; "First published on ..." only when alone.
+            if page.updated is None or page.updated.lower().startswith("first published"):
+                page.updated = s
             stamp = doc.marks.get(i)
             zone = stamp.zone if stamp is not None else times.zone_in(s)
             if zone and page.timezone is None:
@@ -617,8 +656,10 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
-            elif names := bylines.page_authors(s) or bylines.header_names(s) or _byline_names(s):
+            elif names := bylines.page_authors(s) or _byline_names(s):
                 page.authors.extend(names)
+            elif page.title is not None and (names := bylines.header_names(s)):
+                page.authors.extend(names)  # names alone: only under the title
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
             elif page.title is None and L.headline_like(s, max_words=25):
