@@ -981,6 +981,79 @@ The story of the night is the suburbs of Columbus and Cincinnati.
     )
 
 
+def test_flat_bbc_label_over_a_byline_photos_and_video_captions() -> None:
+    text = """\
+BBC Homepage
+Ferry fire: Hundreds brought ashore
+Live Reporting
+All times stated are UK
+Get in touch
+Smoke pours from ferry off Anglesey
+Footage filmed by a passenger shows thick black smoke rising from the ship.
+Why vehicle-deck fires are so hard to fight
+Analysis
+Tom Ashworth
+Transport correspondent
+Fires on the car decks of ferries are among the most feared incidents at sea.
+In pictures: Passengers arrive at Holyhead
+Passengers wrapped in blankets walk through the ferry terminal
+Image source, PA Media
+Image caption,
+Passengers were given blankets and hot drinks
+Watch: Crew fight the fire on deck
+Video content
+Video caption: Crew members spray water on the car deck
+Crew members spray water on the car deck
+Media playback is unsupported on your device
+The footage was filmed by a passenger on Tuesday morning.
+"""
+    parsed = read_text(text, source="ferry.txt")
+    assert parsed.page.title == "Ferry fire: Hundreds brought ashore"
+    assert parsed.page.authors == []
+    got = [(e.headline, e.labels, e.author, len(e.paragraphs)) for e in parsed.entries]
+    assert got == [
+        ("Smoke pours from ferry off Anglesey", [], None, 1),
+        ("Why vehicle-deck fires are so hard to fight", ["Analysis"], "Tom Ashworth", 1),
+        ("In pictures: Passengers arrive at Holyhead", [], None, 0),
+        ("Watch: Crew fight the fire on deck", [], None, 1),
+    ]
+    assert (
+        parsed.entries[2].captions[0]
+        == "Passengers wrapped in blankets walk through the ferry terminal"
+    )
+    assert parsed.entries[3].captions[-1] == "Crew members spray water on the car deck"
+
+
+@pytest.mark.parametrize("after", ["Posted at 16:2016:20\n", ""])
+def test_a_summary_ends_at_the_first_posts_time_or_headline(after: str) -> None:
+    text = f"""\
+Zermatt avalanche: Thousands of tourists cut off
+Summary
+Heavy snow has cut off the Swiss resort of Zermatt
+About 13,000 tourists are unable to leave
+{after}Two skiers missing near Saas-Fee
+Police say two skiers have been reported missing near Saas-Fee.
+"""
+    parsed = read_text(text, source="summary.txt")
+    assert parsed.page.summary == [
+        "Heavy snow has cut off the Swiss resort of Zermatt",
+        "About 13,000 tourists are unable to leave",
+    ]
+    assert [e.headline for e in parsed.entries] == ["Two skiers missing near Saas-Fee"]
+
+
+def test_a_lone_numbered_item_keeps_no_number_in_its_headline() -> None:
+    text = """\
+Live Reporting
+
+  1. Why vehicle-deck fires are so hard to fightpublished at 14:55 British Summer Time 6 August 2025
+
+    Fires on the car decks of ferries are among the most feared incidents at sea.
+"""
+    (entry,) = read_text(text, source="one.txt").entries
+    assert (entry.headline, entry.clock) == ("Why vehicle-deck fires are so hard to fight", "14:55")
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -425,6 +425,16 @@ def test_detect_order_skips_entries_without_a_clock_and_repeats() -> None:
     assert times.detect_order(clocks("10:00", None, "09:30", "09:30", None)) == NEWEST_FIRST
 
 
+def test_detect_order_from_printed_dates() -> None:
+    lines = ("13:20 6 August 2025", "23:58 5 August 2025", "23:10 5 August 2025")
+    entries, marks = entries_for(*lines)
+    assert times.detect_order(entries, marks) == NEWEST_FIRST
+    entries, marks = entries_for(*reversed(lines))
+    assert times.detect_order(entries, marks) == OLDEST_FIRST
+    # Clocks alone read 13:20 -> 23:58 as a step forward: a tie, no order.
+    assert times.detect_order(entries_for(*lines)[0]) is None
+
+
 def test_detect_order_unknown() -> None:
     assert times.detect_order([]) is None
     assert times.detect_order(clocks(None, None)) is None

@@ -357,22 +357,27 @@ def minutes(clock: str | None) -> int | None:
     return int(clock[:2]) * 60 + int(clock[3:5])
 
 
-def detect_order(entries: list[Entry]) -> str | None:
+def detect_order(entries: list[Entry], marks: list[TimeMark | None] | None = None) -> str | None:
     """Tell whether entries run newest or oldest first from their clocks (None if unknown).
 
     Consecutive clocks vote; a step backwards of under 12 hours is a vote for newest first, so
-    a midnight roll-over (23:50 then 00:10) is read as the step forward it is.
+    a midnight roll-over (23:50 then 00:10) is read as the step forward it is. Where both posts
+    print a full date (``marks``), the dates decide the step.
     """
-    clocks = [minutes(e.clock) for e in entries]
-    seq = [c for c in clocks if c is not None]
+    days = [m.date if m else None for m in marks] if marks else [None] * len(entries)
+    seq = [
+        (c, d) for e, d in zip(entries, days, strict=True) if (c := minutes(e.clock)) is not None
+    ]
     down = up = 0
-    for a, b in pairwise(seq):
-        delta = (b - a) % 1440
-        if delta == 0:
-            continue
-        if delta > 720:
-            down += 1
+    for (a, da), (b, db) in pairwise(seq):
+        if da is not None and db is not None:
+            step = (db - da).days * 1440 + b - a  # dated: the true step
         else:
+            step = (b - a) % 1440
+            step = step - 1440 if step > 720 else step
+        if step < 0:
+            down += 1
+        elif step > 0:
             up += 1
     if down == up:
         return None

@@ -323,6 +323,15 @@ def _mark_widgets(doc: Doc) -> None:
             d = doc.next_nonblank(j, len(lines))
             if d < len(lines) and kind[d] == DATELINE:
                 _make_embed(doc, d)
+    # "Video caption: The cubs explore" over the same words again: the repeat is the caption.
+    for i in positions(kind, (CAPMARK,)):
+        head, sep, said = lines[i].partition(":")
+        if not sep or not said.strip() or " caption" not in head.lower():
+            continue
+        j = doc.next_nonblank(i, len(lines))
+        if j < len(lines) and lines[j] == said.strip():
+            doc.captions.add(j)
+            doc.capmask[j] = 1
     # CNN's player: "Video Ad Feedback", the video's title, "01:12 - Source: CNN".
     for i in positions(kind, (EMBED,)):
         if lines[i].lower() != "video ad feedback":

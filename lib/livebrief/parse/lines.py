@@ -72,6 +72,9 @@ HEADER_CHROME = frozenset(
         "Listen",
         "Latest posts",
         "Latest post",
+        "Get in touch",
+        "BBC Homepage",
+        "Homepage",
         "Search Query",
         "Submit Search",
         "Show Search",
@@ -112,6 +115,7 @@ ANYWHERE_CHROME = frozenset(
         "Story continues below this ad",
         "Continue reading",
         "Ad Feedback",
+        "Media playback is unsupported on your device",
         "Please turn on JavaScript to use this feature",
         "Please use Chrome browser for a more accessible video player",
     )
@@ -221,7 +225,7 @@ _PREFIX_LABEL = re.compile(
 
 # Captions and photo credits.
 _CAPTION_MARK = re.compile(
-    r"^(?:image|media|video|photo) (?:caption|source|copyright|credit)s?\b"
+    r"^(?:image|media|video|photo) (?:caption|source|copyright|credit)s?\b|^video content$"
     r"|(?:image|photo) (?:source|copyright|credit)s?,|(?:image|photo)$",
     re.I,
 )

@@ -124,6 +124,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if headline:
         headline, glued = L.split_labels(headline)
         e.labels.extend(glued)
+        if doc.kind[lo] == PUB and (m := NUMBERED.match(headline)):
+            headline = m.group(2)  # a lone "1. Headline" item that no count made a list
     e.headline = headline or None
     # Under the headline: label lines, a separate "published at" line, a time.
     while i < hi and doc.kind[i] in (BLANK, LABEL, PUB, TIME):
@@ -302,11 +304,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             ):
                 e.captions.append(e.paragraphs.pop())  # the alt text over its credit
             e.captions.append(s)
-            if s.lower().rstrip(",") in _CAPTION_NEXT:
+            low = s.lower()
+            if low.rstrip(",") in _CAPTION_NEXT or low.startswith("image source"):
                 # The alt text stands right above the marker, the caption right below.
                 if last_para_line == j - 1 and not L.closes_sentence(e.paragraphs[-1]):
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
-                caption_next = True
+                caption_next = low.rstrip(",") in _CAPTION_NEXT
             continue
         if k == LABEL:
             if e.paragraphs:

@@ -41,6 +41,7 @@ from livebrief.parse.layout import (
     EMBED,
     HEADER_KINDS,
     LABEL,
+    NUM,
     PUB,
     ROSTER,
     STOCK_FIRST,
@@ -81,6 +82,12 @@ _SUMMARY_HEADS = frozenset(
 _SUMMARY_MAX = 12
 
 
+def _over_paragraph(doc: Doc, j: int, stop: int) -> bool:
+    """Tell whether a full paragraph follows line ``j`` (a summary's items have none)."""
+    k = doc.next_nonblank(j, stop)
+    return k < stop and doc.kind[k] == TEXT and _full_sentence(doc.s[k])
+
+
 def _summary_head(doc: Doc, i: int) -> bool:
     """Tell whether line ``i`` heads a summary list: "Summary", "Key developments on Jan. 5:"."""
     low = doc.s[i].lower()
@@ -113,7 +120,7 @@ def _summary_items(doc: Doc, stop: int) -> None:
             headline = bool(items) and (
                 (
                     L.headline_like(doc.s[j])
-                    and _weak_headline(doc, j, 0, stop)
+                    and (_weak_headline(doc, j, 0, stop) or _over_paragraph(doc, j, stop))
                     and doc.s.count(doc.s[j]) == 1
                 )
                 or bool(bylines.page_authors(doc.s[j]))
@@ -124,7 +131,7 @@ def _summary_items(doc: Doc, stop: int) -> None:
                 break
             items.append(j)
             j = doc.next_nonblank(j, stop)
-        if items and j < stop and (headline or doc.kind[j] in HEADER_KINDS):
+        if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
             for k in items:
                 doc.kind[k] = BULLET
 
@@ -240,6 +247,8 @@ def _closes_paragraph(doc: Doc, j: int) -> bool:
     s = doc.s[j]
     if s.endswith(":"):
         return False  # a lead-in ("here's what's been happening:") opens a list
+    if L.is_credit(s) or (doc.blanks and bylines.is_org_name(s)):
+        return True  # a photo's credit ("Colchester United FC") closes the photo
     if L.closes_sentence(s):
         return True
     # An unpunctuated line is a list item unless it is long (a paragraph that lost its stop).
@@ -253,9 +262,15 @@ def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
     if nxt >= hi:
         return False
+    if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
+        return False  # the caption under "Image caption,"
     # What follows a headline is body text, or a picture or embed that stands for it.
     if doc.kind[nxt] == TEXT:
-        if (L.headline_like(doc.s[nxt]) or nxt in doc.captions) and not _photo_block(doc, i, hi):
+        if (
+            (L.headline_like(doc.s[nxt]) or nxt in doc.captions)
+            and not _photo_block(doc, i, hi)
+            and not _over_alt_text(doc, nxt, hi)
+        ):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
         return False
@@ -306,6 +321,15 @@ def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
     return False
 
 
+_CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
+
+
+def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a photo's alt text: an "Image source, ..." line follows it."""
+    k = doc.next_nonblank(j, hi)
+    return k < hi and doc.kind[k] == CAPMARK and doc.s[k].lower().startswith("image source")
+
+
 # A photo's alt text and credit: a block of at most this many short lines.
 _PHOTO_LINES, _PHOTO_WORDS = 2, 10
 
@@ -354,7 +378,12 @@ def _label_below(doc: Doc, j: int, hi: int) -> bool:
     if doc.kind[j] != LABEL:
         return False
     after = doc.next_nonblank(j, hi)
-    return after >= hi or not (doc.kind[after] == TEXT and L.headline_like(doc.s[after]))
+    # (A name and role under the label are the byline of the headline above it.)
+    return after >= hi or not (
+        doc.kind[after] == TEXT
+        and L.headline_like(doc.s[after])
+        and not strong_at(doc, after, hi, one_line=False)
+    )
 
 
 def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
@@ -364,7 +393,10 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
         if doc.kind[i] != TEXT or not L.headline_like(doc.s[i]) or i in doc.captions:
             continue
         prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
-        label_above = prv >= lo and doc.kind[prv] == LABEL
+        # (A name and role under a label are the byline of the headline above the label.)
+        label_above = (
+            prv >= lo and doc.kind[prv] == LABEL and not strong_at(doc, i, hi, one_line=False)
+        )
         strong = (
             label_above
             or L.is_stock_headline(doc.s[i])
@@ -810,7 +842,7 @@ def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -
     entries = [b.entry for b in built]
     for pos, e in enumerate(entries):
         e.position = pos
-    order = times.detect_order(entries) or _order_from_welcome(entries)
+    order = times.detect_order(entries, [b.mark for b in built]) or _order_from_welcome(entries)
     if order is None:
         order = NEWEST_FIRST
         page.notes.append("order assumed newest first: the page's times do not tell")
