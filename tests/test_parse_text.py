@@ -857,6 +857,8 @@ Russian-installed officials say traffic on the bridge has been halted after blas
 
 def test_site_menu_over_the_title_names_with_places_and_stamp_order() -> None:
     text = """\
+Skip to main content
+The Guardian - Back to home
 News
 Opinion
 World
@@ -1052,6 +1054,58 @@ Live Reporting
 """
     (entry,) = read_text(text, source="one.txt").entries
     assert (entry.headline, entry.clock) == ("Why vehicle-deck fires are so hard to fight", "14:55")
+
+
+def test_local_live_photo_pair_closes_a_post_and_a_byline_is_no_photo() -> None:
+    text = """\
+Live Reporting
+
+All times stated are UK
+
+Colchester United sign Danish striker
+
+Sam Hallett
+
+BBC Essex sport
+
+Colchester United have signed striker Mads Kjeldsen on a two-year deal.
+
+Mads Kjeldsen
+
+Colchester United FC
+
+Council tax rise 'unavoidable', says leader
+
+Essex County Council's leader says a council tax rise next year is unavoidable.
+"""
+    first, second = read_text(text, source="essex.txt").entries
+    assert (first.headline, first.author, first.role) == (
+        "Colchester United sign Danish striker",
+        "Sam Hallett",
+        "BBC Essex sport",
+    )
+    assert first.captions == ["Mads Kjeldsen", "Colchester United FC"]
+    assert second.headline == "Council tax rise 'unavoidable', says leader"
+
+
+def test_alt_text_over_image_source_is_no_headline() -> None:
+    text = """\
+Live Reporting
+In pictures: Passengers arrive at Holyhead
+Passengers were given blankets as they came ashore on Tuesday night.
+A lifeboat alongside the Celtic Aurora
+Image source, RNLI
+Irish government 'monitoring situation'
+Niamh Kelly
+BBC News NI, Dublin
+Ireland's transport minister says officials are in contact with their UK counterparts.
+"""
+    first, second = read_text(text, source="alt.txt").entries
+    assert first.captions == ["A lifeboat alongside the Celtic Aurora", "Image source, RNLI"]
+    assert (second.headline, second.author) == (
+        "Irish government 'monitoring situation'",
+        "Niamh Kelly",
+    )
 
 
 NUMBERED = """\

@@ -155,9 +155,11 @@ def _top_nav(doc: Doc) -> None:
     n = len(doc.s)
     run: list[int] = []
     j = doc.next_nonblank(-1, n)
-    while j < n and doc.kind[j] in _NAV_KINDS and doc.s[j].count(" ") < _NAV_WORDS:
-        if L.closes_sentence(doc.s[j]):
-            return
+    while j < n and doc.kind[j] in _NAV_KINDS:
+        if doc.kind[j] in (TEXT, LABEL) and (
+            doc.s[j].count(" ") >= _NAV_WORDS or L.closes_sentence(doc.s[j])
+        ):
+            break
         run.append(j)
         j = doc.next_nonblank(j, n)
     texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
@@ -247,7 +249,7 @@ def _closes_paragraph(doc: Doc, j: int) -> bool:
     s = doc.s[j]
     if s.endswith(":"):
         return False  # a lead-in ("here's what's been happening:") opens a list
-    if L.is_credit(s) or (doc.blanks and bylines.is_org_name(s)):
+    if L.is_credit(s) or (doc.blanks and _photo_pair_end(doc, j)):
         return True  # a photo's credit ("Colchester United FC") closes the photo
     if L.closes_sentence(s):
         return True
@@ -255,10 +257,32 @@ def _closes_paragraph(doc: Doc, j: int) -> bool:
     return len(s.split()) > 25
 
 
+def _photo_pair_end(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` ends a photo's alt text and credit under a paragraph.
+
+    ("Mads Kjeldsen" / "Colchester United FC" after the post's last sentence.)
+    """
+    alt = doc.prev_nonblank(j, 0)
+    before = doc.prev_nonblank(alt, 0) if alt >= 0 else -1
+    return (
+        before >= 0
+        and doc.kind[alt] == TEXT
+        and L.short_unpunctuated(doc.s[j], 6)
+        and L.short_unpunctuated(doc.s[alt], 8)
+        and doc.kind[before] == TEXT
+        and L.closes_sentence(doc.s[before])
+        # a name over a role, whichever two of the three lines hold them
+        and not strong_at(doc, alt, len(doc.s), one_line=False)
+        and not strong_at(doc, j, len(doc.s), one_line=False)
+    )
+
+
 def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     s = doc.s[i]
     if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
         return False
+    if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
+        return False  # where blank lines part the elements, a block's last line is no headline
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
     if nxt >= hi:
         return False
@@ -274,8 +298,10 @@ def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
         return False
-    elif doc.kind[nxt] == CAPMARK and L.credit_only(doc.s[nxt]):
-        return False  # alt text over its photo's credit ("Image: Efrem Lukatsky/AP Photo")
+    elif doc.kind[nxt] == CAPMARK and (
+        L.credit_only(doc.s[nxt]) or doc.s[nxt].lower().startswith("image source")
+    ):
+        return False  # alt text over its photo's credit ("Image source, RNLI")
     if prv < lo or _closes_paragraph(doc, prv):
         return True
     if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
