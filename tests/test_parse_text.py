@@ -1108,6 +1108,33 @@ Ireland's transport minister says officials are in contact with their UK counter
     )
 
 
+def test_france24_stamps_a_zone_note_inside_the_standfirst_and_a_closed_notice() -> None:
+    text = """\
+Live: Russia pounds Ukraine with record barrage, Poland scrambles jets
+Issued on: 05/01/2024 - 06:42
+Modified: 06/01/2024 - 00:25
+Russia launched 158 missiles at Ukraine on Friday. All times are Paris time (GMT+1).
+00:25
+This live page is no longer being updated. Thank you for following our coverage.
+23:40
+Explosions reported in Kharkiv
+Local governor Oleh Synehubov said several explosions were heard in the city.
+"""
+    parsed = read_text(text, source="france24.txt", date=date(2024, 1, 5))
+    page = parsed.page
+    assert page.updated == "Modified: 06/01/2024 - 00:25"  # the last update, not the first
+    assert page.timezone == "Europe/Paris"
+    assert [(e.headline, e.paragraphs) for e in parsed.entries] == [
+        (None, []),
+        (
+            "Explosions reported in Kharkiv",
+            ["Local governor Oleh Synehubov said several explosions were heard in the city."],
+        ),
+    ]
+    assert parsed.entries[1].time is not None
+    assert parsed.entries[1].time.isoformat() == "2024-01-05T23:40:00+01:00"
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -187,6 +187,18 @@ def zone_for(name: str | None) -> str | None:
     return None
 
 
+_TZ_NOTE_IN = re.compile(
+    r"\bAll\s+times\s+(?:are\s+|stated\s+are\s+|in\s+)(?:in\s+)?"
+    r"(?P<zone>[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?)(?:\s+time)?\b"
+)
+
+
+def zone_note_in(line: str) -> str | None:
+    """Return the zone a note inside a longer line names ("... All times are Paris time.")."""
+    m = _TZ_NOTE_IN.search(line) if "times" in line else None
+    return zone_for(m.group("zone")) if m else None
+
+
 def page_zone_note(line: str) -> str | None:
     """Return the IANA zone named by a note such as ``All times stated are UK``, else None."""
     m = _TZ_NOTE.match(line)

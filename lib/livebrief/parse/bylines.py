@@ -418,7 +418,7 @@ _ROSTER = re.compile(
 # A roster member's place: "in Seoul", "from Kyiv", "at the White House", "on the Mall".
 _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
 _PAGE_BY = re.compile(
-    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from)\s+(?P<names>[^.]+?)"
+    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+(?P<names>[^.]+?)"
     r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|$)",
     re.I,
 )

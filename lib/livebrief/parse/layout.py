@@ -184,13 +184,14 @@ def _pattern_kind(s: str, low: str) -> int:
         return EDITORS
     if low.startswith(("all times", "times ")) and times.page_zone_note(s):
         return TZNOTE
-    if "pdated" in s and times.is_updated_line(s):
+    if ("pdated" in s or low.startswith(("modified", "issued on"))) and times.is_updated_line(s):
         return UPDATED
     if L.is_header_chrome(s):
         return CHROME
     return TEXT
 
 
+_CLOSED_LEADS = ("This blog", "This live", "This page")
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
 
@@ -215,6 +216,7 @@ def classify(text: str) -> Doc:
         or "pdates " in s
         or "content provided" in s
         or s[-1] == ")"  # a caption's bracketed credit: "... (Mohammed Abed/AFP/Getty Images)"
+        or s.startswith(_CLOSED_LEADS)  # "This blog has now closed. Below is a roundup ..."
     ]
     results = list(map(_line_kind, looked))
     found = dict(zip(compress(looked, results), filter(None, results), strict=True))

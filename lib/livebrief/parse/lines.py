@@ -132,7 +132,9 @@ ANYWHERE_CHROME = frozenset(
 # ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
 _ANYWHERE_CHROME_RE = re.compile(
     r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
-    r"|skip next section\b.*)$",  # DW's link over each post, naming it
+    r"|skip next section\b.*"  # DW's link over each post, naming it
+    r"|this (?:live )?(?:blog|page|live page)"
+    r" (?:has (?:now )?closed|is no longer being updated)\b.*)$",
     re.I,
 )
 
@@ -390,7 +392,7 @@ _PATTERN_LEADS = (
     "to get involved", "page ", "go to page", "show ", "follow ", "skip", "end of", "allow",
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
-    "read more", "related", "video ad", "topics", "tap here",
+    "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
     "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 

@@ -662,6 +662,9 @@ def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
     return full[0]
 
 
+_FIRST_STAMPS = ("first published", "issued on", "published on")
+
+
 def _byline_names(s: str) -> list[str] | None:
     """Return the names of a one-line byline in the header ("By A, US Editor; and B, ...")."""
     found = bylines.one_line_byline(s)
@@ -698,8 +701,9 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TZNOTE:
             page.timezone = times.page_zone_note(s)
         elif k == UPDATED:
-            # The first stamp is the last update; "First published on ..." only when alone.
-            if page.updated is None or page.updated.lower().startswith("first published"):
+            # The last update wins over when the page was first published ("First published
+            # on ...", "Issued on: ...", "Published On ...").
+            if page.updated is None or page.updated.lower().startswith(_FIRST_STAMPS):
                 page.updated = s
             stamp = doc.marks.get(i)
             zone = stamp.zone if stamp is not None else times.zone_in(s)
@@ -726,6 +730,7 @@ def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
             elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
                 page.standfirst = s
+                page.timezone = page.timezone or times.zone_note_in(s)
             else:
                 unread.append(s)
     if unread:
