@@ -203,6 +203,20 @@ _EMBED_RE = re.compile(
     re.I,
 )
 
+# Lines that head a page's summary list ("Summary", "Key developments on Jan. 5:").
+SUMMARY_HEADS = frozenset(
+    {
+        "summary",
+        "key points",
+        "what we know",
+        "key developments",
+        "what you need to know",
+        "what we covered here",
+        "what we're covering",
+        "what we’re covering",
+    }
+)
+
 # Labels printed as their own line or glued to a headline.
 LABELS = {
     "breaking": "Breaking",

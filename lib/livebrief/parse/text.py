@@ -4,10 +4,11 @@ The reader works in four steps:
 
 1. :mod:`~livebrief.parse.layout` gives every line a kind (time, numbered item, chrome,
    label, caption marker, embed, page fact or plain text), without looking at its neighbours.
-2. :func:`_header_end` finds where the page header (title, roster, editors, chrome) stops.
+2. :mod:`~livebrief.parse.header` marks the page header's furniture and finds where the
+   header (title, roster, editors, stamps, summary) stops.
 3. :func:`_entry_starts` finds where posts begin: numbered items, printed times, glued
    "published at" headlines, and, where a page prints none of these, headline-shaped lines
-   that stand between body paragraphs or over a byline.
+   that stand between body paragraphs or over a byline (:mod:`~livebrief.parse.shapes`).
 4. :mod:`~livebrief.parse.posts` splits each post into headline, labels, byline, body,
    captions and embeds.
 
@@ -29,25 +30,26 @@ from livebrief import times
 from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, Page, ParsedPage, RosterMember
 from livebrief.parse import bylines, register
 from livebrief.parse import lines as L
+from livebrief.parse.header import (
+    badge,
+    header_end,
+    house_zone,
+    key_events,
+    page_facts,
+    summary_items,
+    top_nav,
+)
 from livebrief.parse.layout import (
     BLANK,
-    BULLET,
-    BULLET_RE,
-    CAPMARK,
     CHROME,
     DATELINE,
     DROP,
-    EDITORS,
     EMBED,
-    HEADER_KINDS,
     LABEL,
-    NUM,
     PUB,
-    ROSTER,
     STOCK_FIRST,
     TEXT,
     TIME,
-    TZNOTE,
     UPDATED,
     Doc,
     classify,
@@ -58,358 +60,9 @@ from livebrief.parse.layout import (
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry, set_codes
+from livebrief.parse.shapes import full_sentence, label_below, weak_headline
 
 log = logging.getLogger(__name__)
-
-_WEAK_MIN_WORDS = 3
-# A body line this long, ending as a sentence does, is a paragraph, never a list item.
-_FULL_SENTENCE_WORDS = 8
-_HEADER_TEXT_LIMIT = 4
-
-
-_SUMMARY_HEADS = frozenset(
-    {
-        "summary",
-        "key points",
-        "what we know",
-        "key developments",
-        "what you need to know",
-        "what we covered here",
-        "what we're covering",
-        "what we’re covering",
-    }
-)
-_SUMMARY_MAX = 12
-
-
-def _over_paragraph(doc: Doc, j: int, stop: int) -> bool:
-    """Tell whether a full paragraph follows line ``j`` (a summary's items have none)."""
-    k = doc.next_nonblank(j, stop)
-    return k < stop and doc.kind[k] == TEXT and _full_sentence(doc.s[k])
-
-
-def _summary_head(doc: Doc, i: int) -> bool:
-    """Tell whether line ``i`` heads a summary list: "Summary", "Key developments on Jan. 5:"."""
-    low = doc.s[i].lower()
-    if doc.kind[i] == CHROME:
-        return low in _SUMMARY_HEADS
-    return doc.kind[i] == TEXT and (
-        low in _SUMMARY_HEADS
-        or (low.endswith(":") and len(low) < 60 and low.startswith(tuple(_SUMMARY_HEADS)))
-    )
-
-
-def _summary_items(doc: Doc, stop: int) -> None:
-    """Mark the unbulleted items under a header's "Summary" line as summary bullets.
-
-    Only when more header furniture closes the list within a few lines: under a "Summary"
-    that a post follows directly, nothing is taken.
-    """
-    for i in range(stop):
-        if not _summary_head(doc, i):
-            continue
-        items: list[int] = []
-        j = doc.next_nonblank(i, stop)
-        headline = False
-        while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
-            if strong_at(doc, doc.next_nonblank(j, stop), stop):
-                break
-            # The first post's headline over its paragraphs, or a page byline, ends the list too.
-            # (An item that repeats a post's headline further down is an item: the Kyiv
-            # Independent's "Key developments" list the day's posts.)
-            headline = bool(items) and (
-                (
-                    L.headline_like(doc.s[j])
-                    and (_weak_headline(doc, j, 0, stop) or _over_paragraph(doc, j, stop))
-                    and doc.s.count(doc.s[j]) == 1
-                )
-                or bool(bylines.page_authors(doc.s[j]))
-                # a paragraph under unpunctuated items ("What we covered here" lists sentences)
-                or (_full_sentence(doc.s[j]) and not L.closes_sentence(doc.s[items[-1]]))
-            )
-            if headline:
-                break
-            items.append(j)
-            j = doc.next_nonblank(j, stop)
-        if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
-            for k in items:
-                doc.kind[k] = BULLET
-
-
-def _badge(doc: Doc) -> None:
-    """Make a "Live" badge on the page's first line furniture, not a label of the first post."""
-    first = doc.next_nonblank(-1, len(doc.s))
-    if first < len(doc.s) and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
-        doc.kind[first] = CHROME
-
-
-_NAV_WORDS, _NAV_KINDS = 3, (TEXT, LABEL, CHROME, EMBED, DROP)
-
-
-def _top_nav(doc: Doc) -> None:
-    """Make the site's menu over the title furniture: short lines, then a long headline.
-
-    "News / Opinion / World / Europe / Portugal" over "Portugal wildfires live: ..." are
-    menu items and kickers, never a post or the page's authors.
-    """
-    n = len(doc.s)
-    run: list[int] = []
-    j = doc.next_nonblank(-1, n)
-    while j < n and doc.kind[j] in _NAV_KINDS:
-        if doc.kind[j] in (TEXT, LABEL) and (
-            doc.s[j].count(" ") >= _NAV_WORDS or L.closes_sentence(doc.s[j])
-        ):
-            break
-        run.append(j)
-        j = doc.next_nonblank(j, n)
-    texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
-    if len(run) < 2 or not texts or j >= n:
-        return
-    title = doc.s[j]
-    if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
-        for i in texts:
-            doc.kind[i] = CHROME
-
-
-def _key_events(doc: Doc, stop: int) -> None:
-    """Read the Guardian's "Key events" box (an age, then a post's headline, for each key post).
-
-    Its headlines are the page's summary and its ages furniture; they are links to posts
-    further down, never posts themselves. The box closes with "Show key events only" or
-    ends at the first post's time.
-    """
-    for i in range(stop):
-        if doc.kind[i] != CHROME or doc.s[i].lower() != "key events":
-            continue
-        items: list[int] = []
-        ages: list[int] = []
-        j = doc.next_nonblank(i, stop)
-        while j < stop and len(items) < _SUMMARY_MAX:
-            k, mark = doc.kind[j], doc.marks.get(j)
-            if k == TIME and mark is not None and mark.age and not mark.clock:
-                ages.append(j)
-            elif k == TEXT and ages:
-                items.append(j)
-            else:
-                break
-            j = doc.next_nonblank(j, stop)
-        if items and len(ages) >= len(items):
-            for a in ages:
-                doc.kind[a] = DROP
-                doc.marks.pop(a, None)
-            for t in items:
-                doc.kind[t] = BULLET
-        return
-
-
-def _header_end(doc: Doc, stop: int) -> int:
-    """Return the last line of the page header: facts and chrome before the first post."""
-    end, text_run = -1, 0
-    for i in range(stop):
-        k = doc.kind[i]
-        if k == BLANK:
-            continue
-        if k in HEADER_KINDS:
-            end, text_run = i, 0
-            continue
-        # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
-        if k == TEXT and strong_at(doc, i, stop, one_line=False):
-            break
-        # Below the header's facts, a headline over body text opens the first post. (Above
-        # them, the same shape is the page's title and standfirst.)
-        if (
-            k == TEXT
-            and end >= 0
-            and (
-                L.is_stock_headline(doc.s[i])
-                or (L.headline_like(doc.s[i]) and _weak_headline(doc, i, 0, stop))
-            )
-        ):
-            break
-        # Below the header's facts, two full paragraphs are an untitled opening post.
-        if k == TEXT and end >= 0 and _full_sentence(doc.s[i]):
-            nxt = doc.next_nonblank(i, stop)
-            if nxt < stop and doc.kind[nxt] == TEXT and _full_sentence(doc.s[nxt]):
-                break
-        text_run += 1
-        if text_run > _HEADER_TEXT_LIMIT:
-            break
-    return end
-
-
-def _closes_paragraph(doc: Doc, j: int) -> bool:
-    """Tell whether line ``j`` can be the last line before a new post's headline."""
-    k = doc.kind[j]
-    if k in (EMBED, CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, CAPMARK, DATELINE):
-        return True
-    if k not in (TEXT, BULLET):
-        return False
-    if j > 0 and doc.kind[doc.prev_nonblank(j, 0)] == CAPMARK:
-        return True  # a caption closes the post it illustrates
-    s = doc.s[j]
-    if s.endswith(":"):
-        return False  # a lead-in ("here's what's been happening:") opens a list
-    if L.is_credit(s) or (doc.blanks and _photo_pair_end(doc, j)):
-        return True  # a photo's credit ("Colchester United FC") closes the photo
-    if L.closes_sentence(s):
-        return True
-    # An unpunctuated line is a list item unless it is long (a paragraph that lost its stop).
-    return len(s.split()) > 25
-
-
-def _photo_pair_end(doc: Doc, j: int) -> bool:
-    """Tell whether line ``j`` ends a photo's alt text and credit under a paragraph.
-
-    ("Mads Kjeldsen" / "Colchester United FC" after the post's last sentence.)
-    """
-    alt = doc.prev_nonblank(j, 0)
-    before = doc.prev_nonblank(alt, 0) if alt >= 0 else -1
-    return (
-        before >= 0
-        and doc.kind[alt] == TEXT
-        and L.short_unpunctuated(doc.s[j], 6)
-        and L.short_unpunctuated(doc.s[alt], 8)
-        and doc.kind[before] == TEXT
-        and L.closes_sentence(doc.s[before])
-        # a name over a role, whichever two of the three lines hold them
-        and not strong_at(doc, alt, len(doc.s), one_line=False)
-        and not strong_at(doc, j, len(doc.s), one_line=False)
-    )
-
-
-def _weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
-    s = doc.s[i]
-    if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
-        return False
-    if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
-        return False  # where blank lines part the elements, a block's last line is no headline
-    prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
-    if nxt >= hi:
-        return False
-    if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
-        return False  # the caption under "Image caption,"
-    # What follows a headline is body text, or a picture or embed that stands for it.
-    if doc.kind[nxt] == TEXT:
-        if (
-            (L.headline_like(doc.s[nxt]) or nxt in doc.captions)
-            and not _photo_block(doc, i, hi)
-            and not _over_alt_text(doc, nxt, hi)
-        ):
-            return False
-    elif doc.kind[nxt] not in (CAPMARK, EMBED):
-        return False
-    elif doc.kind[nxt] == CAPMARK and (
-        L.credit_only(doc.s[nxt]) or doc.s[nxt].lower().startswith("image source")
-    ):
-        return False  # alt text over its photo's credit ("Image source, RNLI")
-    if prv < lo or _closes_paragraph(doc, prv):
-        return True
-    if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
-        return False
-    if not _full_sentence(doc.s[nxt]) or prv in doc.captions or L.is_credit(s):
-        return False
-    # Under a media lead-in ("Watch the video below:") the video was lost in the copy: a
-    # headline over a paragraph opens the next post.
-    if _MEDIA_LEAD_IN.search(doc.s[prv]):
-        return True
-    # Under a list a lead-in opened, the last item is often followed by one closing sentence
-    # ("Any coalition will need three of them."); a new post's headline is followed by two
-    # paragraphs or more. (A role under a name is a byline's second line, not a headline.)
-    after = doc.next_nonblank(nxt, hi)
-    return (
-        after < hi
-        and doc.kind[after] == TEXT
-        and (_full_sentence(doc.s[after]) or _long_lead_in(doc.s[after]))
-        and _in_lead_in_list(doc, prv, lo)
-        and not strong_at(doc, prv, hi)
-    )
-
-
-# A lead-in that introduces a video, picture or audio rather than a list.
-_MEDIA_LEAD_IN = re.compile(
-    r"(?:^(?:watch|listen|see|look)\b|\b(?:video|clip|footage|pictures?|photos?|audio|below)\b).*:$",
-    re.I,
-)
-_LIST_LIMIT = 12
-
-
-def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
-    """Tell whether line ``j`` is an item of a list opened by a lead-in ending in ":"."""
-    for _ in range(_LIST_LIMIT):
-        s = doc.s[j]
-        if s.endswith(":") or s.lower() in _SUMMARY_HEADS:
-            return True
-        if doc.kind[j] not in (TEXT, BULLET) or L.closes_sentence(s):
-            return False
-        j = doc.prev_nonblank(j, lo)
-        if j < lo:
-            return False
-    return False
-
-
-_CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
-
-
-def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
-    """Tell whether line ``j`` is a photo's alt text: an "Image source, ..." line follows it."""
-    k = doc.next_nonblank(j, hi)
-    return k < hi and doc.kind[k] == CAPMARK and doc.s[k].lower().startswith("image source")
-
-
-# A photo's alt text and credit: a block of at most this many short lines.
-_PHOTO_LINES, _PHOTO_WORDS = 2, 10
-
-
-def _photo_block(doc: Doc, i: int, hi: int) -> bool:
-    """Tell whether headline-shaped line ``i`` stands over a photo and then body text.
-
-    Only on blank-separated pages (BBC local live), where blocks show the shape: the headline
-    is a block of its own, the photo's alt text and credit the next block of one or two short
-    lines, then a paragraph. (A picture inside a post is the same alt and credit block, with no
-    headline-shaped block of its own right above it.)
-    """
-    if not doc.blanks or i + 2 >= hi or doc.kind[i - 1] != BLANK or doc.kind[i + 1] != BLANK:
-        return False
-    j = i + 2
-    end = j
-    while end < hi and doc.kind[end] == TEXT and end - j < _PHOTO_LINES:
-        if not L.short_unpunctuated(doc.s[end], _PHOTO_WORDS):
-            return False
-        end += 1
-    if end == j or end >= hi or doc.kind[end] != BLANK:
-        return False
-    body = doc.next_nonblank(end, hi)
-    return body < hi and doc.kind[body] == TEXT and _full_sentence(doc.s[body])
-
-
-def _long_lead_in(s: str) -> bool:
-    return s.endswith(":") and s.count(" ") >= _WEAK_MIN_WORDS + 1
-
-
-def _full_sentence(s: str) -> bool:
-    # "...and last but not least" carries on the paragraph above it.
-    return (
-        L.closes_sentence(s)
-        and s.count(" ") >= _FULL_SENTENCE_WORDS - 1
-        and not (s[0].islower() or s[0] in ".…")
-    )
-
-
-def _label_below(doc: Doc, j: int, hi: int) -> bool:
-    """Tell whether line ``j`` is a label that belongs to the headline above it.
-
-    "Breaking" between two headline-shaped lines labels the one below; above body text, the
-    one above.
-    """
-    if doc.kind[j] != LABEL:
-        return False
-    after = doc.next_nonblank(j, hi)
-    # (A name and role under the label are the byline of the headline above it.)
-    return after >= hi or not (
-        doc.kind[after] == TEXT
-        and L.headline_like(doc.s[after])
-        and not strong_at(doc, after, hi, one_line=False)
-    )
 
 
 def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
@@ -426,9 +79,9 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
         strong = (
             label_above
             or L.is_stock_headline(doc.s[i])
-            or (nxt < hi and (_label_below(doc, nxt, hi) or strong_at(doc, nxt, hi)))
+            or (nxt < hi and (label_below(doc, nxt, hi) or strong_at(doc, nxt, hi)))
         )
-        if strong or (weak and _weak_headline(doc, i, lo, hi)):
+        if strong or (weak and weak_headline(doc, i, lo, hi)):
             # A label line right above the headline belongs to this post.
             start = prv if label_above else i
             if not starts or start > starts[-1]:
@@ -473,7 +126,7 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
                 prv >= lo
                 and kind[prv] == EMBED
                 and L.headline_like(s)
-                and _weak_headline(doc, i, lo, hi)
+                and weak_headline(doc, i, lo, hi)
             ):
                 starts.append(i)
     return starts
@@ -604,19 +257,19 @@ def _own_form(doc: Doc, markers: list[int]) -> bool:
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     n = len(doc.s)
-    _badge(doc)
-    _top_nav(doc)
-    _key_events(doc, min(n, 80))
-    _summary_items(doc, min(n, 60))
+    badge(doc)
+    top_nav(doc)
+    key_events(doc, min(n, 80))
+    summary_items(doc, min(n, 60))
     markers = marker_lines(doc)
     if markers and _page_stamp(doc, markers):
         doc.kind[markers[0]] = UPDATED
         markers = markers[1:]
     if doc.numbered:
         starts = numbered_lines(doc)
-        return _header_end(doc, starts[0]), starts
+        return header_end(doc, starts[0]), starts
     if markers:
-        hdr = _header_end(doc, markers[0])
+        hdr = header_end(doc, markers[0])
         mark_duplicates(doc, 0, markers[0])
         pre = _flat_starts(doc, hdr + 1, markers[0], weak=True)
         pre = [p for p in pre if doc.kind[p] != LABEL or p + 1 < markers[0]]
@@ -643,7 +296,7 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
             hdr = min(hdr, marked[0] - 1)
             pre = [p for p in pre if p < marked[0]]
         return hdr, pre + marked
-    hdr = _header_end(doc, n)
+    hdr = header_end(doc, n)
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
     return hdr, [intro, *starts] if intro is not None else starts
@@ -656,19 +309,10 @@ def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
     intro under its key developments); one is the header's standfirst.
     """
     lines = [j for j in range(lo, hi) if doc.kind[j] == TEXT and j not in doc.captions]
-    full = [j for j in lines if _full_sentence(doc.s[j])]
+    full = [j for j in lines if full_sentence(doc.s[j])]
     if len(full) < 2 or lines[0] != full[0]:
         return None
     return full[0]
-
-
-_FIRST_STAMPS = ("first published", "issued on", "published on")
-
-
-def _byline_names(s: str) -> list[str] | None:
-    """Return the names of a one-line byline in the header ("By A, US Editor; and B, ...")."""
-    found = bylines.one_line_byline(s)
-    return found.authors if found else None
 
 
 def _has_body(doc: Doc, lo: int, hi: int) -> bool:
@@ -683,87 +327,6 @@ def _has_body(doc: Doc, lo: int, hi: int) -> bool:
 
 def _byline_shaped(s: str) -> bool:
     return bool(bylines.header_names(s)) or bylines.is_org_name(s)
-
-
-def _page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
-    """Read title, editors, roster, zone, summary and standfirst from the header lines."""
-    caption_next = False
-    unread: list[str] = []
-    for i in range(first_start):
-        k, s = doc.kind[i], doc.s[i]
-        if k == BLANK:
-            continue
-        if k == ROSTER:
-            page.roster.extend(bylines.parse_roster(s) or [])
-            page.authors.extend(bylines.page_authors(s) or [])
-        elif k == EDITORS:
-            page.editors.extend(bylines.editors(s) or [])
-        elif k == TZNOTE:
-            page.timezone = times.page_zone_note(s)
-        elif k == UPDATED:
-            # The last update wins over when the page was first published ("First published
-            # on ...", "Issued on: ...", "Published On ...").
-            if page.updated is None or page.updated.lower().startswith(_FIRST_STAMPS):
-                page.updated = s
-            stamp = doc.marks.get(i)
-            zone = stamp.zone if stamp is not None else times.zone_in(s)
-            if zone and page.timezone is None:
-                page.timezone = zone
-            day = times.date_in(s)
-            page.date = page.date or (day.isoformat() if day else None)
-        elif k == BULLET:
-            page.summary.extend(p.strip() for p in _strip_view_post(BULLET_RE.sub("", s)))
-        elif k == CAPMARK:
-            caption_next = True
-        elif k == TEXT:
-            if caption_next or i in doc.captions:
-                caption_next = False
-            elif names := bylines.page_authors(s) or _byline_names(s):
-                page.authors.extend(names)
-            elif page.title is not None and (names := bylines.header_names(s)):
-                page.authors.extend(names)  # names alone: only under the title
-            elif page.title is not None and bylines.is_org_name(s):
-                page.authors.append(s)
-            elif page.title is None and L.headline_like(s, max_words=25):
-                page.title = s
-            elif _kicker(page, s):
-                page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
-            elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
-                page.standfirst = s
-                page.timezone = page.timezone or times.zone_note_in(s)
-            else:
-                unread.append(s)
-    if unread:
-        # Nothing is dropped silently: a post the reader could not open shows up here.
-        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
-        page.notes.append(
-            f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
-        )
-
-
-_TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
-
-
-def _kicker(page: Page, s: str) -> bool:
-    """Tell whether the title read so far is a section kicker over the real title ``s``.
-
-    A kicker is a few words naming a topic ("Russia-Ukraine war", "Politics"); the title under
-    it is longer and names the page a live one ("... live: ...", "... latest: ...").
-    """
-    title = page.title
-    return (
-        title is not None
-        and page.standfirst is None
-        and len(title.split()) <= 4
-        and not _TITLE_WORDS.search(title)
-        and bool(_TITLE_WORDS.search(s))
-        and L.headline_like(s, max_words=25)
-    )
-
-
-def _strip_view_post(s: str) -> list[str]:
-    parts = re.split(r"\s*View post\s*(?:\|\s*)?", s)
-    return [p for p in parts if p.strip()]
 
 
 def read_text(
@@ -787,7 +350,7 @@ def read_text(
     set_codes(doc)
     page = Page(source=source)
     first = starts[0] if starts else len(doc.s)
-    _page_facts(doc, hdr, first, page)
+    page_facts(doc, hdr, first, page)
     page.rendering = _rendering(doc, starts)
     built: list[Built] = []
     bounds = [*starts, len(doc.s)]
@@ -811,25 +374,13 @@ def read_text(
             day, fresh = doc.marks[j].date, True
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
-    house = _house_zone(doc, first)
+    house = house_zone(doc, first)
     if house is not None:
         for b in built:
             if b.mark is not None and b.mark.house is None:
                 b.mark = replace(b.mark, house=house)
     _finish(page, built, date, tz)
     return ParsedPage(page, [b.entry for b in built])
-
-
-# Furniture that names the publisher, and the zone its clocks print.
-_HOUSE_ZONES = {"why you can trust sky news": times.UK}
-
-
-def _house_zone(doc: Doc, first: int) -> str | None:
-    """Return the zone a page's publisher prints its clocks in, if its furniture names one."""
-    for j in range(min(first, 80)):
-        if doc.kind[j] == CHROME and (zone := _HOUSE_ZONES.get(doc.s[j].lower())):
-            return zone
-    return None
 
 
 def _rendering(doc: Doc, starts: list[int]) -> str:

@@ -1,0 +1,299 @@
+"""The page header of a text page: what stands above the first post.
+
+Title, standfirst, page authors, editors, roster, the zone note, stamps ("Last updated ..."),
+summary items, and the site's menus and badges, which are furniture. The text reader
+(:mod:`livebrief.parse.text`) marks these lines first, then reads the facts from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from livebrief import times
+from livebrief.model import Page
+from livebrief.parse import bylines
+from livebrief.parse import lines as L
+from livebrief.parse.layout import (
+    BLANK,
+    BULLET,
+    BULLET_RE,
+    CAPMARK,
+    CHROME,
+    DROP,
+    EDITORS,
+    EMBED,
+    HEADER_KINDS,
+    LABEL,
+    NUM,
+    PUB,
+    ROSTER,
+    TEXT,
+    TIME,
+    TZNOTE,
+    UPDATED,
+    Doc,
+    strong_at,
+)
+from livebrief.parse.shapes import full_sentence, weak_headline
+
+# Text lines that may stand in the header without a page fact between them (title,
+# standfirst, a kicker, a page byline); and the most items a summary list holds.
+_HEADER_TEXT_LIMIT = 4
+_SUMMARY_MAX = 12
+
+
+def _over_paragraph(doc: Doc, j: int, stop: int) -> bool:
+    """Tell whether a full paragraph follows line ``j`` (a summary's items have none)."""
+    k = doc.next_nonblank(j, stop)
+    return k < stop and doc.kind[k] == TEXT and full_sentence(doc.s[k])
+
+
+def _summary_head(doc: Doc, i: int) -> bool:
+    """Tell whether line ``i`` heads a summary list: "Summary", "Key developments on Jan. 5:"."""
+    low = doc.s[i].lower()
+    if doc.kind[i] == CHROME:
+        return low in L.SUMMARY_HEADS
+    return doc.kind[i] == TEXT and (
+        low in L.SUMMARY_HEADS
+        or (low.endswith(":") and len(low) < 60 and low.startswith(tuple(L.SUMMARY_HEADS)))
+    )
+
+
+def summary_items(doc: Doc, stop: int) -> None:
+    """Mark the unbulleted items under a header's "Summary" line as summary bullets.
+
+    Only when more header furniture closes the list within a few lines: under a "Summary"
+    that a post follows directly, nothing is taken.
+    """
+    for i in range(stop):
+        if not _summary_head(doc, i):
+            continue
+        items: list[int] = []
+        j = doc.next_nonblank(i, stop)
+        headline = False
+        while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
+            if strong_at(doc, doc.next_nonblank(j, stop), stop):
+                break
+            # The first post's headline over its paragraphs, or a page byline, ends the list too.
+            # (An item that repeats a post's headline further down is an item: the Kyiv
+            # Independent's "Key developments" list the day's posts.)
+            headline = bool(items) and (
+                (
+                    L.headline_like(doc.s[j])
+                    and (weak_headline(doc, j, 0, stop) or _over_paragraph(doc, j, stop))
+                    and doc.s.count(doc.s[j]) == 1
+                )
+                or bool(bylines.page_authors(doc.s[j]))
+                # a paragraph under unpunctuated items ("What we covered here" lists sentences)
+                or (full_sentence(doc.s[j]) and not L.closes_sentence(doc.s[items[-1]]))
+            )
+            if headline:
+                break
+            items.append(j)
+            j = doc.next_nonblank(j, stop)
+        if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
+            for k in items:
+                doc.kind[k] = BULLET
+
+
+def badge(doc: Doc) -> None:
+    """Make a "Live" badge on the page's first line furniture, not a label of the first post."""
+    first = doc.next_nonblank(-1, len(doc.s))
+    if first < len(doc.s) and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
+        doc.kind[first] = CHROME
+
+
+_NAV_WORDS, _NAV_KINDS = 3, (TEXT, LABEL, CHROME, EMBED, DROP)
+
+
+def top_nav(doc: Doc) -> None:
+    """Make the site's menu over the title furniture: short lines, then a long headline.
+
+    "News / Opinion / World / Europe / Portugal" over "Portugal wildfires live: ..." are
+    menu items and kickers, never a post or the page's authors.
+    """
+    n = len(doc.s)
+    run: list[int] = []
+    j = doc.next_nonblank(-1, n)
+    while j < n and doc.kind[j] in _NAV_KINDS:
+        if doc.kind[j] in (TEXT, LABEL) and (
+            doc.s[j].count(" ") >= _NAV_WORDS or L.closes_sentence(doc.s[j])
+        ):
+            break
+        run.append(j)
+        j = doc.next_nonblank(j, n)
+    texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
+    if len(run) < 2 or not texts or j >= n:
+        return
+    title = doc.s[j]
+    if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
+        for i in texts:
+            doc.kind[i] = CHROME
+
+
+def key_events(doc: Doc, stop: int) -> None:
+    """Read the Guardian's "Key events" box (an age, then a post's headline, for each key post).
+
+    Its headlines are the page's summary and its ages furniture; they are links to posts
+    further down, never posts themselves. The box closes with "Show key events only" or
+    ends at the first post's time.
+    """
+    for i in range(stop):
+        if doc.kind[i] != CHROME or doc.s[i].lower() != "key events":
+            continue
+        items: list[int] = []
+        ages: list[int] = []
+        j = doc.next_nonblank(i, stop)
+        while j < stop and len(items) < _SUMMARY_MAX:
+            k, mark = doc.kind[j], doc.marks.get(j)
+            if k == TIME and mark is not None and mark.age and not mark.clock:
+                ages.append(j)
+            elif k == TEXT and ages:
+                items.append(j)
+            else:
+                break
+            j = doc.next_nonblank(j, stop)
+        if items and len(ages) >= len(items):
+            for a in ages:
+                doc.kind[a] = DROP
+                doc.marks.pop(a, None)
+            for t in items:
+                doc.kind[t] = BULLET
+        return
+
+
+def header_end(doc: Doc, stop: int) -> int:
+    """Return the last line of the page header: facts and chrome before the first post."""
+    end, text_run = -1, 0
+    for i in range(stop):
+        k = doc.kind[i]
+        if k == BLANK:
+            continue
+        if k in HEADER_KINDS:
+            end, text_run = i, 0
+            continue
+        # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
+        if k == TEXT and strong_at(doc, i, stop, one_line=False):
+            break
+        # Below the header's facts, a headline over body text opens the first post. (Above
+        # them, the same shape is the page's title and standfirst.)
+        if (
+            k == TEXT
+            and end >= 0
+            and (
+                L.is_stock_headline(doc.s[i])
+                or (L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop))
+            )
+        ):
+            break
+        # Below the header's facts, two full paragraphs are an untitled opening post.
+        if k == TEXT and end >= 0 and full_sentence(doc.s[i]):
+            nxt = doc.next_nonblank(i, stop)
+            if nxt < stop and doc.kind[nxt] == TEXT and full_sentence(doc.s[nxt]):
+                break
+        text_run += 1
+        if text_run > _HEADER_TEXT_LIMIT:
+            break
+    return end
+
+
+_FIRST_STAMPS = ("first published", "issued on", "published on")
+
+
+def _byline_names(s: str) -> list[str] | None:
+    """Return the names of a one-line byline in the header ("By A, US Editor; and B, ...")."""
+    found = bylines.one_line_byline(s)
+    return found.authors if found else None
+
+
+def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
+    """Read title, editors, roster, zone, summary and standfirst from the header lines."""
+    caption_next = False
+    unread: list[str] = []
+    for i in range(first_start):
+        k, s = doc.kind[i], doc.s[i]
+        if k == BLANK:
+            continue
+        if k == ROSTER:
+            page.roster.extend(bylines.parse_roster(s) or [])
+            page.authors.extend(bylines.page_authors(s) or [])
+        elif k == EDITORS:
+            page.editors.extend(bylines.editors(s) or [])
+        elif k == TZNOTE:
+            page.timezone = times.page_zone_note(s)
+        elif k == UPDATED:
+            # The last update wins over when the page was first published ("First published
+            # on ...", "Issued on: ...", "Published On ...").
+            if page.updated is None or page.updated.lower().startswith(_FIRST_STAMPS):
+                page.updated = s
+            stamp = doc.marks.get(i)
+            zone = stamp.zone if stamp is not None else times.zone_in(s)
+            if zone and page.timezone is None:
+                page.timezone = zone
+            day = times.date_in(s)
+            page.date = page.date or (day.isoformat() if day else None)
+        elif k == BULLET:
+            page.summary.extend(p.strip() for p in _strip_view_post(BULLET_RE.sub("", s)))
+        elif k == CAPMARK:
+            caption_next = True
+        elif k == TEXT:
+            if caption_next or i in doc.captions:
+                caption_next = False
+            elif names := bylines.page_authors(s) or _byline_names(s):
+                page.authors.extend(names)
+            elif page.title is not None and (names := bylines.header_names(s)):
+                page.authors.extend(names)  # names alone: only under the title
+            elif page.title is not None and bylines.is_org_name(s):
+                page.authors.append(s)
+            elif page.title is None and L.headline_like(s, max_words=25):
+                page.title = s
+            elif _kicker(page, s):
+                page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
+            elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
+                page.standfirst = s
+                page.timezone = page.timezone or times.zone_note_in(s)
+            else:
+                unread.append(s)
+    if unread:
+        # Nothing is dropped silently: a post the reader could not open shows up here.
+        more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+        page.notes.append(
+            f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
+        )
+
+
+_TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
+
+
+def _kicker(page: Page, s: str) -> bool:
+    """Tell whether the title read so far is a section kicker over the real title ``s``.
+
+    A kicker is a few words naming a topic ("Russia-Ukraine war", "Politics"); the title under
+    it is longer and names the page a live one ("... live: ...", "... latest: ...").
+    """
+    title = page.title
+    return (
+        title is not None
+        and page.standfirst is None
+        and len(title.split()) <= 4
+        and not _TITLE_WORDS.search(title)
+        and bool(_TITLE_WORDS.search(s))
+        and L.headline_like(s, max_words=25)
+    )
+
+
+def _strip_view_post(s: str) -> list[str]:
+    parts = re.split(r"\s*View post\s*(?:\|\s*)?", s)
+    return [p for p in parts if p.strip()]
+
+
+# Furniture that names the publisher, and the zone its clocks print.
+_HOUSE_ZONES = {"why you can trust sky news": times.UK}
+
+
+def house_zone(doc: Doc, first: int) -> str | None:
+    """Return the zone a page's publisher prints its clocks in, if its furniture names one."""
+    for j in range(min(first, 80)):
+        if doc.kind[j] == CHROME and (zone := _HOUSE_ZONES.get(doc.s[j].lower())):
+            return zone
+    return None

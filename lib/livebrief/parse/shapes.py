@@ -1,0 +1,219 @@
+"""Where a post can begin: a headline-shaped line judged with the lines around it.
+
+On pages that print no markers (no numbers, no times) a post begins at a headline-shaped line
+that stands between the end of a paragraph and body text. The text reader
+(:mod:`livebrief.parse.text`) and the header reader (:mod:`livebrief.parse.header`) both ask
+these questions of a classified page (:class:`~livebrief.parse.layout.Doc`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from livebrief.parse import lines as L
+from livebrief.parse.layout import (
+    BLANK,
+    BULLET,
+    CAPMARK,
+    CHROME,
+    DATELINE,
+    DROP,
+    EDITORS,
+    EMBED,
+    LABEL,
+    ROSTER,
+    TEXT,
+    TZNOTE,
+    UPDATED,
+    Doc,
+    strong_at,
+)
+
+_WEAK_MIN_WORDS = 3
+
+
+# A body line this long, ending as a sentence does, is a paragraph, never a list item.
+_FULL_SENTENCE_WORDS = 8
+
+
+def closes_paragraph(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` can be the last line before a new post's headline."""
+    k = doc.kind[j]
+    if k in (EMBED, CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, CAPMARK, DATELINE):
+        return True
+    if k not in (TEXT, BULLET):
+        return False
+    if j > 0 and doc.kind[doc.prev_nonblank(j, 0)] == CAPMARK:
+        return True  # a caption closes the post it illustrates
+    s = doc.s[j]
+    if s.endswith(":"):
+        return False  # a lead-in ("here's what's been happening:") opens a list
+    if L.is_credit(s) or (doc.blanks and _photo_pair_end(doc, j)):
+        return True  # a photo's credit ("Colchester United FC") closes the photo
+    if L.closes_sentence(s):
+        return True
+    # An unpunctuated line is a list item unless it is long (a paragraph that lost its stop).
+    return len(s.split()) > 25
+
+
+def _photo_pair_end(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` ends a photo's alt text and credit under a paragraph.
+
+    ("Mads Kjeldsen" / "Colchester United FC" after the post's last sentence.)
+    """
+    alt = doc.prev_nonblank(j, 0)
+    before = doc.prev_nonblank(alt, 0) if alt >= 0 else -1
+    return (
+        before >= 0
+        and doc.kind[alt] == TEXT
+        and L.short_unpunctuated(doc.s[j], 6)
+        and L.short_unpunctuated(doc.s[alt], 8)
+        and doc.kind[before] == TEXT
+        and L.closes_sentence(doc.s[before])
+        # a name over a role, whichever two of the three lines hold them
+        and not strong_at(doc, alt, len(doc.s), one_line=False)
+        and not strong_at(doc, j, len(doc.s), one_line=False)
+    )
+
+
+def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
+    """Tell whether line ``i`` opens a post by its shape alone (no byline, label or time).
+
+    A headline-shaped line opens a post where it stands between the end of a paragraph and
+    body text (or a photo or embed standing for it), within lines ``[lo, hi)``.
+    """
+    s = doc.s[i]
+    if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
+        return False
+    if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
+        return False  # where blank lines part the elements, a block's last line is no headline
+    prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
+    if nxt >= hi:
+        return False
+    if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
+        return False  # the caption under "Image caption,"
+    # What follows a headline is body text, or a picture or embed that stands for it.
+    if doc.kind[nxt] == TEXT:
+        if (
+            (L.headline_like(doc.s[nxt]) or nxt in doc.captions)
+            and not _photo_block(doc, i, hi)
+            and not _over_alt_text(doc, nxt, hi)
+        ):
+            return False
+    elif doc.kind[nxt] not in (CAPMARK, EMBED):
+        return False
+    elif doc.kind[nxt] == CAPMARK and (
+        L.credit_only(doc.s[nxt]) or doc.s[nxt].lower().startswith("image source")
+    ):
+        return False  # alt text over its photo's credit ("Image source, RNLI")
+    if prv < lo or closes_paragraph(doc, prv):
+        return True
+    if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
+        return False
+    if not full_sentence(doc.s[nxt]) or prv in doc.captions or L.is_credit(s):
+        return False
+    # Under a media lead-in ("Watch the video below:") the video was lost in the copy: a
+    # headline over a paragraph opens the next post.
+    if _MEDIA_LEAD_IN.search(doc.s[prv]):
+        return True
+    # Under a list a lead-in opened, the last item is often followed by one closing sentence
+    # ("Any coalition will need three of them."); a new post's headline is followed by two
+    # paragraphs or more. (A role under a name is a byline's second line, not a headline.)
+    after = doc.next_nonblank(nxt, hi)
+    return (
+        after < hi
+        and doc.kind[after] == TEXT
+        and (full_sentence(doc.s[after]) or _long_lead_in(doc.s[after]))
+        and _in_lead_in_list(doc, prv, lo)
+        and not strong_at(doc, prv, hi)
+    )
+
+
+# A lead-in that introduces a video, picture or audio rather than a list.
+_MEDIA_LEAD_IN = re.compile(
+    r"(?:^(?:watch|listen|see|look)\b|\b(?:video|clip|footage|pictures?|photos?|audio|below)\b).*:$",
+    re.I,
+)
+
+
+_LIST_LIMIT = 12
+
+
+def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
+    """Tell whether line ``j`` is an item of a list opened by a lead-in ending in ":"."""
+    for _ in range(_LIST_LIMIT):
+        s = doc.s[j]
+        if s.endswith(":") or s.lower() in L.SUMMARY_HEADS:
+            return True
+        if doc.kind[j] not in (TEXT, BULLET) or L.closes_sentence(s):
+            return False
+        j = doc.prev_nonblank(j, lo)
+        if j < lo:
+            return False
+    return False
+
+
+_CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
+
+
+def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a photo's alt text: an "Image source, ..." line follows it."""
+    k = doc.next_nonblank(j, hi)
+    return k < hi and doc.kind[k] == CAPMARK and doc.s[k].lower().startswith("image source")
+
+
+# A photo's alt text and credit: a block of at most this many short lines.
+_PHOTO_LINES, _PHOTO_WORDS = 2, 10
+
+
+def _photo_block(doc: Doc, i: int, hi: int) -> bool:
+    """Tell whether headline-shaped line ``i`` stands over a photo and then body text.
+
+    Only on blank-separated pages (BBC local live), where blocks show the shape: the headline
+    is a block of its own, the photo's alt text and credit the next block of one or two short
+    lines, then a paragraph. (A picture inside a post is the same alt and credit block, with no
+    headline-shaped block of its own right above it.)
+    """
+    if not doc.blanks or i + 2 >= hi or doc.kind[i - 1] != BLANK or doc.kind[i + 1] != BLANK:
+        return False
+    j = i + 2
+    end = j
+    while end < hi and doc.kind[end] == TEXT and end - j < _PHOTO_LINES:
+        if not L.short_unpunctuated(doc.s[end], _PHOTO_WORDS):
+            return False
+        end += 1
+    if end == j or end >= hi or doc.kind[end] != BLANK:
+        return False
+    body = doc.next_nonblank(end, hi)
+    return body < hi and doc.kind[body] == TEXT and full_sentence(doc.s[body])
+
+
+def _long_lead_in(s: str) -> bool:
+    return s.endswith(":") and s.count(" ") >= _WEAK_MIN_WORDS + 1
+
+
+def full_sentence(s: str) -> bool:
+    """Tell whether a line is a paragraph's sentence: long, capitalised, closed by a stop."""
+    # "...and last but not least" carries on the paragraph above it.
+    return (
+        L.closes_sentence(s)
+        and s.count(" ") >= _FULL_SENTENCE_WORDS - 1
+        and not (s[0].islower() or s[0] in ".…")
+    )
+
+
+def label_below(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a label that belongs to the headline above it.
+
+    "Breaking" between two headline-shaped lines labels the one below; above body text, the
+    one above.
+    """
+    if doc.kind[j] != LABEL:
+        return False
+    after = doc.next_nonblank(j, hi)
+    # (A name and role under the label are the byline of the headline above it.)
+    return after >= hi or not (
+        doc.kind[after] == TEXT
+        and L.headline_like(doc.s[after])
+        and not strong_at(doc, after, hi, one_line=False)
+    )

@@ -1,0 +1,406 @@
+"""Tests for livebrief.parse.header: the page facts and furniture above a text page's first post.
+
+Made-up pages in the shapes of real ones (Guardian, Sky, NBC, Washington Post, France 24,
+DW, AP, Kyiv Independent); the golden set (tests/test_parse_golden.py) scores real pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from livebrief.parse import bylines
+from livebrief.parse.text import read_text
+
+
+def test_header_names_summary_items_over_the_first_post_and_unread_lines() -> None:
+    text = """\
+Kim Jong Un arrives in Russia
+Martin Belam (now) and Helen Sullivan (earlier)
+Summary
+Kim Jong Un has arrived in Russia by armoured train
+He is due to meet Putin at the Vostochny space centre
+Latest post
+Kim and Putin tour rocket launch site
+The two leaders have been shown around the Vostochny cosmodrome this morning.
+Putin said Russia would help North Korea build satellites in the coming years.
+Kim arrives at Vostochny
+Kim's armoured train has arrived at the space centre, Russian media report.
+"""
+    parsed = read_text(text, source="header.txt")
+    page = parsed.page
+    assert page.authors == ["Martin Belam", "Helen Sullivan"]
+    assert page.summary == [
+        "Kim Jong Un has arrived in Russia by armoured train",
+        "He is due to meet Putin at the Vostochny space centre",
+    ]
+    heads = [e.headline for e in parsed.entries]
+    assert heads == ["Kim and Putin tour rocket launch site", "Kim arrives at Vostochny"]
+    assert not any("above the first post" in n for n in page.notes)
+    # A "Summary" that the first post follows directly: the items end at its headline.
+    direct = read_text(text.replace("Latest post\n", ""), source="direct.txt")
+    assert direct.page.summary == page.summary
+    assert [e.headline for e in direct.entries] == heads
+
+
+def test_header_text_that_is_no_page_fact_is_named_in_a_note() -> None:
+    text = """\
+Israel-Gaza war: Biden says ceasefire deal is close
+Negotiators meet again in Doha on Friday, officials say
+Sign up to our free newsletter
+Another unread line here
+All times stated are UK
+Biden: 'We're close, but not done'
+Speaking in New York, the US president said negotiators were close to an agreement.
+"""
+    page = read_text(text, source="unread.txt").page
+    assert page.standfirst == "Negotiators meet again in Doha on Friday, officials say"
+    assert "above the first post, not read as a page fact or post: " in " ".join(page.notes)
+    assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Martin Belam (now) and Helen Sullivan (earlier)", ["Martin Belam", "Helen Sullivan"]),
+        ("Tom Ambrose, Yo Lowe and Adam Fulton", ["Tom Ambrose", "Yo Lowe", "Adam Fulton"]),
+        ("Maroosha Muzaffar,Tom Watling", ["Maroosha Muzaffar", "Tom Watling"]),
+        ("Andrew Sparrow", ["Andrew Sparrow"]),
+        ("Israel-Gaza war", None),
+        ("Russia", None),
+        ("Kim and Putin tour rocket launch site", None),
+    ],
+)
+def test_header_names(line: str, names: list[str] | None) -> None:
+    assert bylines.header_names(line) == names
+
+
+SKY_POLITICS = """\
+Politics latest: Sunak faces backbench revolt over housing targets
+Rishi Sunak is facing a rebellion from Tory MPs over housing targets tonight.
+Wednesday 13 September 2023 00:25, UK
+Politics
+Why you can trust Sky News
+Key points
+Tory MPs threaten rebellion over housing targets
+Keegan: 'No school will be left unsafe'
+Live reporting by Alix Culbertson and (earlier) Jennifer Scott
+00:20
+That's all for tonight
+Thanks for following along with the Politics Hub.
+23:52
+Breaking
+Minister resigns over undeclared donations
+By Jennifer Scott, political reporter, and Alix Culbertson, political reporter
+Housing minister Daniel Hartwell has resigned over donations from a developer.
+"""
+
+
+def test_sky_stamp_with_a_zone_key_points_and_a_byline_with_two_roles() -> None:
+    parsed = read_text(SKY_POLITICS, source="sky.txt")
+    page = parsed.page
+    assert page.title == "Politics latest: Sunak faces backbench revolt over housing targets"
+    assert (page.updated, page.date, page.timezone) == (
+        "Wednesday 13 September 2023 00:25, UK",
+        "2023-09-13",
+        "Europe/London",
+    )
+    assert page.authors == ["Alix Culbertson", "Jennifer Scott"]
+    assert page.summary == [
+        "Tory MPs threaten rebellion over housing targets",
+        "Keegan: 'No school will be left unsafe'",
+    ]
+    first, second = parsed.entries
+    assert first.time is not None and first.time.isoformat() == "2023-09-13T00:20:00+01:00"
+    assert second.time is not None and second.time.isoformat() == "2023-09-12T23:52:00+01:00"
+    assert (second.labels, second.authors, second.role) == (
+        ["Breaking"],
+        ["Jennifer Scott", "Alix Culbertson"],
+        "political reporter",
+    )
+
+
+GUARDIAN_HEADER = """\
+Live
+Russia-Ukraine war
+Russia-Ukraine war live: Kyiv says drones hit Saky airfield in Crimea
+Ukrainian military intelligence claims two bombers damaged; Moscow says there is no basis for talks
+Martin Belam (now) and Helen Sullivan (earlier)
+Tue 12 Sep 2023 14.58 BST
+First published on Tue 12 Sep 2023 01.04 BST
+Key events
+1h ago
+Summary of the day so far
+3h ago
+Drone strikes reported at Saky airfield
+Show key events only
+Live feed
+From 1h ago
+1h ago
+13.52 BST
+Summary of the day so far
+Drones struck the Saky airfield in Crimea overnight, damaging two bombers.
+3h ago
+12.18 BST
+Key event
+Drone strikes reported at Saky airfield
+Ukraine's military intelligence agency has released footage of the strike.
+"""
+
+
+def test_guardian_badge_kicker_stamps_and_key_events_box() -> None:
+    parsed = read_text(GUARDIAN_HEADER, source="guardian.txt")
+    page = parsed.page
+    assert page.title == "Russia-Ukraine war live: Kyiv says drones hit Saky airfield in Crimea"
+    assert page.standfirst is not None and page.standfirst.startswith("Ukrainian military")
+    assert page.authors == ["Martin Belam", "Helen Sullivan"]
+    assert page.date == "2023-09-12" and page.timezone == "Europe/London"
+    # The "Key events" box links to posts further down: the page's summary, never posts.
+    assert page.summary == ["Summary of the day so far", "Drone strikes reported at Saky airfield"]
+    got = [(e.headline, e.clock, e.age, e.labels) for e in parsed.entries]
+    assert got == [
+        ("Summary of the day so far", "13:52", "1h ago", []),
+        ("Drone strikes reported at Saky airfield", "12:18", "3h ago", ["Key event"]),
+    ]
+
+
+def test_furniture_over_the_title_of_a_timed_page() -> None:
+    text = """\
+LIVE BLOG
+Live updates: Biden marks Jan. 6 anniversary with warning about Trump
+President Joe Biden is set to deliver a speech near Valley Forge, Pennsylvania.
+By Rebecca Shabad and Megan Lebowitz
+3h ago / 6:05 PM EST
+Biden: 'Democracy is on the ballot'
+In his speech, Biden repeatedly referred to Trump as a threat to democracy.
+"""
+    parsed = read_text(text, source="nbc.txt")
+    assert (
+        parsed.page.title == "Live updates: Biden marks Jan. 6 anniversary with warning about Trump"
+    )
+    assert parsed.page.authors == ["Rebecca Shabad", "Megan Lebowitz"]
+    assert [e.headline for e in parsed.entries] == ["Biden: 'Democracy is on the ballot'"]
+
+
+@pytest.mark.parametrize(
+    ("line", "zone", "day"),
+    [
+        ("All times are Paris time (GMT+1)", "Europe/Paris", None),
+        (
+            "Updated January 5, 2024 at 7:15 p.m. EST|Published January 5, 2024 at 1:02 a.m. EST",
+            "America/New_York",
+            "2024-01-05",
+        ),
+        ("Published On 12 Sep 2023", None, "2023-09-12"),
+    ],
+)
+def test_zone_notes_and_page_stamps(line: str, zone: str | None, day: str | None) -> None:
+    text = f"""\
+Live: Russia pounds Ukraine with record barrage
+{line}
+7:15
+Poland scrambles jets as missile enters its airspace
+Poland's armed forces said an object entered Polish airspace near the border.
+"""
+    page = read_text(text, source="stamp.txt").page
+    assert (page.timezone, page.date) == (zone, day)
+
+
+def test_site_menu_over_the_title_names_with_places_and_stamp_order() -> None:
+    text = """\
+Skip to main content
+The Guardian - Back to home
+News
+Opinion
+World
+Europe
+Portugal wildfires live: thousands evacuated as Monchique blaze spreads
+Rachel Okafor in Faro and Dan Whitlow in Lisbon
+Tue 8 Aug 2023 17.12 BST
+First published on Tue 8 Aug 2023 07.41 BST
+4.58pm BST
+Evacuation extended to Marmelete
+Civil protection authorities have extended the evacuation order.
+Topics
+Wildfires
+Portugal
+"""
+    parsed = read_text(text, source="guardian.txt")
+    page = parsed.page
+    assert page.title == "Portugal wildfires live: thousands evacuated as Monchique blaze spreads"
+    assert page.authors == ["Rachel Okafor", "Dan Whitlow"]
+    assert page.updated == "Tue 8 Aug 2023 17.12 BST"  # the last update, not "First published"
+    (entry,) = parsed.entries
+    assert (entry.headline, entry.paragraphs, entry.captions) == (
+        "Evacuation extended to Marmelete",
+        ["Civil protection authorities have extended the evacuation order."],
+        [],  # the footer's topics are no captions
+    )
+
+
+def test_standfirst_byline_and_stamp_over_timed_posts_are_the_header() -> None:
+    text = """\
+Ukraine-Russia war latest: Kyiv hit by wave of hypersonic missiles
+Follow the latest updates below
+By Tony Diver, US Editor; and Nataliya Vasilyeva, Russia Correspondent
+5 January 2024 • 10:42pm
+Related Topics
+Ukraine
+Latest
+22:42
+Zelensky: Russia used 'everything it has'
+Zelensky said Russia had used almost every type of weapon in its arsenal.
+21:58
+Pictured: Aftermath in Kyiv
+Rescuers work at the site of a residential building damaged during a missile attack
+Credit: Gleb Garanich/Reuters
+"""
+    parsed = read_text(text, source="telegraph.txt")
+    page = parsed.page
+    assert page.standfirst == "Follow the latest updates below"
+    assert page.authors == ["Tony Diver", "Nataliya Vasilyeva"]
+    assert (page.updated, page.date) == ("5 January 2024 • 10:42pm", "2024-01-05")
+    first, second = parsed.entries
+    assert first.headline == "Zelensky: Russia used 'everything it has'"
+    assert (second.paragraphs, len(second.captions)) == ([], 2)  # alt text over its credit
+
+
+def test_france24_stamps_a_zone_note_inside_the_standfirst_and_a_closed_notice() -> None:
+    text = """\
+Live: Russia pounds Ukraine with record barrage, Poland scrambles jets
+Issued on: 05/01/2024 - 06:42
+Modified: 06/01/2024 - 00:25
+Russia launched 158 missiles at Ukraine on Friday. All times are Paris time (GMT+1).
+00:25
+This live page is no longer being updated. Thank you for following our coverage.
+23:40
+Explosions reported in Kharkiv
+Local governor Oleh Synehubov said several explosions were heard in the city.
+"""
+    parsed = read_text(text, source="france24.txt", date=date(2024, 1, 5))
+    page = parsed.page
+    assert page.updated == "Modified: 06/01/2024 - 00:25"  # the last update, not the first
+    assert page.timezone == "Europe/Paris"
+    assert [(e.headline, e.paragraphs) for e in parsed.entries] == [
+        (None, []),
+        (
+            "Explosions reported in Kharkiv",
+            ["Local governor Oleh Synehubov said several explosions were heard in the city."],
+        ),
+    ]
+    assert parsed.entries[1].time is not None
+    assert parsed.entries[1].time.isoformat() == "2024-01-05T23:40:00+01:00"
+
+
+def test_key_developments_that_repeat_the_headlines_and_an_untitled_intro() -> None:
+    text = """\
+Ukraine war latest: Russia launches massive missile attack, killing at least 39
+by The Kyiv Independent news desk
+4 min read
+Key developments on Jan. 5:
+Zelensky calls on partners to speed up air defense deliveries
+Poland says Russian missile entered its airspace
+Russia launched 158 missiles and drones at Ukraine overnight, killing at least 39 people.
+Ukraine's Air Force said it intercepted 114 of the targets overnight.
+Rescue workers at the site of an attack in Kyiv. (Oleksii Chumachenko/Anadolu via Getty Images)
+Zelensky calls on partners to speed up air defense deliveries
+President Zelensky urged partners to speed up deliveries of air defense systems.
+Poland says Russian missile entered its airspace
+Poland's armed forces said a Russian missile entered Polish airspace for three minutes.
+"""
+    parsed = read_text(text, source="kyiv.txt")
+    assert parsed.page.summary == [
+        "Zelensky calls on partners to speed up air defense deliveries",
+        "Poland says Russian missile entered its airspace",
+    ]
+    got = [(e.headline, len(e.paragraphs), len(e.captions)) for e in parsed.entries]
+    assert got == [
+        (None, 2, 1),
+        ("Zelensky calls on partners to speed up air defense deliveries", 1, 0),
+        ("Poland says Russian missile entered its airspace", 1, 0),
+    ]
+
+
+@pytest.mark.parametrize("after", ["Posted at 16:2016:20\n", ""])
+def test_a_summary_ends_at_the_first_posts_time_or_headline(after: str) -> None:
+    text = f"""\
+Zermatt avalanche: Thousands of tourists cut off
+Summary
+Heavy snow has cut off the Swiss resort of Zermatt
+About 13,000 tourists are unable to leave
+{after}Two skiers missing near Saas-Fee
+Police say two skiers have been reported missing near Saas-Fee.
+"""
+    parsed = read_text(text, source="summary.txt")
+    assert parsed.page.summary == [
+        "Heavy snow has cut off the Swiss resort of Zermatt",
+        "About 13,000 tourists are unable to leave",
+    ]
+    assert [e.headline for e in parsed.entries] == ["Two skiers missing near Saas-Fee"]
+
+
+@pytest.mark.parametrize(
+    ("line", "roster"),
+    [
+        (
+            "With reporting from Nick Witchell at Westminster Abbey, Sean Coughlan and Dan Relph "
+            "on the Mall, and Jon Kay in Windsor",
+            [
+                ("Nick Witchell", "Westminster Abbey"),
+                ("Sean Coughlan", "the Mall"),
+                ("Dan Relph", "the Mall"),
+                ("Jon Kay", "Windsor"),
+            ],
+        ),
+        ("With updates from our correspondents in Kyiv and Moscow", []),
+        (
+            "With updates from our team in Kyiv and Moscow, and Ann Lee in London",
+            [("Ann Lee", "London")],
+        ),
+        ("With additional reporting by Ann Lee in Seoul", [("Ann Lee", "Seoul")]),
+    ],
+)
+def test_roster_forms(line: str, roster: list[tuple[str, str]]) -> None:
+    text = f"Coronation: crowds gather along the Mall\n{line}\nAll times stated are UK\n" + (
+        "Crowds gather early\nThousands of people lined the Mall early on Saturday morning.\n"
+    )
+    page = read_text(text, source="roster.txt").page
+    assert [(m.name, m.place) for m in page.roster] == roster
+    assert page.standfirst is None  # the roster line is a page fact, never the standfirst
+
+
+def test_agency_page_byline_and_signed_posts() -> None:
+    text = """\
+Menu
+Search Query
+Submit Search
+LIVE UPDATES
+Live updates: Congress returns as shutdown deadline looms
+Updated 6:42 PM EST, January 5, 2024
+Share
+The Associated Press
+Lawmakers return to Washington next week facing a deadline to fund the government.
+6:42 PM EST
+Johnson says he won't back down on border demands
+WASHINGTON (AP) — House Speaker Mike Johnson said Friday he would not agree to a deal.
+Democrats accused him of holding the government hostage.
+— By LISA MASCARO and KEVIN FREKING
+Share
+5:58 PM EST
+Biden to campaign in Pennsylvania
+President Joe Biden will deliver a speech near Valley Forge on Friday.
+— By ZEKE MILLER
+Share
+"""
+    parsed = read_text(text, source="ap.txt")
+    page = parsed.page
+    assert page.title == "Live updates: Congress returns as shutdown deadline looms"
+    assert page.authors == ["The Associated Press"]
+    got = [(e.headline, e.authors, len(e.paragraphs), e.time) for e in parsed.entries]
+    assert [g[:3] for g in got] == [
+        ("Johnson says he won't back down on border demands", ["Lisa Mascaro", "Kevin Freking"], 2),
+        ("Biden to campaign in Pennsylvania", ["Zeke Miller"], 1),
+    ]
+    assert parsed.entries[0].time is not None
+    assert parsed.entries[0].time.isoformat() == "2024-01-05T18:42:00-05:00"
