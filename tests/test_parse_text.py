@@ -743,6 +743,79 @@ Ireland's transport minister says officials are in contact with their UK counter
     )
 
 
+@pytest.mark.parametrize(
+    ("role", "place"),
+    [
+        ("Outside the Old Bailey", "Old Bailey"),
+        ("in the West Bank", "West Bank"),
+        ("in northern Israel", "Israel"),
+        ("At the collation centre in Accra", "Accra"),
+        ("Reporting from The Hague", "The Hague"),
+    ],
+)
+def test_flat_byline_with_a_place_line(role: str, place: str) -> None:
+    text = f"""\
+Trial verdict live
+Live Reporting
+All times stated are UK
+Families speak outside court
+Danielle Okafor
+{role}
+Relatives have been speaking to reporters on the steps of the court.
+Jury has reached a verdict
+We've just heard that the jury has reached a verdict in the trial.
+"""
+    first, second = read_text(text, source="role.txt").entries
+    assert (first.headline, first.author, first.role, first.place) == (
+        "Families speak outside court",
+        "Danielle Okafor",
+        role,
+        place,
+    )
+    assert second.headline == "Jury has reached a verdict"
+
+
+def test_flat_name_without_a_role_and_a_titled_byline() -> None:
+    text = """\
+Election live
+Live Reporting
+All times stated are UK
+What the exit poll tells us
+Sir John Curtice
+Polling expert
+The exit poll suggests no party will have an overall majority.
+Kumasi voters wait for results
+Yaw Ofori-Atta
+Police have closed the main road outside the collation centre in Kumasi.
+Polls have closed
+Voting has ended across the country, and counting is under way.
+"""
+    parsed = read_text(text, source="names.txt")
+    got = [(e.headline, e.author, e.role) for e in parsed.entries]
+    assert got == [
+        ("What the exit poll tells us", "Sir John Curtice", "Polling expert"),
+        ("Kumasi voters wait for results", None, None),  # a name alone stays a caption
+        ("Polls have closed", None, None),
+    ]
+    assert parsed.entries[1].captions == ["Yaw Ofori-Atta"]
+
+
+def test_short_items_of_a_list_are_items_not_captions() -> None:
+    text = """\
+Budget live
+Live Reporting
+All times stated are UK
+Key measures at a glance
+Here are the main announcements:
+Fuel duty cut by 3p a litre until September
+Alcohol duty frozen
+Child benefit extended to more families
+The chancellor sat down after just over an hour.
+"""
+    (entry,) = read_text(text, source="budget.txt").entries
+    assert len(entry.paragraphs) == 5 and entry.captions == []
+
+
 NUMBERED = """\
 Live Reporting
 

@@ -44,6 +44,8 @@ _PARTICLES = frozenset(
     ]
 )
 # Capitalised words that open headlines, captions and titles but never a person's name.
+# Titles a byline's name may start with.
+_HONORIFICS = frozenset(["Sir", "Dame", "Dr", "Dr.", "Lord", "Lady", "Baroness", "Baron"])
 _NOT_NAMES = frozenset(
     [
         "The",
@@ -150,8 +152,15 @@ _ROLE_WORDS = re.compile(
     re.I,
 )
 _PLACE_LEAD = re.compile(
-    r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near)\s+"
+    r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near|inside|on)\s+"
+    r"(?:(?:the|northern|southern|eastern|western|central)\s+)?"  # "The Hague" keeps its "The"
     r"(?P<p>[A-Z][\w'’.-]*(?:[\s-](?:[A-Z][\w'’.-]*|of|de|upon))*)"
+)
+# A role line that is a place alone: "in Seoul", "Outside the Old Bailey", "in northern Israel",
+# "Reporting from the Vatican", "With the 47th Brigade", "At the scene".
+_LOCATION_LINE = re.compile(
+    r"^(?i:(?:reporting|live)\s+(?:from|in)|in|at|from|on|near|outside|inside|with)\s+"
+    r"(?:[\w'’.-]+\s+){0,6}[A-Z0-9][\w'’.-]*$|^(?i:at the scene|on the ground)$"
 )
 _BEAT = re.compile(
     r"^(?P<p>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s+(?:[a-z]+\s+)?"
@@ -253,6 +262,8 @@ def _name_token(tok: str) -> bool:
 def is_person_name(s: str) -> bool:
     """Tell whether a short line is a person's name (``Laura Bicker``, ``Ayeshea Perera``)."""
     toks = s.split()
+    if len(toks) >= 3 and toks[0] in _HONORIFICS:
+        toks = toks[1:]  # "Sir John Curtice", "Dr Sarah Jarvis", "Lord Ricketts"
     if not 2 <= len(toks) <= 5 or len(s) > 40:
         return False
     if toks[0] in _NOT_NAMES or any(t in _NOT_NAMES for t in toks[1:]):
@@ -293,6 +304,8 @@ def is_role_line(s: str) -> bool:
     if (s.endswith(".") and not s.endswith(" Jr.")) or s.endswith(":"):
         return False
     if _PLACE_LEAD.match(s) and s.split()[0].lower() in {"in", "from", "reporting", "at"}:
+        return True
+    if _LOCATION_LINE.match(s):
         return True
     return bool(_ROLE_WORDS.search(s))
 

@@ -248,6 +248,23 @@ def set_codes(doc: Doc) -> None:
     doc.code = bytes(code)
 
 
+_LIST_REACH = 12
+
+
+def _after_lead_in(paragraphs: list[str]) -> bool:
+    """Tell whether the next line continues a list: unpunctuated items back to a lead-in.
+
+    ("Here are the main announcements:" / "Fuel duty cut by 3p" / ... : a short item after
+    them is an item too, not a caption.)
+    """
+    for p in reversed(paragraphs[-_LIST_REACH:]):
+        if p.endswith(":"):
+            return True
+        if L.closes_sentence(p):
+            return False
+    return False
+
+
 # Markers the caption follows; NYT prints "Image" over the caption and its "Credit..." line.
 _CAPTION_NEXT = frozenset({"image caption", "media caption", "video caption", "image", "photo"})
 
@@ -335,9 +352,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         # A short line is a caption, unless it is an item of a list a lead-in opened
         # ("Here is a recap of the day so far:").
-        in_list = bool(e.paragraphs) and (
-            e.paragraphs[-1].endswith(":") or last_para_line in list_items
-        )
+        in_list = last_para_line in list_items or _after_lead_in(e.paragraphs)
         if k == TEXT and short == _SHORT_CAPTION:
             if in_list:
                 list_items.add(j)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from livebrief.parse import bylines
 from livebrief.parse import lines as L
 from livebrief.parse.layout import (
     BLANK,
@@ -98,6 +99,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             (L.headline_like(doc.s[nxt]) or nxt in doc.captions)
             and not _photo_block(doc, i, hi)
             and not _over_alt_text(doc, nxt, hi)
+            and not _over_lone_name(doc, nxt, hi)
         ):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
@@ -154,6 +156,15 @@ def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
 
 
 _CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
+
+
+def _over_lone_name(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a person's name alone over a paragraph (a byline without a
+    role line, or a photo's alt text): either way the line above it is a headline."""
+    if not bylines.is_person_name(doc.s[j]):
+        return False
+    k = doc.next_nonblank(j, hi)
+    return k < hi and doc.kind[k] == TEXT and full_sentence(doc.s[k])
 
 
 def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
