@@ -404,3 +404,17 @@ Share
     ]
     assert parsed.entries[0].time is not None
     assert parsed.entries[0].time.isoformat() == "2024-01-05T18:42:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By: FRANCE 24", ["FRANCE 24"]),
+        ("By AP staff", ["AP staff"]),
+        ("Live reporting by Faith Ridler.", ["Faith Ridler"]),
+        ("By Joshua Berlinger, CNN", ["Joshua Berlinger"]),
+        ("By the way this is a sentence", None),
+    ],
+)
+def test_page_bylines(line: str, authors: list[str] | None) -> None:
+    assert bylines.page_authors(line) == authors

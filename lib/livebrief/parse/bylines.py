@@ -432,11 +432,12 @@ _ROSTER = re.compile(
 _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
 _PAGE_BY = re.compile(
     r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+(?P<names>[^.]+?)"
-    r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|$)",
+    r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|\.?$)",
     re.I,
 )
 
 
+_OUTLET = re.compile(r"[A-Z][A-Z0-9&.'’-]*(?:\s(?:[A-Z0-9][\w&.'’-]*|staff))*")
 # "Martin Belam (now) and Helen Sullivan (earlier)": the Guardian's shift marks.
 _SHIFT = re.compile(r"\s*\((?:now|earlier|later|today|overnight|this morning)\)", re.I)
 
@@ -481,7 +482,11 @@ def page_authors(line: str) -> list[str] | None:
     if m is None:
         return None
     names = split_names(m["names"])
-    return list(names) if names else None
+    if names:
+        return list(names)
+    # "By: FRANCE 24", "By AP staff": the outlet itself signs the page.
+    outlet = m["names"].strip()
+    return [outlet] if _OUTLET.fullmatch(outlet) else None
 
 
 def header_names(line: str) -> list[str] | None:

@@ -30,10 +30,10 @@ from livebrief.parse.layout import (
     strong_at,
 )
 
+# A headline that opens a post by its shape alone has at least this many words ("Weather
+# map" under a paragraph is a photo's alt text); a body line this long, ending as a
+# sentence does, is a paragraph, never a list item.
 _WEAK_MIN_WORDS = 3
-
-
-# A body line this long, ending as a sentence does, is a paragraph, never a list item.
 _FULL_SENTENCE_WORDS = 8
 
 
