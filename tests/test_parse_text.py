@@ -564,6 +564,15 @@ Russian-installed officials say traffic on the bridge has been halted after blas
         ),
         ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
         (
+            "Note from the author:\nHi! My name is Olena, and I'm a news editor here.\nSupport us",
+            [
+                "Note from the author:",
+                "Hi! My name is Olena, and I'm a news editor here.",
+                "Support us",
+            ],
+            [],
+        ),
+        (
             "A rescue boat carries residents [Kenya Red Cross/Handout via Reuters]",
             [],
             ["A rescue boat carries residents [Kenya Red Cross/Handout via Reuters]"],

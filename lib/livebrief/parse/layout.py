@@ -353,6 +353,15 @@ def _mark_widgets(doc: Doc) -> None:
             _make_embed(doc, j)
             taken += 1
             j = doc.next_nonblank(j, len(lines))
+    # The Kyiv Independent's appeal: "Note from the author:" ... "Support us".
+    for i in positions(kind, (EMBED,)):
+        if lines[i].lower() != "note from the author:":
+            continue
+        stop = min(len(lines), i + 10)
+        close = next((j for j in range(i + 1, stop) if lines[j].lower() == "support us"), None)
+        for j in range(i + 1, close or i + 1):
+            if kind[j] == TEXT:
+                _make_embed(doc, j)
     # The Guardian's footer: "Topics" over tag names to the end of the page.
     for i in positions(kind, (DROP,)):
         if lines[i].lower() != "topics":

@@ -179,6 +179,7 @@ EMBED_LINES = frozenset(
         "Keep reading",
         "End of list",
         "Support us",
+        "Note from the author:",
         "Video Ad Feedback",
         "Read more from Sky News:",
         "Read more:",
@@ -407,6 +408,7 @@ _PATTERN_LEADS = (
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
+    "note from",
     "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 
