@@ -283,7 +283,9 @@ def _day_shift(local: str, zoned: str) -> int:
     Al Jazeera prints the date of its local clock: ``- 13 Sep 2023 - 01:05(22:05 GMT)`` is
     22:05 GMT on 12 September. The offset between the two clocks is at most 14 hours.
     """
-    a, b = int(local[:2]) * 60 + int(local[3:]), int(zoned[:2]) * 60 + int(zoned[3:])
+    a, b = minutes(local), minutes(zoned)
+    if a is None or b is None:
+        return 0
     offset = (a - b) % 1440
     if offset > 840:
         offset -= 1440

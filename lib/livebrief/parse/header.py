@@ -34,18 +34,12 @@ from livebrief.parse.layout import (
     Doc,
     strong_at,
 )
-from livebrief.parse.shapes import full_sentence, weak_headline
+from livebrief.parse.shapes import full_sentence, over_paragraph, weak_headline
 
 # Text lines that may stand in the header without a page fact between them (title,
 # standfirst, a kicker, a page byline); and the most items a summary list holds.
 _HEADER_TEXT_LIMIT = 4
 _SUMMARY_MAX = 12
-
-
-def _over_paragraph(doc: Doc, j: int, stop: int) -> bool:
-    """Tell whether a full paragraph follows line ``j`` (a summary's items have none)."""
-    k = doc.next_nonblank(j, stop)
-    return k < stop and doc.kind[k] == TEXT and full_sentence(doc.s[k])
 
 
 def _summary_head(doc: Doc, i: int) -> bool:
@@ -80,7 +74,7 @@ def summary_items(doc: Doc, stop: int) -> None:
             headline = bool(items) and (
                 (
                     L.headline_like(doc.s[j])
-                    and (weak_headline(doc, j, 0, stop) or _over_paragraph(doc, j, stop))
+                    and (weak_headline(doc, j, 0, stop) or over_paragraph(doc, j, stop))
                     and doc.s.count(doc.s[j]) == 1
                 )
                 or bool(bylines.page_authors(doc.s[j]))
@@ -187,10 +181,8 @@ def header_end(doc: Doc, stop: int) -> int:
         ):
             break
         # Below the header's facts, two full paragraphs are an untitled opening post.
-        if k == TEXT and end >= 0 and full_sentence(doc.s[i]):
-            nxt = doc.next_nonblank(i, stop)
-            if nxt < stop and doc.kind[nxt] == TEXT and full_sentence(doc.s[nxt]):
-                break
+        if k == TEXT and end >= 0 and full_sentence(doc.s[i]) and over_paragraph(doc, i, stop):
+            break
         text_run += 1
         if text_run > _HEADER_TEXT_LIMIT:
             break

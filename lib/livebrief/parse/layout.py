@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
@@ -258,7 +259,7 @@ _WIDGET_START = re.compile(
 _WIDGET_FIRST = frozenset("SsKkPp—–-")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
-_WIDGET_SPAN = 40
+_WIDGET_SPAN, _APPEAL_SPAN = 40, 10
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
 _VIDEO_LEADS = (
@@ -292,11 +293,7 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         # Al Jazeera's "Keep reading" box of links closes with "end of list".
         end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
-        stop = min(len(lines), i + _WIDGET_SPAN)
-        close = next((j for j in range(i + 1, stop) if lines[j].lower().startswith(end)), None)
-        for j in range(i + 1, close or i + 1):
-            if kind[j] != BLANK:
-                _make_embed(doc, j)
+        _embed_until(doc, i, end, _WIDGET_SPAN)
     # A tweet quoted as text: "Name (@handle)" over its text and date, or its text over
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):
@@ -305,12 +302,7 @@ def _mark_widgets(doc: Doc) -> None:
             j = doc.prev_nonblank(i, 0)
             if j >= 0 and kind[j] == TEXT and bylines.is_person_name(lines[j]):
                 _make_embed(doc, j)
-            j = doc.next_nonblank(i, len(lines))
-            if j < len(lines) and kind[j] in (TEXT, EMBED):
-                _make_embed(doc, j)
-                d = doc.next_nonblank(j, len(lines))
-                if d < len(lines) and "·" in lines[d] and len(lines[d]) < 40:
-                    _make_embed(doc, d)
+            _embed_tweet_below(doc, i, lambda d: "·" in lines[d] and len(lines[d]) < 40)
             continue
         if "(@" not in sig:
             continue
@@ -319,12 +311,7 @@ def _mark_widgets(doc: Doc) -> None:
             if j >= 0 and kind[j] == TEXT:
                 _make_embed(doc, j)
             continue
-        j = doc.next_nonblank(i, len(lines))
-        if j < len(lines) and kind[j] in (TEXT, EMBED):
-            _make_embed(doc, j)
-            d = doc.next_nonblank(j, len(lines))
-            if d < len(lines) and kind[d] == DATELINE:
-                _make_embed(doc, d)
+        _embed_tweet_below(doc, i, lambda d: kind[d] == DATELINE)
     # "Video caption: The cubs explore" over the same words again: the repeat is the caption.
     for i in positions(kind, (CAPMARK,)):
         head, sep, said = lines[i].partition(":")
@@ -332,8 +319,7 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         j = doc.next_nonblank(i, len(lines))
         if j < len(lines) and lines[j] == said.strip():
-            doc.captions.add(j)
-            doc.capmask[j] = 1
+            _make_caption(doc, j)
     # CNN's player: "Video Ad Feedback", the video's title, "01:12 - Source: CNN".
     for i in positions(kind, (EMBED,)):
         if lines[i].lower() != "video ad feedback":
@@ -355,13 +341,8 @@ def _mark_widgets(doc: Doc) -> None:
             j = doc.next_nonblank(j, len(lines))
     # The Kyiv Independent's appeal: "Note from the author:" ... "Support us".
     for i in positions(kind, (EMBED,)):
-        if lines[i].lower() != "note from the author:":
-            continue
-        stop = min(len(lines), i + 10)
-        close = next((j for j in range(i + 1, stop) if lines[j].lower() == "support us"), None)
-        for j in range(i + 1, close or i + 1):
-            if kind[j] == TEXT:
-                _make_embed(doc, j)
+        if lines[i].lower() == "note from the author:":
+            _embed_until(doc, i, "support us", _APPEAL_SPAN, whole=True, only_text=True)
     # The Guardian's footer: "Topics" over tag names to the end of the page.
     for i in positions(kind, (DROP,)):
         if lines[i].lower() != "topics":
@@ -392,8 +373,7 @@ def _mark_widgets(doc: Doc) -> None:
                 and kind[nxt] == TEXT
                 and L.short_unpunctuated(lines[nxt], 12)
             ):
-                doc.captions.add(nxt)
-                doc.capmask[nxt] = 1
+                _make_caption(doc, nxt)
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
     n = len(lines)
@@ -410,6 +390,46 @@ def _make_embed(doc: Doc, i: int) -> None:
     doc.kind[i] = EMBED
     doc.marks.pop(i, None)
     doc.heads.pop(i, None)
+
+
+def _make_caption(doc: Doc, i: int) -> None:
+    doc.captions.add(i)
+    doc.capmask[i] = 1
+
+
+def _embed_until(
+    doc: Doc, i: int, end: str, span: int, whole: bool = False, only_text: bool = False
+) -> None:
+    """Make the lines between widget line ``i`` and its closing line embeds.
+
+    The closing line starts with ``end`` (is ``end``, with ``whole``), lower-cased, within
+    ``span`` lines; without one, nothing is taken. Blank lines stay blank; with
+    ``only_text``, so does every line that is not plain text.
+    """
+    lines = doc.s
+    stop = min(len(lines), i + span)
+    close = next(
+        (
+            j
+            for j in range(i + 1, stop)
+            if (low := lines[j].lower()) == end or (not whole and low.startswith(end))
+        ),
+        None,
+    )
+    for j in range(i + 1, close or i + 1):
+        if doc.kind[j] == TEXT if only_text else doc.kind[j] != BLANK:
+            _make_embed(doc, j)
+
+
+def _embed_tweet_below(doc: Doc, i: int, is_date: Callable[[int], bool]) -> None:
+    """Make the tweet's text under its signature line ``i`` an embed, and its date after it."""
+    n = len(doc.s)
+    j = doc.next_nonblank(i, n)
+    if j < n and doc.kind[j] in (TEXT, EMBED):
+        _make_embed(doc, j)
+        d = doc.next_nonblank(j, n)
+        if d < n and is_date(d):
+            _make_embed(doc, d)
 
 
 def marker_lines(doc: Doc) -> list[int]:

@@ -362,8 +362,9 @@ def is_caption_mark(s: str) -> bool:
 # A caption that ends with its photo's credit: "... Photograph: Alaa Al-Sukhni/Reuters"
 # (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
+_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image):\s"
 _CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photograph|Photo|Pic|Picture|Credit|Image):\s[^.:]{2,60}"
+    rf"(?:\b{_CREDIT_LEAD}[^.:]{{2,60}}"
     r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)|\[[^\[\]]*(?:/|\bvia\b)[^\[\]]*\]"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
@@ -383,7 +384,7 @@ def is_credited_caption(s: str) -> bool:
     )
 
 
-_CREDIT_ONLY = re.compile(r"^(?:(?:Photograph|Photo|Pic|Picture|Credit|Image):\s|Credit\.\.\.|\()")
+_CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LEAD}|Credit\.\.\.|\()")
 
 
 def credit_only(s: str) -> bool:

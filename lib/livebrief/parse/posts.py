@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -156,15 +155,18 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
 
 
 def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
-    """Take the author from a "Posted by A" line inside the post (Al Jazeera signs below)."""
-    lines = sorted(doc.signed)
-    k = bisect_left(lines, lo)
-    if k < len(lines) and lines[k] < hi:
-        names = doc.signed[lines[k]]
+    """Take the author from a "Posted by A" line inside the post (Al Jazeera signs below).
+
+    Signatures are embed lines: only the post's embeds are looked at, found in C.
+    """
+    j = doc.kind.find(EMBED, lo, hi)
+    while j >= 0 and j not in doc.signed:
+        j = doc.kind.find(EMBED, j + 1, hi)
+    if j >= 0:
+        names = doc.signed[j]
         e.authors, e.author = list(names), names[0]
-        signed = doc.s[lines[k]]
-        if signed in e.embeds:
-            e.embeds.remove(signed)
+        if doc.s[j] in e.embeds:
+            e.embeds.remove(doc.s[j])
 
 
 def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
@@ -322,11 +324,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                 e.captions.append(e.paragraphs.pop())  # the alt text over its credit
             e.captions.append(s)
             low = s.lower()
-            if low.rstrip(",") in _CAPTION_NEXT or low.startswith("image source"):
+            marker = low.rstrip(",") in _CAPTION_NEXT
+            if marker or low.startswith("image source"):
                 # The alt text stands right above the marker, the caption right below.
                 if last_para_line == j - 1 and not L.closes_sentence(e.paragraphs[-1]):
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
-                caption_next = low.rstrip(",") in _CAPTION_NEXT
+                caption_next = marker
             continue
         if k == LABEL:
             if e.paragraphs:

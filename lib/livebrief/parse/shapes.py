@@ -158,13 +158,16 @@ def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
 _CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
 
 
+def over_paragraph(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether a full paragraph (see :func:`full_sentence`) follows line ``j``."""
+    k = doc.next_nonblank(j, hi)
+    return k < hi and doc.kind[k] == TEXT and full_sentence(doc.s[k])
+
+
 def _over_lone_name(doc: Doc, j: int, hi: int) -> bool:
     """Tell whether line ``j`` is a person's name alone over a paragraph (a byline without a
     role line, or a photo's alt text): either way the line above it is a headline."""
-    if not bylines.is_person_name(doc.s[j]):
-        return False
-    k = doc.next_nonblank(j, hi)
-    return k < hi and doc.kind[k] == TEXT and full_sentence(doc.s[k])
+    return bylines.is_person_name(doc.s[j]) and over_paragraph(doc, j, hi)
 
 
 def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
@@ -195,8 +198,7 @@ def _photo_block(doc: Doc, i: int, hi: int) -> bool:
         end += 1
     if end == j or end >= hi or doc.kind[end] != BLANK:
         return False
-    body = doc.next_nonblank(end, hi)
-    return body < hi and doc.kind[body] == TEXT and full_sentence(doc.s[body])
+    return over_paragraph(doc, end, hi)
 
 
 def _long_lead_in(s: str) -> bool:
