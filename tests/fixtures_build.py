@@ -239,8 +239,8 @@ def bbc_markup(case: Case, *, only: list[int] | None = None, zone: ZoneInfo | No
             '<li class="lx-stream__post-container"><article class="lx-stream-post">'
             '<header class="lx-stream-post__header">'
             f'<time class="lx-stream-post__meta-time" datetime="{iso(stamp)}">'
-            f'<span class="qa-post-auto-meta">{stamp.astimezone(zone):%H:%M}</span>'
-            '<span class="visually-hidden">published at</span></time>'
+            '<span class="visually-hidden">published at </span>'
+            f'<span class="qa-post-auto-meta">{stamp.astimezone(zone):%H:%M}</span></time>'
             + (f'<h3 class="lx-stream-post__header-title">{label}{head}</h3>' if e.headline else "")
             + "</header>"
             + byline

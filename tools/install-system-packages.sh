@@ -4,12 +4,14 @@
 # README's two commands set up a fresh machine on their own.
 set -euo pipefail
 
-# python3 + python3-venv for .venv; the rest for briefings (PDF text checks, browser and
-# WeasyPrint rendering, fonts with CJK glyphs for names and places).
+# python3 + python3-venv for .venv; then briefings (PDF text checks, browser and WeasyPrint
+# rendering, fonts with CJK glyphs for names and places); lynx and w3m make the text dumps the
+# reader's tests read back (tests/test_parse_dump.py).
 PACKAGES=(
     ca-certificates make python3 python3-venv
     poppler-utils chromium fonts-noto-cjk fonts-dejavu-core
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b
+    lynx w3m
 )
 
 missing=()

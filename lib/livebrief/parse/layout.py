@@ -26,7 +26,8 @@ ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, DATELINE = range(10, 16)
 # A label line is not header furniture: "Breaking" above a first post opens that post.
 HEADER_KINDS = frozenset({CHROME, DROP, ROSTER, EDITORS, TZNOTE, UPDATED, BULLET, CAPMARK})
 
-NUMBERED = re.compile(r"^ {0,3}(\d{1,3})\.(?:\s+(.*))?$")
+# (lynx right-aligns the numbers: "    1." above "   10.")
+NUMBERED = re.compile(r"^ {0,6}(\d{1,3})\.(?:\s+(.*))?$")
 BULLET_RE = re.compile(r"^(?:[•·▪◦*]|-(?=\s))\s*")
 
 
@@ -177,8 +178,12 @@ def _pattern_kind(s: str, low: str) -> int:
         return CAPMARK
     if L.label_of(s):
         return LABEL
-    if BULLET_RE.match(s):
-        return BULLET
+    if m := BULLET_RE.match(s):
+        # A listed share tool or menu entry ("• Facebook" under "Share") is still that.
+        rest = s[m.end() :]
+        if rest and L.is_embed(rest):
+            return EMBED
+        return DROP if rest and L.is_anywhere_chrome(rest) else BULLET
     if "pdates from" in s or "pdates by" in s or "ith reporting " in s or "ith additional " in s:
         return ROSTER
     if s.startswith("Edited by "):
@@ -272,6 +277,58 @@ _VIDEO_LEADS = (
 )
 
 
+# What opens a page's footer under the last post: lists of links, then the small print.
+_FOOTER_HEADS = frozenset(
+    [
+        "related stories",
+        "related topics",
+        "related content",
+        "more on this story",
+        "more stories",
+        "top stories",
+        "most read",
+        "most popular",
+        "around the bbc",
+        "elsewhere on the bbc",
+        "related internet links",
+        "you may also like",
+        "more from",
+        "read next",
+    ]
+)
+_FOOTER_REACH = 60  # non-blank lines from the end of the page
+# "Copyright 2024 ...", "© 2024 BBC": not a photo's "© AFP" credit.
+_SMALL_PRINT = re.compile(r"^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright))", re.I)
+
+
+def _mark_footer(doc: Doc) -> None:
+    """Drop the page's footer: a list of links ("Related stories") and the small print.
+
+    Only at the end of the page, and only when nothing after the footer's heading reads as a
+    paragraph (a long line that ends a sentence): a post's "More on this story" box inside the
+    page stays the post's.
+    """
+    kind, lines = doc.kind, doc.s
+    tail: list[int] = []
+    j = len(lines) - 1
+    while j >= 0 and len(tail) < _FOOTER_REACH:
+        if kind[j] != BLANK:
+            tail.append(j)
+        j -= 1
+    start = None
+    for j in tail:  # from the end of the page up
+        s = lines[j]
+        if len(s) > 100 or (len(s) > 60 and s[-1] in _SENTENCE_END):
+            break
+        if s.lower().rstrip(":") in _FOOTER_HEADS or _SMALL_PRINT.match(s):
+            start = j
+    if start is None:
+        return
+    for j in range(start, len(lines)):
+        if kind[j] != BLANK:
+            kind[j] = DROP
+
+
 def _mark_widgets(doc: Doc) -> None:
     """Make the insides of embedded posts, and video lengths, embed lines.
 
@@ -351,6 +408,7 @@ def _mark_widgets(doc: Doc) -> None:
         if len(rest) <= 30 and all(lines[j].count(" ") < 4 for j in rest):
             for j in rest:
                 kind[j] = DROP
+    _mark_footer(doc)
     # The page numbers of a pagination bar ("Previous page", 1, 2, 3, "Next page").
     for i in positions(kind, (DROP,)):
         if lines[i].lower() not in _PAGINATION:

@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from livebrief import times
 from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, Page, ParsedPage, RosterMember
-from livebrief.parse import bylines, register
+from livebrief.parse import bylines, dump, register
 from livebrief.parse import lines as L
 from livebrief.parse.header import (
     badge,
@@ -345,10 +345,11 @@ def read_text(
     tz
         IANA zone for pages that state none.
     """
+    text, undone = dump.undo(text)  # a dump tool's wrapped lines and link numbers
     doc = classify(text)
     hdr, starts = _entry_starts(doc)
     set_codes(doc)
-    page = Page(source=source)
+    page = Page(source=source, notes=undone)
     first = starts[0] if starts else len(doc.s)
     page_facts(doc, hdr, first, page)
     page.rendering = _rendering(doc, starts)
