@@ -1297,3 +1297,146 @@ def test_plain_capitalised_in_any_case(lead: str, extra: str, data: st.DataObjec
     """The same with letters in random case."""
     s = "".join(c.upper() if data.draw(st.booleans()) else c for c in lead + extra)
     _check_plain(s[:1].upper() + s[1:])
+
+
+# --- Times that open a line, day separators without a year, BBC items ---------------------
+
+GUARDIAN_2012 = """\
+Politics live blog - Wednesday 11 July 2012
+
+Andrew Sparrow
+
+8.58am: Good morning. Last night 91 Conservative MPs voted against the government on the Lords reform bill.
+
+9.14am: Here's the agenda for the day.
+
+9.30am: The ONS publishes the latest unemployment figures.
+
+12pm: The prime minister faces the leader of the opposition at PMQs.
+
+9.41am: Unemployment has fallen by 65,000 to 2.58 million, the ONS says.
+
+Here's the Press Association story.
+
+1.15pm: Lunchtime summary
+
+Ministers have refused to say when the Lords reform bill will return to the Commons.
+"""  # noqa: E501
+
+
+def test_a_time_that_opens_a_line_opens_a_post() -> None:
+    page = read_text(GUARDIAN_2012, date=date(2012, 7, 11))
+    got = [(e.clock, e.headline, e.paragraphs[:1]) for e in page.entries]
+    assert got == [
+        ("08:58", None, ["Good morning. Last night 91 Conservative MPs voted against the "
+                         "government on the Lords reform bill."]),
+        # The agenda's items under its lead-in are the post's body, not posts.
+        ("09:14", None, ["Here's the agenda for the day."]),
+        ("09:41", None, ["Unemployment has fallen by 65,000 to 2.58 million, the ONS says."]),
+        ("13:15", "Lunchtime summary", ["Ministers have refused to say when the Lords reform "
+                                        "bill will return to the Commons."]),
+    ]  # fmt: skip
+    assert (
+        page.entries[1].paragraphs[1]
+        == "9.30am: The ONS publishes the latest unemployment figures."
+    )
+    assert page.page.order == OLDEST_FIRST
+    assert page.entries[0].time_raw == "8.58am"
+    assert page.entries[-1].time is not None and page.entries[-1].time.isoformat() == (
+        "2012-07-11T13:15:00+00:00"
+    )
+
+
+def test_times_opening_agenda_items_on_a_page_with_time_lines_stay_body() -> None:
+    page = read_text(
+        "8.51am BST\n\nIt is the first PMQs of the new leader today and almost no one knows what "
+        "she is going to do.\n\nHere is the agenda for the day.\n\n9.30am: The ONS publishes "
+        "the latest inflation figures.\n\n11.30am: Downing Street lobby briefing.\n\n"
+        "8.20am BST\n\nGood morning. Inflation figures are out at 9.30am.\n"
+    )
+    assert [e.clock for e in page.entries] == ["08:51", "08:20"]
+    assert page.entries[0].paragraphs[-1] == "11.30am: Downing Street lobby briefing."
+
+
+AL_JAZEERA_2020 = """\
+Coronavirus: US cases top 100,000 as Italy's death toll passes 9,000
+
+Joseph Stepansky & Zaheena Rasheed
+
+Saturday, March 28
+
+03:40 GMT - China to temporarily bar entry to foreigners
+
+China will temporarily suspend entry for foreigners holding valid visas and residence permits.
+
+01:35 GMT - This is Zaheena Rasheed in Kuala Lumpur taking over the blog from my colleague.
+
+Friday, March 27
+
+23:45 GMT - New York deaths rise to 519
+
+New York Governor Andrew Cuomo said the state's death toll had risen to 519.
+"""
+
+
+def test_al_jazeera_2020_gmt_dash_headlines_and_year_less_day_separators() -> None:
+    page = read_text(AL_JAZEERA_2020)
+    got = [(e.clock, e.tz, e.headline) for e in page.entries]
+    assert got == [
+        ("03:40", "UTC", "China to temporarily bar entry to foreigners"),
+        ("01:35", "UTC", None),
+        ("23:45", "UTC", "New York deaths rise to 519"),
+    ]
+    assert page.entries[1].paragraphs == [
+        "This is Zaheena Rasheed in Kuala Lumpur taking over the blog from my colleague."
+    ]
+    # The separators print no year: the posts have none until one is given.
+    assert all(e.time is None for e in page.entries)
+    dated = read_text(AL_JAZEERA_2020, date=date(2020, 3, 27))
+    assert [e.time.isoformat() if e.time else None for e in dated.entries] == [
+        "2020-03-28T03:40:00+00:00",
+        "2020-03-28T01:35:00+00:00",
+        "2020-03-27T23:45:00+00:00",
+    ]
+    assert not any("March" in c for e in page.entries for c in e.captions)
+
+
+def test_a_label_alone_on_a_numbered_line_is_the_posts_label() -> None:
+    page = read_text(
+        "Live Reporting\n\nEdited by Jasmine Andersson\n\nAll times stated are UK\n\n"
+        "  1. Analysis\n\n"
+        "    A historic result - but on a low turnoutpublished at 03:22 British Summer Time 5 "
+        "July 2024\n\n    John Curtice\n    Polling expert\n\n"
+        "    Labour's share of the vote is only a little higher than in 2019.\n\n"
+        "  2. BBC Verify\n\n    Checking the claims made in the debate\n\n"
+        "    We have looked at what the leaders said about taxes.\n\n"
+        "  3. Polls closepublished at 21:59 British Summer Time 4 July 2024\n\n"
+        "    Polling stations across the UK are about to close.\n"
+    )
+    got = [(e.headline, e.labels, e.author, e.role, e.clock) for e in page.entries]
+    assert got == [
+        ("A historic result - but on a low turnout", ["Analysis"], "John Curtice",
+         "Polling expert", "03:22"),
+        ("Checking the claims made in the debate", ["BBC Verify"], None, None, None),
+        ("Polls close", [], None, None, "21:59"),
+    ]  # fmt: skip
+
+
+def test_bbc_stand_ins_for_untitled_posts() -> None:
+    page = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Post updatepublished at 19:21 Greenwich Mean Time 2 March 2024\n\n"
+        "    90+4 mins: Raheem Sterling blazes over from 12 yards.\n\n"
+        "  2. Video content\n\n    Video caption: 'We've been here since six this morning'\n\n"
+        "    Passengers at St Pancras told the BBC they had been queuing for hours.\n\n"
+        "  3. Half-time: Arsenal 1-1 Chelseapublished at 18:18 Greenwich Mean Time 2 March 2024"
+        "\n\n    45+2 mins: The whistle goes after two added minutes.\n\n"
+        "Share this page\n\nAbout sharing\n"
+    )
+    assert [e.headline for e in page.entries] == [None, None, "Half-time: Arsenal 1-1 Chelsea"]
+    assert page.entries[0].clock == "19:21"
+    assert "'Post update' is the page's stand-in for an untitled post" in page.entries[0].notes
+    assert page.entries[1].paragraphs == [
+        "Passengers at St Pancras told the BBC they had been queuing for hours."
+    ]
+    assert "Share this page" not in " ".join(page.entries[-1].paragraphs)

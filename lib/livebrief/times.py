@@ -131,6 +131,16 @@ _PUBLISHED = re.compile(
     (?:\s*(?P<d2>{_DATE_FORMS}))?\s*$""",
     re.VERBOSE | re.I,
 )
+# A time that opens a line of text: the Guardian's "8.58am: Good morning" (2012), Al Jazeera's
+# "03:40 GMT - China to temporarily bar entry" (2020). A 12-hour clock or a zone is required, or
+# a 24-hour clock before a dash: "2.30 - 1" is a score, "10.5: " a number.
+_LEADING = re.compile(
+    rf"""^\s*(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
+    (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
+    (?:\s*(?P<zone>{_ZONE})\b)?
+    \s*(?P<cut>:|[-–—|])\s+(?P<rest>\S.*?)\s*$""",
+    re.VERBOSE,
+)
 _HHMM = re.compile(r"^\s*(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d):(?:\s+(?P<rest>.*?))?\s*$")
 _AGE_FORMS = (
     r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago"
@@ -169,6 +179,9 @@ class TimeMark:
     # Days from a year-less month_day to the clock's date (the day printed is a local clock's,
     # the clock kept is GMT's); a full ``date`` is already moved.
     day_shift: int = 0
+    # The text printed after the time on its line ("8.58am: Good morning ...", Al Jazeera's
+    # "03:40 GMT - China to bar entry"): the post's headline or its first paragraph.
+    lead: str | None = None
 
 
 def zone_for(name: str | None) -> str | None:
@@ -349,6 +362,20 @@ def match_hhmm(text: str) -> tuple[TimeMark, str] | None:
         return None
     mark = TimeMark(_clock(m["h"], m["m"]), f"{m['h']}{m['m']}:", house=UK)
     return mark, (m["rest"] or "").strip()
+
+
+def split_leading_time(line: str) -> TimeMark | None:
+    """Read a time that opens a line of text; the text after it is the mark's ``lead``."""
+    m = _LEADING.match(line)
+    if m is None:
+        return None
+    ap, zone = m["ap"], m["zone"]
+    if zone and zone_for(zone) is None:
+        return None  # "12:30 Wigan - ...": not a zone
+    if not (ap or zone or (m["sep"] == ":" and m["cut"] != ":")):
+        return None
+    mark = _mark(m, line[: m.start("rest")].rstrip().rstrip(":-–—|").rstrip(), ap)
+    return replace(mark, lead=m["rest"]) if mark is not None else None
 
 
 def split_published(line: str) -> tuple[str, TimeMark] | None:
@@ -545,10 +572,17 @@ _DATE_ONLY = re.compile(
 
 def date_line(line: str) -> Date | None:
     """Return the date when a line is only a date (a day separator: ``Tuesday 18 June 2024``)."""
+    return day_line(line)[0]
+
+
+def day_line(line: str) -> tuple[Date | None, tuple[int, int] | None]:
+    """Read a line that is only a date: the date, or (month, day) without a year.
+
+    (``Tuesday 18 June 2024``; Al Jazeera's ``Saturday, March 28`` over its posts.)
+    """
     if len(line) > 40:
-        return None
+        return None, None
     m = _DATE_ONLY.match(line)
     if m is None:
-        return None
-    day, _ = _date_parts(m.group("d"))
-    return day
+        return None, None
+    return _date_parts(m.group("d"))

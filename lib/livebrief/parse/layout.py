@@ -54,6 +54,9 @@ class Doc:
     code: bytes = b""
     # "Posted by A" lines (Al Jazeera signs a post under its body): line -> names, in order.
     signed: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Lines that open with the post's time over its first paragraph ("8.58am: Good morning.
+    # Last night ..."): line -> that paragraph. (Over a headline, the headline is in heads.)
+    leads: dict[int, str] = field(default_factory=dict)
 
     def next_nonblank(self, i: int, hi: int) -> int:
         """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""
@@ -130,9 +133,9 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         if mark is not None and (mark.clock or mark.age):
             return TIME, mark, None
     if s[0].isdigit() or s[:3] in _TIME_WORDS:  # months included
-        day = times.date_line(s)
-        if day is not None:
-            return DATELINE, times.TimeMark(None, s, day), None
+        day, month_day = times.day_line(s)
+        if day is not None or month_day is not None:
+            return DATELINE, times.TimeMark(None, s, day, month_day), None
     if "ublished" in s:
         pub = times.split_published(s)
         if pub is not None and pub[0]:
@@ -144,6 +147,8 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
             return UPDATED, None, None  # "First published on Tue 12 Sep 2023 01.04 BST"
     if L.is_credited_caption(s):
         return CAPMARK, None, None  # a caption with its credit: never body, never a headline
+    if s[0].isdigit() and (lead := times.split_leading_time(s)) is not None:
+        return PUB, lead, None  # a candidate: kept or made text again by _leading_times
     if (s[-1].isdigit() or s[-1] in "MTmt") and (":" in s[-12:] or "." in s[-12:]):
         glued = _glued_byline_time(s)
         if glued is not None:
@@ -246,6 +251,7 @@ def classify(text: str) -> Doc:
         if raw[i][:1] in " 0123456789" and (num := NUMBERED.match(raw[i])):
             nums.append((i, int(num.group(1))))
     doc.blanks = stripped.count("") > 0.15 * n
+    _leading_times(doc)
     _mark_widgets(doc)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
@@ -492,8 +498,42 @@ def _embed_tweet_below(doc: Doc, i: int, is_date: Callable[[int], bool]) -> None
 
 def marker_lines(doc: Doc) -> list[int]:
     """Return the lines that print a post's time or a glued "published at" headline."""
-    kind, heads = doc.kind, doc.heads
-    return [i for i in positions(kind, (TIME, PUB)) if kind[i] == TIME or heads.get(i)]
+    kind, heads, leads = doc.kind, doc.heads, doc.leads
+    return [
+        i for i in positions(kind, (TIME, PUB)) if kind[i] == TIME or heads.get(i) or i in leads
+    ]
+
+
+def _leading_times(doc: Doc) -> None:
+    """Keep the lines that open with a time as posts only where that is the page's form.
+
+    ("8.58am: Good morning ...", "03:40 GMT - China to bar entry"): on a page that prints its
+    posts' times on lines of their own, or as an item of a list under a lead-in ("Here is the
+    agenda for the day:" / "9.30am: The ONS publishes ..."), such a line is body text. The text
+    after a kept time is the post's headline when it has a headline's shape, else its first
+    paragraph (``Doc.leads``).
+    """
+    kind, marks = doc.kind, doc.marks
+    found = [i for i in positions(kind, (PUB,)) if marks[i].lead is not None]
+    if not found:
+        return
+    own_lines = len(positions(kind, (TIME,)))
+    keep = len(found) >= 2 and own_lines < len(found)
+    listed: set[int] = set()
+    for i in found:
+        lead = marks[i].lead or ""
+        prv = doc.prev_nonblank(i, 0)
+        in_list = prv >= 0 and (
+            prv in listed or doc.s[prv].endswith(":") or "agenda" in doc.s[prv].lower()
+        )
+        if not keep or in_list:
+            listed.add(i)
+            kind[i] = TEXT
+            del marks[i]
+        elif L.headline_like(lead):
+            doc.heads[i] = lead
+        else:
+            doc.leads[i] = lead
 
 
 def numbered_lines(doc: Doc) -> list[int]:

@@ -147,6 +147,7 @@ EMBED_LINES = frozenset(
         "Copy link",
         "Share",
         "Share this post",
+        "Share this page",
         "Copy this link",
         "Post share options",
         "About sharing",

@@ -80,6 +80,19 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> list[str] | None:
     return bylines.header_names(doc.s[nxt])
 
 
+# Badges the BBC prints alone on a numbered item's line, over the headline ("  1. BBC Verify");
+# under a name, "BBC Verify" is a role, so only here are they labels.
+_ITEM_LABELS = {"bbc verify": "BBC Verify", "get involved": "Get involved"}
+
+
+def _item_label(text: str) -> str | None:
+    return L.label_of(text) or _ITEM_LABELS.get(text.lower().rstrip(":"))
+
+
+# Headlines a page prints for posts that have none (the BBC's hidden "Post update").
+_STAND_INS = frozenset({"post update"})
+
+
 def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     """Read the post on lines ``[lo, hi)``: time, headline, labels, byline, body."""
     e = Entry(position=0)
@@ -89,6 +102,16 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     i = lo
     if doc.kind[i] == NUM:
         headline, mark, lead = _item_head(doc, i)
+        i += 1
+        if headline and mark is None and (label := _item_label(headline)):
+            # "  1. Analysis" over the headline line: the item's label, not its headline.
+            e.labels.append(label)
+            headline = None
+        elif headline and L.is_caption_mark(headline):
+            e.captions.append(headline)  # "  2. Video content": an untitled post's video
+            headline = None
+    elif doc.kind[i] == PUB and i in doc.leads:
+        mark, lead = doc.marks[i], doc.leads[i]  # "8.58am: Good morning. Last night ..."
         i += 1
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         headline = doc.s[i]  # the time is printed under the headline
@@ -125,6 +148,9 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         e.labels.extend(glued)
         if doc.kind[lo] == PUB and (m := NUMBERED.match(headline)):
             headline = m.group(2)  # a lone "1. Headline" item that no count made a list
+    if headline and headline.lower() in _STAND_INS:
+        e.notes.append(f"'{headline}' is the page's stand-in for an untitled post")
+        headline = None
     e.headline = headline or None
     # Under the headline: label lines, a separate "published at" line, a time.
     while i < hi and doc.kind[i] in (BLANK, LABEL, PUB, TIME):

@@ -113,7 +113,7 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
                 or (mark.clock is not None and prev_mark.clock == mark.clock)
             ):
                 starts.append(i)
-        elif k == PUB and doc.heads.get(i):
+        elif k == PUB and (doc.heads.get(i) or i in doc.leads):
             starts.append(i)
         elif (
             k == TEXT and starts and len(lines[i]) <= 160 and not _in_head_slot(doc, starts[-1], i)
@@ -357,22 +357,23 @@ def read_text(
     bounds = [*starts, len(doc.s)]
     # The last day separator above each post (rfind: searched in C).
     j = doc.kind.rfind(DATELINE, 0, first)
-    day: Date | None = doc.marks[j].date if j >= 0 else None
+    day: times.TimeMark | None = doc.marks[j] if j >= 0 else None
     fresh = day is not None
     for lo, hi in pairwise(bounds):
         b = build_entry(doc, lo, hi)
-        # A day separator ("Tuesday 18 June 2024") dates the first post under it that prints a
-        # clock; the clocks date the others, across midnight (resolve). Posts without a time
-        # under it take its day.
+        # A day separator ("Tuesday 18 June 2024", or "Saturday, March 28" without a year)
+        # dates the first post under it that prints a clock; the clocks date the others,
+        # across midnight (resolve). Posts without a time under it take its day.
         if b.mark is not None and b.mark.date is None and day is not None:
             if b.mark.clock is None or fresh:
-                b.mark = replace(b.mark, date=day)
+                b.mark = replace(b.mark, date=day.date, month_day=day.month_day or b.mark.month_day)
                 fresh = fresh and b.mark.clock is None
         elif b.mark is None and day is not None and (b.entry.headline or b.entry.paragraphs):
-            b.mark = times.TimeMark(None, "", day)  # a post without a time: its day only (DW)
+            # A post without a time: its day only (DW).
+            b.mark = times.TimeMark(None, "", day.date, day.month_day)
         j = doc.kind.rfind(DATELINE, lo, hi)
         if j >= 0:
-            day, fresh = doc.marks[j].date, True
+            day, fresh = doc.marks[j], True
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
     house = house_zone(doc, first)
