@@ -1440,3 +1440,98 @@ def test_bbc_stand_ins_for_untitled_posts() -> None:
         "Passengers at St Pancras told the BBC they had been queuing for hours."
     ]
     assert "Share this page" not in " ".join(page.entries[-1].paragraphs)
+
+
+def test_reach_time_glued_to_its_author() -> None:
+    page = read_text(
+        "Storm Jocelyn LIVE: Amber warnings in force as gales batter UK\nShow latest updates\n"
+        "11:32Sarah Jones\nScotRail to run limited service from midday\n"
+        "ScotRail says it will begin running a limited timetable from midday.\n"
+        "11:15Liam Kelly\nTens of thousands still without power\n"
+        "More than 33,000 properties in Scotland are without power this morning.\n"
+        "10:48Sarah Jones\n"
+        "The Met Office has confirmed the strongest gust overnight was 97mph.\n"
+    )
+    got = [(e.clock, e.author, e.headline) for e in page.entries]
+    assert got == [
+        ("11:32", "Sarah Jones", "ScotRail to run limited service from midday"),
+        ("11:15", "Liam Kelly", "Tens of thousands still without power"),
+        ("10:48", "Sarah Jones", None),
+    ]
+
+
+def test_headline_byline_then_time_us_month_first_dates() -> None:
+    page = read_text(
+        "Super Tuesday 2024: Trump and Biden sweep toward rematch\n"
+        "Biden statement: Trump 'determined to destroy our democracy'\nBy Jennifer Haberkorn\n"
+        "03/05/2024 10:47 PM EST\nPresident Joe Biden released a statement after sweeping the "
+        "Democratic contests.\nLink Copied\n"
+        "Haley wins Vermont\nBy Natalie Allison\n03/05/2024 09:21 PM EST\n"
+        "Nikki Haley has won the Vermont Republican primary, according to the AP.\n"
+    )
+    got = [(e.headline, e.author, e.time.isoformat() if e.time else None) for e in page.entries]
+    assert got == [
+        ("Biden statement: Trump 'determined to destroy our democracy'", "Jennifer Haberkorn",
+         "2024-03-05T22:47:00-05:00"),
+        ("Haley wins Vermont", "Natalie Allison", "2024-03-05T21:21:00-05:00"),
+    ]  # fmt: skip
+
+
+def test_guardian_contributor_and_key_event_over_the_headline() -> None:
+    page = read_text(
+        "UK politics live: Truscott says schools will get ‘whatever they need’\n"
+        "Tue 12 Sep 2023 17.40 BST\n17.18 BST\nAndrew Sparrow\n"
+        "Labour says Truscott statement ‘raises more questions than it answers’\n"
+        "Lorna Price, the shadow schools minister, said the statement raised questions.\n"
+        "13.05 BST\nPeter Walker\nKey event\n"
+        "Truscott confirms 104 more schools affected by Raac\n"
+        "Gillian Truscott has just told MPs that 104 more schools have been identified.\n"
+        "12.31 BST\nPeter Walker\n"
+        "Truscott is due to give her statement at about 1pm, her department says.\n"
+    )
+    got = [(e.clock, e.author, e.labels, e.headline) for e in page.entries]
+    assert got == [
+        ("17:18", "Andrew Sparrow", [],
+         "Labour says Truscott statement ‘raises more questions than it answers’"),
+        ("13:05", "Peter Walker", ["Key event"],
+         "Truscott confirms 104 more schools affected by Raac"),
+        ("12:31", "Peter Walker", [], None),
+    ]  # fmt: skip
+    assert [len(e.paragraphs) for e in page.entries] == [1, 1, 1]
+
+
+def test_video_lengths_are_not_post_times() -> None:
+    aljazeera = read_text(
+        "Sudan war live: RSF shelling kills 19 in El Fasher\nBy Nils Adler and Alma Milisic\n"
+        "- 3 Mar 2024 - 21:15(19:15 GMT)\nVideo: Families flee El Fasher on foot\n"
+        "Video Duration 01 minutes 12 seconds\n01:12\n"
+        "Thousands of people have fled the outskirts of El Fasher after days of shelling.\n"
+        "- 3 Mar 2024 - 20:05(18:05 GMT)\nRSF shelling kills 19 at Abu Shouk camp\n"
+        "At least 19 people were killed when RSF shells hit the camp.\n"
+    )
+    assert [e.clock for e in aljazeera.entries] == ["19:15", "18:05"]
+    assert aljazeera.entries[0].embeds == ["Video Duration 01 minutes 12 seconds", "01:12"]
+    # RTÉ: a length under the body with nothing over it, far from the clocks around it.
+    rte = read_text(
+        "Budget 2025 live\nUpdated / Tuesday, 1 Oct 2024 17:48\n15:52\nOpposition leaders respond"
+        "\nPearse Doherty said the Budget fails to tackle the housing crisis.\n15:20\n"
+        "Watch: Jack Chambers delivers Budget speech\n"
+        "Minister for Finance Jack Chambers has begun his Budget speech.\n02:14\n14:41\n"
+        "Key measures at a glance\nTwo €125 energy credits will be paid this winter.\n"
+    )
+    assert [e.clock for e in rte.entries] == ["15:52", "15:20", "14:41"]
+    assert rte.entries[1].embeds == ["02:14"]
+
+
+def test_a_page_updated_after_midnight_dates_its_newest_post() -> None:
+    page = read_text(
+        "Live: Russia pounds Ukraine with record barrage\nIssued on: 05/01/2024 - 06:42\n"
+        "Modified: 06/01/2024 - 00:25\nAll times are Paris time (GMT+1).\n"
+        "00:25\nThis live page is no longer being updated. Thank you for following.\n"
+        "23:40\nExplosions reported in Kharkiv\nThe governor said several explosions were heard."
+        "\n21:15\nPoland scrambles jets\nPoland scrambled jets as Russia launched its attack.\n"
+    )
+    assert [e.time.isoformat() if e.time else None for e in page.entries][-2:] == [
+        "2024-01-05T23:40:00+01:00",
+        "2024-01-05T21:15:00+01:00",
+    ]

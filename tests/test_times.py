@@ -701,3 +701,36 @@ def test_resolve_year_less_dates_across_new_year() -> None:
 )
 def test_date_in(line: str, day: date | None) -> None:
     assert times.date_in(line) == day
+
+
+def test_zone_in_brackets_and_slash_dates_by_zone() -> None:
+    ndtv = times.match_time_line("Jul 31, 2024 23:05 (IST)")
+    assert ndtv is not None and (ndtv.clock, ndtv.date, ndtv.zone) == (
+        "23:05",
+        date(2024, 7, 31),
+        "Asia/Kolkata",
+    )
+    us = times.match_time_line("03/05/2024 09:21 PM EST")
+    assert us is not None and (us.clock, us.date) == ("21:21", date(2024, 3, 5))
+    uk = times.match_time_line("03/05/2024 09:21 BST")
+    assert uk is not None and uk.date == date(2024, 5, 3)
+
+
+def test_leading_times_and_glued_authors() -> None:
+    lead = times.split_leading_time("8.58am: Good morning. Last night 91 MPs rebelled.")
+    assert lead is not None and (lead.clock, lead.raw, lead.lead) == (
+        "08:58",
+        "8.58am",
+        "Good morning. Last night 91 MPs rebelled.",
+    )
+    aj = times.split_leading_time("03:40 GMT - China to temporarily bar entry to foreigners")
+    assert aj is not None and (aj.clock, aj.zone, aj.lead) == (
+        "03:40",
+        "UTC",
+        "China to temporarily bar entry to foreigners",
+    )
+    for not_a_time in ("2.30 - 1 to Arsenal", "10.5: the ratio", "12:30 Wigan - Millwall"):
+        assert times.split_leading_time(not_a_time) is None, not_a_time
+    glued = times.split_clock_then_text("11:32Sarah Jones")
+    assert glued is not None and (glued[0].clock, glued[1]) == ("11:32", "Sarah Jones")
+    assert times.split_clock_then_text("11:32 am") is None

@@ -104,6 +104,7 @@ _DATE_FORMS = (
     rf"\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 12 September 2023, 12 Sep, 3 December
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"  # April 25, 2019
     r"|\d{1,2}\.\d{1,2}\.\d{4}"  # 4.5.2015 (day first)
+    r"|\d{1,2}/\d{1,2}/\d{4}"  # 03/05/2024 (day first, but month first in US zones)
     r"|\d{4}-\d{2}-\d{2}"  # 2024-06-18
 )
 _ZONE = r"[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
@@ -119,7 +120,7 @@ _TIME_LINE = re.compile(
     (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
     (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
     (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?
-    (?:\s*,?\s*(?P<zone>{_ZONE})\b)?
+    (?:\s*,?\s*\(?(?P<zone>{_ZONE})\b\)?)?
     (?:\s*,?\s*(?P<d2>{_DATE_FORMS}))?
     \s*$""",
     re.VERBOSE,
@@ -282,6 +283,10 @@ def _mark(m: re.Match[str], raw: str, ap: str | None = None) -> TimeMark | None:
         zone = gd.get("z2") or zone
         shift = _day_shift(local, clock)
     datestr = gd.get("iso") or gd.get("d1") or gd.get("d2")
+    if datestr and "/" in datestr and (zone_for(zone) or "").startswith("America/"):
+        # US pages print the month first: Politico's "03/05/2024 09:21 PM EST" is 5 March.
+        first, second, year = datestr.split("/")
+        datestr = f"{second}/{first}/{year}"
     day, month_day = _date_parts(datestr)
     if shift and day is not None:
         day += timedelta(days=shift)
@@ -353,6 +358,20 @@ def split_glued_time(line: str) -> tuple[str, TimeMark] | None:
     if mark is None or mark.clock is None or (mark.date is None and mark.month_day is None):
         return None
     return m["lead"].strip(), mark
+
+
+_CLOCK_THEN_TEXT = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})(?P<rest>[A-Z][^\d]{2,60})$")
+
+
+def split_clock_then_text(line: str) -> tuple[TimeMark, str] | None:
+    """Split ``11:32Sarah Jones`` (Reach plc's post time glued to its author) into both."""
+    m = _CLOCK_THEN_TEXT.match(line)
+    if m is None:
+        return None
+    clock = _clock(m["h"], m["m"])
+    if clock is None:
+        return None
+    return TimeMark(clock, f"{m['h']}:{m['m']}"), m["rest"].strip()
 
 
 def match_hhmm(text: str) -> tuple[TimeMark, str] | None:

@@ -149,6 +149,10 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         return CAPMARK, None, None  # a caption with its credit: never body, never a headline
     if s[0].isdigit() and (lead := times.split_leading_time(s)) is not None:
         return PUB, lead, None  # a candidate: kept or made text again by _leading_times
+    if s[0].isdigit() and (glued := times.split_clock_then_text(s)) is not None:
+        names = bylines.header_names(glued[1])
+        if names:
+            return TIME, replace(glued[0], byline=tuple(names)), None  # "11:32Sarah Jones"
     if (s[-1].isdigit() or s[-1] in "MTmt") and (":" in s[-12:] or "." in s[-12:]):
         glued = _glued_byline_time(s)
         if glued is not None:
@@ -280,6 +284,7 @@ _VIDEO_LEADS = (
     "video content",
     "duration",
     "please use chrome browser",  # Sky's notice over its player
+    "video duration",  # Al Jazeera: "Video Duration 01 minutes 12 seconds" over "01:12"
 )
 
 
@@ -438,6 +443,7 @@ def _mark_widgets(doc: Doc) -> None:
                 and L.short_unpunctuated(lines[nxt], 12)
             ):
                 _make_caption(doc, nxt)
+    _stray_lengths(doc)
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
     n = len(lines)
@@ -502,6 +508,32 @@ def marker_lines(doc: Doc) -> list[int]:
     return [
         i for i in positions(kind, (TIME, PUB)) if kind[i] == TIME or heads.get(i) or i in leads
     ]
+
+
+# Posts' clocks next to each other lie within this many minutes; a video's length does not.
+_NEAR = 180
+
+
+def _stray_lengths(doc: Doc) -> None:
+    """Make a bare ``02:14`` that is far from the clocks around it a video's length.
+
+    (RTÉ and ITV print a video's length under a post's body with nothing over it.) The
+    posts' clocks before and after it are close to each other and both far from it.
+    """
+    kind, marks, lines = doc.kind, doc.marks, doc.s
+    clocked = [i for i in positions(kind, (TIME,)) if marks[i].clock]
+    for a, b, c in zip(clocked, clocked[1:], clocked[2:], strict=False):
+        if not lines[b].replace(":", "", 1).isdigit():
+            continue  # a length is bare digits
+        ma, mb, mc = (times.minutes(marks[j].clock) or 0 for j in (a, b, c))
+        if _apart(ma, mc) <= _NEAR < min(_apart(mb, ma), _apart(mb, mc)):
+            _make_embed(doc, b)
+
+
+def _apart(a: int, b: int) -> int:
+    """Minutes between two clocks, either way round midnight."""
+    d = abs(a - b) % 1440
+    return min(d, 1440 - d)
 
 
 def _leading_times(doc: Doc) -> None:

@@ -72,12 +72,20 @@ def _time_follows(doc: Doc, i: int, hi: int) -> bool:
     return nxt < hi and doc.kind[nxt] == TIME
 
 
-def _names_over_time(doc: Doc, i: int, hi: int) -> list[str] | None:
-    """Return the names on the line after ``i`` when the post's time follows them."""
+def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] | None:
+    """Return the names (and role) on the line after ``i`` when the post's time follows them.
+
+    (``Tom Watling`` on The Independent, ``By Jennifer Haberkorn`` on Politico.)
+    """
     nxt = doc.next_nonblank(i, hi)
     if nxt >= hi or doc.kind[nxt] != TEXT or not _time_follows(doc, nxt, hi):
         return None
-    return bylines.header_names(doc.s[nxt])
+    s = doc.s[nxt]
+    names = bylines.header_names(s)
+    if names:
+        return names, None
+    found = bylines.one_line_byline(s) if s.startswith("By ") else None
+    return (found.authors, found.role) if found else None
 
 
 # Badges the BBC prints alone on a numbered item's line, over the headline ("  1. BBC Verify");
@@ -116,9 +124,9 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         headline = doc.s[i]  # the time is printed under the headline
         i += 1
-    elif doc.kind[i] == TEXT and (names := _names_over_time(doc, i, hi)):
+    elif doc.kind[i] == TEXT and (over := _names_over_time(doc, i, hi)):
         headline = doc.s[i]  # the author's name, then the time, under the headline
-        e.authors, e.author = list(names), names[0]
+        e.authors, e.author, e.role = list(over[0]), over[0][0], over[1]
         i = doc.next_nonblank(i, hi) + 1
     # Above the headline: the time, labels, and share tools ("Link copied") or furniture.
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL, EMBED, DROP):
@@ -166,7 +174,10 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if lead is not None:
         e.paragraphs.append(lead)
     else:
-        i = _read_byline(doc, e, i, hi, timed)
+        j = _read_byline(doc, e, i, hi, timed)
+        if e.headline is None and timed and j > i:
+            j = _headline_under_name(doc, e, j, hi)
+        i = j
     if e.author is None and mark is not None and mark.byline:
         e.authors, e.author = list(mark.byline), mark.byline[0]
     mark_duplicates(doc, i, hi)
@@ -178,6 +189,29 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if len(e.labels) > 1:
         e.labels = list(dict.fromkeys(e.labels))
     return Built(e, mark)
+
+
+def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
+    """Read the headline under a post's author, where the name stands over it.
+
+    The Guardian prints the contributor's name under the block's time, then labels ("Key
+    event"), then the headline: a headline-shaped line with the body under it. Returns the
+    line after what was read.
+    """
+    j = doc.next_nonblank(i - 1, hi)
+    labels: list[str] = []
+    while j < hi and doc.kind[j] == LABEL:
+        labels.append(L.LABELS[doc.s[j].lower().rstrip(":")])
+        j = doc.next_nonblank(j, hi)
+    if j >= hi or doc.kind[j] != TEXT or j in doc.captions or not L.headline_like(doc.s[j]):
+        return i
+    body = doc.next_nonblank(j, hi)
+    if body >= hi or doc.kind[body] != TEXT or L.headline_like(doc.s[body]):
+        return i
+    headline, glued = L.split_labels(doc.s[j])
+    e.headline = headline
+    e.labels.extend([*labels, *glued])
+    return j + 1
 
 
 def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
@@ -206,6 +240,8 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
     if not names or not all(bylines.is_person_name(n) for n in names):
         return None
     k = doc.next_nonblank(j, hi)
+    while k < hi and doc.kind[k] == LABEL:  # "Key event" between the name and the headline
+        k = doc.next_nonblank(k, hi)
     if k >= hi or doc.kind[k] != TEXT or bylines.split_names(doc.s[k]):
         return None
     return names

@@ -168,6 +168,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
         )
+        prv = _over_byline(doc, prv)
         head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
         above += head_after
         below += head_before and not head_after
@@ -180,13 +181,26 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     for i in starts:
         prv = doc.prev_nonblank(i, 0)
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
-        if ok and bylines.header_names(doc.s[prv]):
-            # Headline, then the author's name, then the time (The Independent).
-            head = doc.prev_nonblank(prv, 0)
-            if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
-                prv = head
+        if ok:
+            prv = _over_byline(doc, prv)
         moved.append(prv if ok and L.headline_like(doc.s[prv]) else i)
     return moved
+
+
+def _over_byline(doc: Doc, j: int) -> int:
+    """Return the headline's line over a byline at ``j`` (else ``j``).
+
+    Headline, then the author's name (The Independent) or ``By A`` (Politico), then the time.
+    """
+    if j < 0 or doc.kind[j] != TEXT:
+        return j
+    s = doc.s[j]
+    if not (bylines.header_names(s) or (s.startswith("By ") and bylines.one_line_byline(s))):
+        return j
+    head = doc.prev_nonblank(j, 0)
+    if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
+        return head
+    return j
 
 
 def _page_stamp(doc: Doc, markers: list[int]) -> bool:
@@ -437,7 +451,10 @@ def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -
     zones = Counter(b.mark.zone for b in built if b.mark and b.mark.zone)
     if page.timezone is None and zones:
         page.timezone = zones.most_common(1)[0][0]
-    page_date = Date.fromisoformat(page.date) if page.date else None
+    # The page's last update dates its newest post better than the day it was first published
+    # (France 24: "Issued on: 05/01/2024 - 06:42" / "Modified: 06/01/2024 - 00:25").
+    updated = times.date_in(page.updated) if page.updated else None
+    page_date = updated or (Date.fromisoformat(page.date) if page.date else None)
     page.notes.extend(
         times.resolve(
             entries,
