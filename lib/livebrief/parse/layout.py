@@ -149,10 +149,10 @@ def _classify_line(s: str) -> tuple[int, times.TimeMark | None, str | None]:
         return CAPMARK, None, None  # a caption with its credit: never body, never a headline
     if s[0].isdigit() and (lead := times.split_leading_time(s)) is not None:
         return PUB, lead, None  # a candidate: kept or made text again by _leading_times
-    if s[0].isdigit() and (glued := times.split_clock_then_text(s)) is not None:
-        names = bylines.header_names(glued[1])
+    if s[0].isdigit() and (split := times.split_clock_then_text(s)) is not None:
+        names = bylines.header_names(split[1])
         if names:
-            return TIME, replace(glued[0], byline=tuple(names)), None  # "11:32Sarah Jones"
+            return TIME, replace(split[0], byline=tuple(names)), None  # "11:32Sarah Jones"
     if (s[-1].isdigit() or s[-1] in "MTmt") and (":" in s[-12:] or "." in s[-12:]):
         glued = _glued_byline_time(s)
         if glued is not None:
