@@ -1535,3 +1535,40 @@ def test_a_page_updated_after_midnight_dates_its_newest_post() -> None:
         "2024-01-05T23:40:00+01:00",
         "2024-01-05T21:15:00+01:00",
     ]
+
+
+def test_a_numbered_list_inside_a_numbered_post_is_body() -> None:
+    items = "\n".join(f"      {k}. Driver number {k}" for k in range(1, 11))
+    page = read_text(
+        "  1. British Grand Prix resultpublished at 16:45 British Summer Time\n\n"
+        f"    Here is how the top 10 finished at Silverstone:\n\n{items}\n\n"
+        "    Norris picks up 18 points, his best haul of the season so far.\n\n"
+        "  2. Chequered flagpublished at 16:38 British Summer Time\n\n"
+        "    Max Verstappen wins the British Grand Prix!\n"
+    )
+    assert [e.headline for e in page.entries] == ["British Grand Prix result", "Chequered flag"]
+    assert len(page.entries[0].paragraphs) == 12
+
+
+def test_a_numbered_summary_over_the_byline_is_the_summary() -> None:
+    page = read_text(
+        "Summary\n\n  1. Eurostar cancels 14 trains on Friday\n"
+        "  2. Passengers queue for up to five hours at St Pancras\n"
+        "  3. French customs officers in work-to-rule over pay\n\n"
+        "Live Reporting\n\nBy Kate Whitfield, Becky Morley and Ashitha Nair\n\n"
+        "All times stated are UK\n\n"
+        "  1. Thanks for joining us\n    That's it from our live coverage for today.\n\n"
+        "  2. Which trains are cancelled?\n    Eurostar has cancelled four services on Friday."
+        "\n\n  3. Good morning\n    Welcome to our live coverage of the disruption.\n"
+    )
+    assert page.page.summary == [
+        "Eurostar cancels 14 trains on Friday",
+        "Passengers queue for up to five hours at St Pancras",
+        "French customs officers in work-to-rule over pay",
+    ]
+    assert page.page.authors == ["Kate Whitfield", "Becky Morley", "Ashitha Nair"]
+    assert [e.headline for e in page.entries] == [
+        "Thanks for joining us",
+        "Which trains are cancelled?",
+        "Good morning",
+    ]

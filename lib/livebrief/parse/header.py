@@ -42,6 +42,9 @@ _HEADER_TEXT_LIMIT = 4
 _SUMMARY_MAX = 12
 
 
+_ITEM_NUMBER = re.compile(r"^\d{1,3}\.\s+")
+
+
 def _summary_head(doc: Doc, i: int) -> bool:
     """Tell whether line ``i`` heads a summary list: "Summary", "Key developments on Jan. 5:"."""
     low = doc.s[i].lower()
@@ -225,7 +228,8 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             day = times.date_in(s)
             page.date = page.date or (day.isoformat() if day else None)
         elif k == BULLET:
-            page.summary.extend(p.strip() for p in _strip_view_post(BULLET_RE.sub("", s)))
+            item = _ITEM_NUMBER.sub("", BULLET_RE.sub("", s))  # "  1. Eurostar cancels ..."
+            page.summary.extend(p.strip() for p in _strip_view_post(item))
         elif k == CAPMARK:
             caption_next = True
         elif k == TEXT:

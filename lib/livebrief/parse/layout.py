@@ -257,6 +257,7 @@ def classify(text: str) -> Doc:
     doc.blanks = stripped.count("") > 0.15 * n
     _leading_times(doc)
     _mark_widgets(doc)
+    nums = _post_numbers(doc, nums)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
     if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
@@ -264,6 +265,37 @@ def classify(text: str) -> Doc:
         for i, _ in nums:
             kind[i] = NUM
     return doc
+
+
+# Header lines that stand between a numbered summary and the numbered posts (BBC 2017-19).
+_OVER_POSTS = (EDITORS, TZNOTE, ROSTER)
+
+
+def _post_numbers(doc: Doc, nums: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the numbered lines that number the page's posts.
+
+    The posts' numbers start in one column (html2text) or end in one (lynx right-aligns them:
+    "    1." over "   10."); a list inside a post is numbered further in, and is body text.
+    A numbered summary above the page's byline and time note ("Summary", "  1. Eurostar
+    cancels 14 trains", ..., "Live Reporting", "All times stated are UK", "  1. Thanks for
+    joining us") is not posts.
+    """
+    if len(nums) < 2:
+        return nums
+    raw = doc.raw
+    indent = {i: len(raw[i]) - len(raw[i].lstrip()) for i, _ in nums}
+    # Numbers aligned on the left (html2text: "  1." over "  10.") or on the right (lynx).
+    left = Counter(indent[i] for i, _ in nums)
+    right = Counter(indent[i] + len(str(k)) for i, k in nums)
+    outer = min((c for c, count in left.items() if count >= 2), default=None)
+    edge = min((c for c, count in right.items() if count >= 2), default=None)
+    kept = [(i, k) for i, k in nums if indent[i] == outer or indent[i] + len(str(k)) == edge]
+    if len(kept) < 2:
+        return nums
+    header = positions(doc.kind, _OVER_POSTS, 0, kept[-1][0])
+    if header and kept[0][0] < header[-1] and kept[-1][0] > header[-1]:
+        kept = [(i, k) for i, k in kept if i > header[-1]]
+    return kept
 
 
 _WIDGET_START = re.compile(
