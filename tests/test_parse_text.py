@@ -1572,3 +1572,49 @@ def test_a_numbered_summary_over_the_byline_is_the_summary() -> None:
         "Which trains are cancelled?",
         "Good morning",
     ]
+
+
+def test_a_sentence_over_a_byline_is_the_headline() -> None:
+    page = read_text(
+        "Total solar eclipse sweeps across America\n"
+        "By Meg Wagner, Amanda Wills and Brian Ries, CNN\n"
+        "Updated 7:02 p.m. ET, August 21, 2017\n12:58 p.m. ET, August 21, 2017\n"
+        "Don't look directly at the sun. Seriously.\nFrom CNN's Jen Christensen\n"
+        "Doctors are reminding everyone that looking directly at the sun can damage your eyes.\n"
+        "12:31 p.m. ET, August 21, 2017\nWhat you need to know\n"
+        "The eclipse will begin in Oregon at 12:05 p.m. ET and end in South Carolina.\n"
+    )
+    got = [(e.headline, e.author) for e in page.entries]
+    assert got == [
+        ("Don't look directly at the sun. Seriously.", "Jen Christensen"),
+        ("What you need to know", None),
+    ]
+
+
+def test_sign_offs_under_the_body_are_bylines() -> None:
+    page = read_text(
+        "Live updates (closed)\n"
+        "Knesset passes draft law to extend reservist service\n"
+        "The Times of Israel liveblogged Monday’s events as they unfolded.\n"
+        "Hezbollah claims anti-tank missile attack on Metula\n"
+        "The Hezbollah terror group claims an anti-tank missile attack on a building in Metula."
+        "\nThere are no immediate reports of injuries.\n— Emanuel Fabian\n"
+        "Knesset passes draft reservist law in preliminary reading\n"
+        "The Knesset votes 64-41 to advance a bill extending the maximum age of reserve duty.\n"
+        "The bill must pass three more readings to become law.\n— Sam Sokol\n"
+        "Rocket sirens sound in Sderot, Nir Am\n"
+        "Rocket sirens sound in the southern city of Sderot, the army says.\n"
+        "It is the first launch from Gaza at Sderot in more than a week.\n"
+    )
+    got = [(e.headline, e.author, len(e.paragraphs)) for e in page.entries][-3:]
+    assert got == [
+        ("Hezbollah claims anti-tank missile attack on Metula", "Emanuel Fabian", 2),
+        ("Knesset passes draft reservist law in preliminary reading", "Sam Sokol", 2),
+        ("Rocket sirens sound in Sderot, Nir Am", None, 2),
+    ]
+    rferl = read_text(
+        "08:40 16.3.2014\n\nLong lines in Sevastopol:\n\nOur correspondent says there were "
+        "lines outside several polling stations.\n\n-- Glenn Kates\n\n09:15 16.3.2014\n\n"
+        "Polls have been open for an hour.\n"
+    )
+    assert [e.author for e in rferl.entries] == ["Glenn Kates", None]

@@ -734,3 +734,12 @@ def test_leading_times_and_glued_authors() -> None:
     glued = times.split_clock_then_text("11:32Sarah Jones")
     assert glued is not None and (glued[0].clock, glued[1]) == ("11:32", "Sarah Jones")
     assert times.split_clock_then_text("11:32 am") is None
+
+
+def test_zone_notes_naming_any_city_or_without_a_verb() -> None:
+    assert times.page_zone_note("All times are Prague time (GMT+1)") == "Europe/Prague"
+    assert times.page_zone_note("All times AEDT.") == "Australia/Sydney"
+    assert times.page_zone_note("All times IST") == "Asia/Kolkata"
+    assert times.page_zone_note("Times Square crowds gather") is None
+    # A short city name is a zone only as "<city> time", never alone (ROME in capitals).
+    assert times.zone_for("rome") is None and times.zone_for("rome time") == "Europe/Rome"

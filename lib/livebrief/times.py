@@ -15,7 +15,7 @@ from datetime import date as Date
 from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as dateparser
 
@@ -95,6 +95,15 @@ _CITY_ZONES = {
 for _city, _zone in _CITY_ZONES.items():
     ZONE_ALIASES.setdefault(_city, _zone)
     ZONE_ALIASES.setdefault(f"{_city} time", _zone)
+# Any other city of the zone database ("All times are Prague time (GMT+1)"); a bare name only
+# when longer than a zone abbreviation, so that "ROME" in capitals is never read as a zone.
+for _zone in sorted(available_timezones()):
+    if "/" not in _zone or _zone.startswith(("Etc/", "SystemV/")):
+        continue
+    _city = _zone.rsplit("/", 1)[1].replace("_", " ").lower()
+    ZONE_ALIASES.setdefault(f"{_city} time", _zone)
+    if len(_city) > 4:
+        ZONE_ALIASES.setdefault(_city, _zone)
 
 # The BBC's own time forms print UK time (see TimeMark.house).
 UK = "Europe/London"
@@ -152,7 +161,7 @@ _AGE = re.compile(rf"^\s*(?:{_AGE_FORMS})\s*$", re.I)
 # Guardian's "2h ago22.40 BST", where a copy from the browser glues the two together.
 _AGE_THEN_CLOCK = re.compile(rf"^\s*(?P<age>{_AGE_FORMS})\s*[/|•·]?\s*(?P<rest>\d.*)$", re.I)
 _TZ_NOTE = re.compile(
-    r"^\s*(?:All\s+)?times\s+(?:(?:are\s+)?stated\s+(?:are\s+|in\s+)?|are\s+(?:in\s+)?|in\s+)"
+    r"^\s*(?:All\s+)?times\s+(?:(?:are\s+)?stated\s+(?:are\s+|in\s+)?|are\s+(?:in\s+)?|in\s+)?"
     r"(?P<zone>[A-Za-z][A-Za-z ]*?)\s*(?:time)?\s*(?:\([^)]*\))?\.?\s*$",
     re.I,
 )

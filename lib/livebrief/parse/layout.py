@@ -385,6 +385,10 @@ def _mark_widgets(doc: Doc) -> None:
             continue  # most embed lines are share tools: no regex for them
         m = _WIDGET_START.match(lines[i])
         if m is None:
+            sign_off = L.SIGN_OFF.match(lines[i])
+            names = bylines.header_names(sign_off["names"]) if sign_off else None
+            if names:
+                doc.signed[i] = tuple(names)
             continue
         if m.group("names"):
             names = bylines.header_names(m.group("names"))

@@ -325,9 +325,16 @@ def is_anywhere_chrome(s: str) -> bool:
     return s.lower() in ANYWHERE_CHROME or bool(_ANYWHERE_CHROME_RE.match(s))
 
 
+# A reporter's sign-off under the post's body: "— Emanuel Fabian" (Times of Israel), RFE/RL's
+# "-- Glenn Kates". (A single hyphen is a list's bullet as often.)
+SIGN_OFF = re.compile(r"^(?:—|–|--) ?(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
+
+
 def is_embed(s: str) -> bool:
     """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
     if s.lower() in EMBED_LINES or _EMBED_RE.match(s) or ("(@" in s and s.startswith(("—", "-"))):
+        return True
+    if s[0] in "—–-" and SIGN_OFF.match(s):
         return True
     # Ads injected by copying sites ("qatar airways"): a few lower-case words, no punctuation.
     return s.islower() and len(s.split()) <= 4 and short_unpunctuated(s, 4) and s[0].isalpha()

@@ -145,7 +145,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             # Under a post's time, "Summary" or "Latest" is the post's title, not furniture.
             (doc.kind[i] == TEXT or (doc.kind[i] == CHROME and lo < i))
             and i not in doc.captions
-            and L.headline_like(doc.s[i])
+            and (L.headline_like(doc.s[i]) or _byline_below(doc, i, hi))
             and not strong_at(doc, i, hi)
             and not (doc.kind[lo] == TIME and _lone_byline(doc, i, hi))
         ):
@@ -189,6 +189,20 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if len(e.labels) > 1:
         e.labels = list(dict.fromkeys(e.labels))
     return Built(e, mark)
+
+
+def _byline_below(doc: Doc, i: int, hi: int) -> bool:
+    """Tell whether a short line stands over the post's byline: its headline, even a sentence.
+
+    (CNN: "Don't look directly at the sun. Seriously." over "From CNN's Jen Christensen".)
+    """
+    if len(doc.s[i]) > _HEADLINE_MAX:
+        return False
+    j = doc.next_nonblank(i, hi)
+    return j < hi and doc.kind[j] == TEXT and strong_at(doc, j, hi)
+
+
+_HEADLINE_MAX = 120
 
 
 def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
