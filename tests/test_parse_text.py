@@ -1618,3 +1618,54 @@ def test_sign_offs_under_the_body_are_bylines() -> None:
         "Polls have been open for an hour.\n"
     )
     assert [e.author for e in rferl.entries] == ["Glenn Kates", None]
+
+
+def test_bylines_with_a_handle_a_job_after_a_comma_or_a_city() -> None:
+    sky = read_text(
+        "Politics latest: Labour launches manifesto\nLive reporting by Ben Bloch and Faith Ridler\n"
+        "1h ago\n16:58\nAnalysis\nManifesto is a 'safety first' document\nSam Coates\n"
+        "Deputy political editor\n@SamCoatesSky\n"
+        "This was a manifesto designed not to lose the election rather than to win it.\n"
+        "There was very little in it that was new.\nCopy link\n"
+        "2h ago\n16:10\nReform UK to unveil its 'contract' on Monday\n"
+        "Reform UK will publish its policy document on Monday, the party has confirmed.\n"
+    )
+    first = sky.entries[0]
+    assert (first.author, first.role, len(first.paragraphs)) == (
+        "Sam Coates",
+        "Deputy political editor",
+        2,
+    )
+    assert first.embeds == ["@SamCoatesSky", "Copy link"]
+    rte = read_text(
+        "Budget 2025 live\n17:10\nWhat does it mean for renters?\nSinéad Hussey\n"
+        "Consumer Affairs Correspondent\nThe renters' tax credit is to increase by €250.\n"
+        "14:05\nSmoking to cost more\nSean Whelan, Economics Correspondent\n"
+        "The price of a packet of 20 cigarettes is to rise by 50c from midnight.\n"
+    )
+    assert [(e.authors, e.role) for e in rte.entries] == [
+        (["Sinéad Hussey"], "Consumer Affairs Correspondent"),
+        (["Sean Whelan"], "Economics Correspondent"),
+    ]
+    ft = read_text(
+        "Budget 2024 live: Reeves raises taxes by £40bn\n"
+        "October 30 2024 6:12 pm\nGilts sell off as investors digest borrowing plans\n"
+        "Mary McDougall in London\nUK government bond yields rose sharply after the Budget.\n"
+        "October 30 2024 7:00 am\nValentina Romei in London\n"
+        "Welcome to our live coverage of the UK Budget.\n"
+    )
+    assert [(e.headline, e.author, e.place) for e in ft.entries] == [
+        ("Gilts sell off as investors digest borrowing plans", "Mary McDougall", "London"),
+        (None, "Valentina Romei", "London"),
+    ]
+
+
+def test_a_read_more_link_under_the_body_is_an_embed() -> None:
+    page = read_text(
+        "Live Blog: Crimea Votes In Disputed Referendum\n\n09:32 16.3.2014\n\nTatars to boycott:"
+        "\n\nThe Mejlis has called on its community to stay at home.\n\n"
+        "Read more: Crimean Tatars Fear A Return To The Past\n\n10:48 16.3.2014\n\n"
+        "Meanwhile in Kyiv, the acting president said Ukraine would never recognize the result.\n"
+    )
+    assert [e.headline for e in page.entries] == [None, None]
+    assert page.entries[0].embeds == ["Read more: Crimean Tatars Fear A Return To The Past"]

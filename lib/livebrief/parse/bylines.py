@@ -258,9 +258,19 @@ def _name_token(tok: str) -> bool:
     return (tok[0].isupper() and not tok.isupper()) or (len(tok) <= 3 and tok.isupper())
 
 
+# Job words that are never part of a name: "Economics Correspondent" in capitals is a role.
+_JOB_WORDS = re.compile(
+    r"\b(?:correspondents?|editors?|reporters?|producers?|journalists?|presenters?|analysts?"
+    r"|commentators?|contributors?|specialists?|researchers?)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=16384)
 def is_person_name(s: str) -> bool:
     """Tell whether a short line is a person's name (``Laura Bicker``, ``Ayeshea Perera``)."""
+    if _JOB_WORDS.search(s):
+        return False
     toks = s.split()
     if len(toks) >= 3 and toks[0] in _HONORIFICS:
         toks = toks[1:]  # "Sir John Curtice", "Dr Sarah Jarvis", "Lord Ricketts"
@@ -322,7 +332,7 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
         return None
     m = _BY.match(s) or _FROM.match(s)
     if m is None:
-        return None
+        return _name_comma_role(s)
     rest = m.group("rest").strip()
     everyone = split_names(rest.rstrip("."))
     if everyone and "," in rest:
@@ -339,6 +349,26 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if names is None:
         return None
     return names, role
+
+
+def name_in_place(s: str) -> tuple[tuple[str, ...], str] | None:
+    """Read ``Mary McDougall in London`` (the FT's byline): the names and ``in London``."""
+    m = _IN_PLACE.match(s)
+    if m is None or not m["role"].startswith("in "):
+        return None
+    names = split_names(m["names"])
+    if not names or not all(is_person_name(n) for n in names):
+        return None  # "Al Jazeera's Catherine Soi reports from Garissa": a caption
+    return names, m["role"]
+
+
+def _name_comma_role(s: str) -> tuple[tuple[str, ...], str | None] | None:
+    """Read ``Sean Whelan, Economics Correspondent`` (RTÉ): a name and a journalist's job."""
+    head, sep, tail = s.partition(", ")
+    tail = tail.strip()
+    if not sep or not _JOB_WORDS.search(tail) or not is_role_line(tail):
+        return None
+    return ((head,), tail) if is_person_name(head) else None
 
 
 _AND_NEXT = re.compile(r"[,;]\s+and\s+")

@@ -403,10 +403,17 @@ def _mark_widgets(doc: Doc) -> None:
     for i in positions(kind, (EMBED,)):
         sig = lines[i]
         if sig.startswith("@"):  # "Name" / "@handle" / text / "8:38 PM · Oct 5, 2020"
+            # Under a name, or with its date, it is a tweet; a handle under a name and a role
+            # is the author's card (Sky: "Sam Coates" / "Deputy political editor" / "@...").
             j = doc.prev_nonblank(i, 0)
-            if j >= 0 and kind[j] == TEXT and bylines.is_person_name(lines[j]):
+            named = j >= 0 and kind[j] == TEXT and bylines.is_person_name(lines[j])
+            if (
+                _embed_tweet_below(
+                    doc, i, lambda d: "·" in lines[d] and len(lines[d]) < 40, dated=not named
+                )
+                and named
+            ):
                 _make_embed(doc, j)
-            _embed_tweet_below(doc, i, lambda d: "·" in lines[d] and len(lines[d]) < 40)
             continue
         if "(@" not in sig:
             continue
@@ -435,8 +442,8 @@ def _mark_widgets(doc: Doc) -> None:
             _make_embed(doc, k)
     # A list of links under "Read more from Sky News:" / "Read more:", up to share tools.
     for i in positions(kind, (EMBED,)):
-        if not lines[i].lower().startswith("read more"):
-            continue
+        if not (lines[i].lower().startswith("read more") and lines[i].endswith(":")):
+            continue  # ("Read more: A story's title" is one link, not a list's lead)
         j = doc.next_nonblank(i, len(lines))
         taken = 0
         while j < len(lines) and kind[j] == TEXT and taken < 6 and L.headline_like(lines[j]):
@@ -527,15 +534,25 @@ def _embed_until(
             _make_embed(doc, j)
 
 
-def _embed_tweet_below(doc: Doc, i: int, is_date: Callable[[int], bool]) -> None:
-    """Make the tweet's text under its signature line ``i`` an embed, and its date after it."""
+def _embed_tweet_below(
+    doc: Doc, i: int, is_date: Callable[[int], bool], *, dated: bool = False
+) -> bool:
+    """Make the tweet's text under its signature line ``i`` an embed, and its date after it.
+
+    With ``dated``, only when the date is there. Returns whether the text was made an embed.
+    """
     n = len(doc.s)
     j = doc.next_nonblank(i, n)
-    if j < n and doc.kind[j] in (TEXT, EMBED):
-        _make_embed(doc, j)
-        d = doc.next_nonblank(j, n)
-        if d < n and is_date(d):
-            _make_embed(doc, d)
+    if j >= n or doc.kind[j] not in (TEXT, EMBED):
+        return False
+    d = doc.next_nonblank(j, n)
+    has_date = d < n and is_date(d)
+    if dated and not has_date:
+        return False
+    _make_embed(doc, j)
+    if has_date:
+        _make_embed(doc, d)
+    return True
 
 
 def marker_lines(doc: Doc) -> list[int]:

@@ -198,6 +198,7 @@ _EMBED_RE = re.compile(
     r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]|video duration \d"
+    r"|read more: ?\S.{0,150}$"  # a link to a story under the body (RFE/RL, Sky)
     r"|.*\bpic\.twitter\.com/\S+$"
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
     r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$"  # a tweet's signature

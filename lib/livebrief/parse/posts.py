@@ -147,7 +147,10 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and i not in doc.captions
             and (L.headline_like(doc.s[i]) or _byline_below(doc, i, hi))
             and not strong_at(doc, i, hi)
-            and not (doc.kind[lo] == TIME and _lone_byline(doc, i, hi))
+            and not (
+                doc.kind[lo] == TIME
+                and (_lone_byline(doc, i, hi) or bylines.name_in_place(doc.s[i]))
+            )
         ):
             headline = doc.s[i]
             i += 1
@@ -272,6 +275,9 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
         # time) is the byline (NBC, the Guardian, the New York Times). On pages without
         # times it is as often a photo's alt text, so it stays a caption there.
         names = _lone_byline(doc, j, hi) if timed else None
+        placed = bylines.name_in_place(doc.s[j]) if timed and not names else None
+        if placed:  # "Mary McDougall in London" (the FT)
+            names, e.role = placed
         if names:
             e.authors, e.author = list(names), names[0]
             if len(names) > 1:
