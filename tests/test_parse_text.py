@@ -1669,3 +1669,42 @@ def test_a_read_more_link_under_the_body_is_an_embed() -> None:
     )
     assert [e.headline for e in page.entries] == [None, None]
     assert page.entries[0].embeds == ["Read more: Crimean Tatars Fear A Return To The Past"]
+
+
+def test_more_photo_credits_keep_captions_out_of_the_body() -> None:
+    aljazeera = read_text(
+        "Sudan war live\n- 3 Mar 2024 - 20:05(18:05 GMT)\nRSF shelling kills 19 at Abu Shouk camp"
+        "\nAt least 19 people were killed when RSF shells hit the Abu Shouk displacement camp.\n"
+        "Displaced people gather at Abu Shouk camp near El Fasher [AFP]\n"
+        "The group said most of the dead were women and children.\n"
+        "- 3 Mar 2024 - 17:30(15:30 GMT)\nEgypt and Saudi Arabia urge Ramadan truce\n"
+        "Egypt and Saudi Arabia have called on both sides to agree a ceasefire.\n"
+    )
+    assert aljazeera.entries[0].captions == [
+        "Displaced people gather at Abu Shouk camp near El Fasher [AFP]"
+    ]
+    guardian = read_text(
+        "UK politics live\n10.20 BST\nInflation and wages: what the figures show\n"
+        "The latest ONS figures show that regular pay grew by 7.8% in the three months to July.\n"
+        "ONS chart Composite: ONS\nUnemployment rose to 4.3%, up from 4.2% in the previous three"
+        " months.\n09.02 BST\nGood morning. Gillian Truscott is giving a statement to MPs today.\n"
+    )
+    assert guardian.entries[0].captions == ["ONS chart Composite: ONS"]
+    # CNN: a one-sentence caption over its credit, the body going on under them; at the end
+    # of a post (AP) the sentence over a lone credit stays the last paragraph.
+    cnn = read_text(
+        "Live updates: Powerful earthquake strikes off Taiwan\n1:58 a.m. EDT, April 3, 2024\n"
+        "Taiwan’s TSMC evacuates some chip plants\nFrom CNN’s Juliana Liu in Hong Kong\n"
+        "Taiwan Semiconductor Manufacturing Co. said it had evacuated some of its plants.\n"
+        "A damaged building in Hualien on Wednesday.\nCentral News Agency/AFP/Getty Images\n"
+        "The company said its safety systems were working normally and staff were returning.\n"
+        "1:20 a.m. EDT, April 3, 2024\nEarthquake is Taiwan's strongest in 25 years\n"
+        "Wednesday’s earthquake is the strongest to hit the island since 1999.\n"
+        "It was felt across the island.\nCentral News Agency/AFP/Getty Images\n"
+    )
+    assert cnn.entries[0].captions == [
+        "A damaged building in Hualien on Wednesday.",
+        "Central News Agency/AFP/Getty Images",
+    ]
+    assert len(cnn.entries[0].paragraphs) == 2
+    assert cnn.entries[1].paragraphs[-1] == "It was felt across the island."

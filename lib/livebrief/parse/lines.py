@@ -371,14 +371,20 @@ def is_caption_mark(s: str) -> bool:
 # A caption that ends with its photo's credit: "... Photograph: Alaa Al-Sukhni/Reuters"
 # (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
-_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image):\s"
+_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration):\s"
+# Agencies Al Jazeera names alone in brackets: "... [AFP]", "[File: Reuters]", "[Al Jazeera]".
+_BRACKET_AGENCIES = (
+    r"(?:File:\s*)?(?:AFP|Reuters|AP|EPA|EPA-EFE|Getty Images|Al Jazeera|Anadolu(?: Agency)?"
+    r"|Handout|Xinhua|SANA|WAFA|UNRWA|UNICEF|TASS|Sputnik|Planet Labs)"
+)
 _CREDIT_TAIL = re.compile(
     rf"(?:\b{_CREDIT_LEAD}[^.:]{{2,60}}"
     r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)|\[[^\[\]]*(?:/|\bvia\b)[^\[\]]*\]"
+    rf"|\[{_BRACKET_AGENCIES}\]"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
 )
-_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)")
+_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)", "]")
 
 
 def is_credited_caption(s: str) -> bool:

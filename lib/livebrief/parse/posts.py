@@ -349,6 +349,22 @@ def _after_lead_in(paragraphs: list[str]) -> bool:
     return False
 
 
+def _caption_over_credit(doc: Doc, s: str, j: int, hi: int) -> bool:
+    """Tell whether a short sentence over the photo credit on line ``j`` is its caption.
+
+    (CNN: "A damaged building in Hualien on Wednesday." over "Central News Agency/AFP/Getty
+    Images", the body going on under them.) At the end of a post the sentence is as often
+    the last paragraph over a photo printed without a caption (AP), so it stays body there.
+    """
+    if len(s) > _CAPTION_SENTENCE or not s.endswith(".") or ". " in s:
+        return False
+    k = doc.next_nonblank(j, hi)
+    return k < hi and doc.kind[k] == TEXT and len(doc.s[k]) > 60
+
+
+_CAPTION_SENTENCE = 90
+
+
 # Markers the caption follows; NYT prints "Image" over the caption and its "Credit..." line.
 _CAPTION_NEXT = frozenset({"image caption", "media caption", "video caption", "image", "photo"})
 
@@ -398,12 +414,16 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                 e.embeds.append(s)  # share tools, social embeds, "Updated at 5.10pm BST"
             continue
         if k == CAPMARK:
-            if (
-                last_para_line == j - 1
-                and L.credit_only(s)
-                and L.short_unpunctuated(e.paragraphs[-1], 30)
+            if last_para_line == j - 1 and (
+                (L.credit_only(s) and L.short_unpunctuated(e.paragraphs[-1], 30))
+                or (
+                    L.is_credit(s)
+                    and "/" in s  # an agency's chain, not a marker ("Image source, PA")
+                    and _caption_over_credit(doc, e.paragraphs[-1], j, hi)
+                )
             ):
                 e.captions.append(e.paragraphs.pop())  # the alt text over its credit
+                last_para_line = -2
             e.captions.append(s)
             low = s.lower()
             marker = low.rstrip(",") in _CAPTION_NEXT
@@ -431,7 +451,10 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         short = _short_line(s, max_caption_words)
         if short == _SHORT_CREDIT:
-            if last_para_line == j - 1 and L.short_unpunctuated(e.paragraphs[-1], 10):
+            if last_para_line == j - 1 and (
+                L.short_unpunctuated(e.paragraphs[-1], 10)
+                or _caption_over_credit(doc, e.paragraphs[-1], j, hi)
+            ):
                 e.captions.append(e.paragraphs.pop())
             e.captions.append(s)
             continue
