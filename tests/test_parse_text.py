@@ -1708,3 +1708,14 @@ def test_more_photo_credits_keep_captions_out_of_the_body() -> None:
     ]
     assert len(cnn.entries[0].paragraphs) == 2
     assert cnn.entries[1].paragraphs[-1] == "It was felt across the island."
+
+
+def test_two_video_lengths_in_a_row_of_posts() -> None:
+    # Two lengths next to each other: each is judged against the posts' clocks around it.
+    page = read_text(
+        "Live\n17:48\nThat's all for our live coverage\nWe are going to wrap up here today.\n"
+        "17:10\nWatch: the minister's speech\nThe minister spoke for an hour in the chamber.\n"
+        "02:14\n16:35\nWatch: reaction\nThe opposition said the plan did not go far enough.\n"
+        "01:05\n16:02\nKey measures\nTwo energy credits will be paid this winter.\n"
+    )
+    assert [e.clock for e in page.entries] == ["17:48", "17:10", "16:35", "16:02"]

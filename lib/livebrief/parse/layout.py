@@ -564,23 +564,33 @@ def marker_lines(doc: Doc) -> list[int]:
 
 
 # Posts' clocks next to each other lie within this many minutes; a video's length does not.
-_NEAR = 180
+_NEAR, _LOOK_AHEAD = 180, 3
 
 
 def _stray_lengths(doc: Doc) -> None:
     """Make a bare ``02:14`` that is far from the clocks around it a video's length.
 
     (RTÉ and ITV print a video's length under a post's body with nothing over it.) The
-    posts' clocks before and after it are close to each other and both far from it.
+    posts' clocks before and after it are close to each other and both far from it; two
+    lengths in a row of posts are each judged against the posts' clocks.
     """
     kind, marks, lines = doc.kind, doc.marks, doc.s
-    clocked = [i for i in positions(kind, (TIME,)) if marks[i].clock]
-    for a, b, c in zip(clocked, clocked[1:], clocked[2:], strict=False):
-        if not lines[b].replace(":", "", 1).isdigit():
-            continue  # a length is bare digits
-        ma, mb, mc = (times.minutes(marks[j].clock) or 0 for j in (a, b, c))
-        if _apart(ma, mc) <= _NEAR < min(_apart(mb, ma), _apart(mb, mc)):
-            _make_embed(doc, b)
+    clocked = [(i, times.minutes(marks[i].clock) or 0) for i in positions(kind, (TIME,))]
+    clocked = [(i, m) for i, m in clocked if marks[i].clock]
+    stray = []
+    last: int | None = None  # the last post's clock kept
+    for k, (b, mb) in enumerate(clocked):
+        # A length is bare digits, far from the last post's clock and from the next clock
+        # that is near that one.
+        if last is not None and _apart(mb, last) > _NEAR and lines[b].replace(":", "", 1).isdigit():
+            ahead = clocked[k + 1 : k + 1 + _LOOK_AHEAD]
+            nxt = next((m for _, m in ahead if _apart(m, last) <= _NEAR), None)
+            if nxt is not None and _apart(mb, nxt) > _NEAR:
+                stray.append(b)
+                continue
+        last = mb
+    for b in stray:
+        _make_embed(doc, b)
 
 
 def _apart(a: int, b: int) -> int:
