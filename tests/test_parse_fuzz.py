@@ -21,6 +21,7 @@ import html
 import json
 import os
 import re
+import textwrap
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -35,8 +36,8 @@ import golden
 from livebrief import times
 from livebrief.errors import InputError, LivebriefError, NoEntriesError
 from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, ParsedPage
+from livebrief.parse import dump, parse_text, read_bytes
 from livebrief.parse import lines as L
-from livebrief.parse import parse_text, read_bytes
 from livebrief.parse.decode import decode
 from livebrief.parse.html import read_html
 from livebrief.parse.text import read_text
@@ -143,6 +144,15 @@ def time_lines(draw: st.DrawFn) -> str:
         f"{mo} {d} {hh}:{mm}",
         f"{d} {mo} {y} Last updated at {hh}:{mm}",
         f"Monday {d} {mo} {y} {hh}:{mm}",
+        # Times that open a line, glued to a name, with slashes or brackets; video lengths.
+        f"{h12}.{mm}am: {draw(st.text(max_size=30))}",
+        f"{hh}:{mm} {z} - {draw(st.text(max_size=30))}",
+        f"{hh}:{mm}{draw(names)}",
+        f"{d:02d}/{d % 12 + 1:02d}/{y} {h12}:{mm} PM {z}",
+        f"{mo} {d}, {y} {hh}:{mm} ({z})",
+        f"{draw(st.integers(0, 9)):02d}:{draw(st.integers(0, 70)):02d}",
+        f"Video Duration {draw(st.integers(0, 99)):02d} minutes",
+        f"{draw(st.sampled_from(['Saturday, ', 'Friday ', '']))}{mo} {d}",
     ]
     return draw(st.sampled_from(forms))
 
@@ -233,8 +243,39 @@ def shaped_lines(draw: st.DrawFn) -> str:
         f"  • {head}",
         f"{head}Image source, Getty Images",
         f"{head} View post | {head} View post",
+        # What dump tools print: Markdown, lynx's link numbers and references, sign-offs.
+        f"## {head}",
+        f"[{head}](https://example.com/{a})",
+        f"![{head}](https://example.com/x.jpg)",
+        f"> {head}",
+        f"**{a}**",
+        "=" * draw(st.integers(1, 80)),
+        f"[{draw(st.integers(0, 99))}]{head}",
+        "References",
+        f"   {draw(st.integers(1, 9))}. https://example.com/{draw(st.integers(0, 99))}",
+        "(BUTTON) Share",
+        f"— {a}",
+        f"-- {b}",
+        f"{a}, Economics Correspondent",
+        f"{a} in London",
+        f"Read more: {head}",
+        "Related stories",
+        "Copyright 2024 Example News",
     ]
     return draw(st.sampled_from(forms))
+
+
+@st.composite
+def wrapped(draw: st.DrawFn) -> str:
+    """A page's lines wrapped at a dump tool's width (fold, lynx, html2text)."""
+    text = draw(st.one_of(free_pages(), structured_pages()))
+    width = draw(st.integers(20, 140))
+    out: list[str] = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        parts = textwrap.wrap(line.strip(), max(width - len(indent), 10))
+        out.extend(indent + p for p in parts) if parts else out.append("")
+    return "\n".join(out)
 
 
 noise_chars = st.characters(
@@ -308,7 +349,7 @@ def structured_pages(draw: st.DrawFn) -> str:
 @st.composite
 def pages(draw: st.DrawFn) -> str:
     """A page from either grammar, with one of the line endings found in the wild."""
-    text = draw(st.one_of(free_pages(), structured_pages()))
+    text = draw(st.one_of(free_pages(), structured_pages(), wrapped()))
     return text.replace("\n", "\r\n") if draw(st.integers(0, 5)) == 0 else text
 
 
@@ -330,11 +371,17 @@ def ends_in_stock_headline(text: str) -> bool:
 
 
 def check_page(parsed: ParsedPage, text: str) -> None:
-    """Check what any parse must satisfy, whatever the text."""
+    """Check what any parse must satisfy, whatever the text.
+
+    Text is compared with the page as the reader reads it: after a dump tool's wrapping,
+    Markdown and link numbers are undone (livebrief.parse.dump), which only joins lines and
+    drops marks.
+    """
     assert isinstance(parsed, ParsedPage)
     entries = parsed.entries
     n = len(entries)
     assert n <= sum(1 for line in text.split("\n") if line.strip())
+    text = dump.undo(text)[0]
     assert [e.position for e in entries] == list(range(n))
     assert sorted(e.seq for e in entries) == list(range(n))
     for e in entries:
