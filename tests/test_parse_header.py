@@ -418,3 +418,50 @@ Share
 )
 def test_page_bylines(line: str, authors: list[str] | None) -> None:
     assert bylines.page_authors(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Wednesday May 22 2024, 7.48pm, The Times", "2024-05-22"),
+        ("06:12, 23 Jun 2024Updated 14:05, 23 Jun 2024", "2024-06-23"),
+        ("Liveblog March 11, 2024", "2024-03-11"),
+        ("01/05/2024January 5, 2024", "2024-01-05"),  # DW: the written date wins
+    ],
+)
+def test_a_date_anywhere_over_the_first_post_dates_the_page(stamp: str, day: str) -> None:
+    page = read_text(
+        f"Election live: Sunak calls snap vote\n{stamp}\n"
+        "19:48\nStarmer: ‘Together we can stop the chaos’\n"
+        "The Labour leader said the country needed change after 14 years.\n"
+        "18:05\nSunak confirms July 4 election\n"
+        "The prime minister announced the date outside Downing Street in the rain.\n"
+    )
+    assert page.page.date == day
+    assert page.entries[0].time is not None and page.entries[0].date == day
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BySarah Jones, Liam Kelly", ["Sarah Jones", "Liam Kelly"]),
+        ("By Ciaran McGrath, Senior News Reporter and Alex Hall", ["Ciaran McGrath", "Alex Hall"]),
+        (
+            "Steven Swinford, Political Editor | Geraldine Scott, Senior Political "
+            "Correspondent | Aubrey Allegretti",
+            ["Steven Swinford", "Geraldine Scott", "Aubrey Allegretti"],
+        ),
+    ],
+)
+def test_page_bylines_glued_with_jobs_or_pipes(line: str, names: list[str]) -> None:
+    assert bylines.page_authors(line) == names
+
+
+def test_a_job_is_not_a_page_author_and_follow_is_not_a_name() -> None:
+    page = read_text(
+        "Storm Jocelyn LIVE: amber warnings in force\nBySarah Jones, Liam Kelly\nNews Reporter\n"
+        "11:32\nScotRail to run limited service from midday\nBy Emanuel Fabian Follow\n"
+        "ScotRail says it will begin running a limited timetable from midday.\n"
+    )
+    assert page.page.authors == ["Sarah Jones", "Liam Kelly"]
+    assert page.entries[0].author == "Emanuel Fabian"

@@ -579,16 +579,25 @@ def resolve(
     return notes
 
 
-_DATE_IN = re.compile(rf"(?<![\d.])(?:{_DATE_FORMS})(?![\d.])")
+# (A written month may follow digits: DW's "01/05/2024January 5, 2024".)
+_DATE_IN = re.compile(rf"(?:(?<![\d.])|(?<=\d)(?=[A-Za-z]))(?:{_DATE_FORMS})(?![\d.])")
 
 
 def date_in(line: str) -> Date | None:
-    """Return the first full date (with a year) printed in a line, else None."""
+    """Return the first full date (with a year) printed in a line, else None.
+
+    A written date wins over a numeric one with slashes, whose order (day or month first)
+    depends on the site: DW prints "01/05/2024January 5, 2024".
+    """
+    numeric = None
     for m in _DATE_IN.finditer(line):
         day, _ = _date_parts(m.group(0))
-        if day is not None:
+        if day is None:
+            continue
+        if "/" not in m.group(0):
             return day
-    return None
+        numeric = numeric or day
+    return numeric
 
 
 # (DW glues its numeric date to the written one: "01/05/2024January 5, 2024"; the written

@@ -286,7 +286,8 @@ def is_person_name(s: str) -> bool:
 def is_org_name(s: str) -> bool:
     """Tell whether a line names an organisation that can stand in a byline (``BBC Verify``)."""
     return (
-        len(s) <= 40
+        not _JOB_WORDS.search(s)  # "News Reporter" is a job
+        and len(s) <= 40
         and len(s.split()) <= 5
         and bool(_ORG_WORDS.search(s))
         and not (closes_sentence(s))
@@ -330,6 +331,7 @@ def one_line_byline(s: str) -> Byline | None:
 def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if len(s) > 120:
         return None
+    s = tidy(s)
     m = _BY.match(s) or _FROM.match(s)
     if m is None:
         return _name_comma_role(s)
@@ -348,6 +350,12 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     names = split_names(head)
     if names is None:
         return None
+    if role and " and " in role:
+        # "By Ciaran McGrath, Senior News Reporter and Alex Hall": a second author after the
+        # first one's role.
+        first_role, _, other = role.rpartition(" and ")
+        if is_person_name(other.strip()) and is_role_line(first_role):
+            return (*names, other.strip()), first_role
     return names, role
 
 
@@ -504,16 +512,39 @@ def parse_roster(line: str) -> list[RosterMember] | None:
     return members
 
 
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # Reach plc: "BySarah Jones, Liam Kelly"
+_FOLLOW = re.compile(r"\s+Follow$")  # the Times of Israel's button: "By Emanuel Fabian Follow"
+
+
+def tidy(line: str) -> str:
+    """Undo what a page's widgets glue to a byline: ``BySarah Jones``, ``... Follow``."""
+    if line.startswith("By"):
+        line = _GLUED_BY.sub("By ", line)
+    return _FOLLOW.sub("", line) if line.endswith("Follow") else line
+
+
 def page_authors(line: str) -> list[str] | None:
-    """Read a page byline (``By Joshua Berlinger, CNN``, ``Live reporting by Faith Ridler.``)."""
+    """Read a page byline (``By Joshua Berlinger, CNN``, ``Live reporting by Faith Ridler.``).
+
+    Also The Times' ``Steven Swinford, Political Editor | Geraldine Scott, Senior Political
+    Correspondent | Aubrey Allegretti``.
+    """
     if len(line) > 200:
         return None
+    line = tidy(line)
+    if " | " in line:
+        names = [part.split(",")[0].strip() for part in line.split(" | ")]
+        return names if all(is_person_name(n) for n in names) else None
     m = _PAGE_BY.match(_SHIFT.sub("", line))
     if m is None:
         return None
     names = split_names(m["names"])
     if names:
         return list(names)
+    if line.startswith("By "):
+        found = _one_line(line)  # "By A, Senior News Reporter and B": names and roles
+        if found and all(is_person_name(n) for n in found[0]):
+            return list(found[0])
     # "By: FRANCE 24", "By AP staff": the outlet itself signs the page.
     outlet = m["names"].strip()
     return [outlet] if _OUTLET.fullmatch(outlet) else None

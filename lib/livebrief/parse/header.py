@@ -250,12 +250,32 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.timezone = page.timezone or times.zone_note_in(s)
             else:
                 unread.append(s)
+    if page.date is None:
+        page.date = _header_date(doc, first_start)
     if unread:
         # Nothing is dropped silently: a post the reader could not open shows up here.
         more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
         page.notes.append(
             f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
         )
+
+
+_DATE_REACH = 60  # header lines looked at for a date
+
+
+def _header_date(doc: Doc, stop: int) -> str | None:
+    """Return the first full date printed over the first post, when no stamp gave one.
+
+    ("Wednesday May 22 2024, 7.48pm, The Times", "06:12, 23 Jun 2024Updated 14:05, ...",
+    "Liveblog March 11, 2024", "Politics live blog - Wednesday 11 July 2012".)
+    """
+    for i in range(min(stop, _DATE_REACH)):
+        s = doc.s[i]
+        if doc.kind[i] != BLANK and any(c.isdigit() for c in s):
+            day = times.date_in(s)
+            if day is not None:
+                return day.isoformat()
+    return None
 
 
 _TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
