@@ -533,8 +533,8 @@ def page_authors(line: str) -> list[str] | None:
         return None
     line = tidy(line)
     if " | " in line:
-        names = [part.split(",")[0].strip() for part in line.split(" | ")]
-        return names if all(is_person_name(n) for n in names) else None
+        piped = [part.split(",")[0].strip() for part in line.split(" | ")]
+        return piped if all(is_person_name(n) for n in piped) else None
     m = _PAGE_BY.match(_SHIFT.sub("", line))
     if m is None:
         return None
