@@ -1719,3 +1719,19 @@ def test_two_video_lengths_in_a_row_of_posts() -> None:
         "01:05\n16:02\nKey measures\nTwo energy credits will be paid this winter.\n"
     )
     assert [e.clock for e in page.entries] == ["17:48", "17:10", "16:35", "16:02"]
+
+
+def test_reach_dated_clock_glued_to_its_author_and_a_badge_over_the_time() -> None:
+    page = read_text(
+        "Storm Jocelyn LIVE: amber warnings in force\nBySarah Jones, Liam Kelly\n"
+        "08:36, 23 Jan 2024Updated 11:32, 24 Jan 2024\n"
+        "07:30Sarah Jones\nGood morning\nGood morning and welcome back to our live coverage.\n"
+        "The amber warning for Scotland expired at 8am, but a yellow warning remains.\n"
+        "KEY EVENT\n22:45, 23 Jan 2024Liam Kelly\nDrivers warned to avoid A66\n"
+        "Highways England has closed the A66 between Scotch Corner and Penrith.\n"
+    )
+    got = [(e.clock, e.date, e.author, e.labels, e.headline) for e in page.entries]
+    assert got == [
+        ("07:30", "2024-01-24", "Sarah Jones", [], "Good morning"),
+        ("22:45", "2024-01-23", "Liam Kelly", ["Key event"], "Drivers warned to avoid A66"),
+    ]

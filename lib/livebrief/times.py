@@ -369,18 +369,21 @@ def split_glued_time(line: str) -> tuple[str, TimeMark] | None:
     return m["lead"].strip(), mark
 
 
-_CLOCK_THEN_TEXT = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})(?P<rest>[A-Z][^\d]{2,60})$")
+_CLOCK_THEN_TEXT = re.compile(
+    rf"^(?P<h>\d{{1,2}}):(?P<m>\d{{2}})(?:,\s*(?P<d2>{_DATE_FORMS}))?(?P<rest>[A-Z][^\d]{{2,60}})$"
+)
 
 
 def split_clock_then_text(line: str) -> tuple[TimeMark, str] | None:
-    """Split ``11:32Sarah Jones`` (Reach plc's post time glued to its author) into both."""
+    """Split ``11:32Sarah Jones`` (Reach plc's post time glued to its author) into both.
+
+    The clock may carry its date: ``22:45, 23 Jan 2024Liam Kelly``.
+    """
     m = _CLOCK_THEN_TEXT.match(line)
     if m is None:
         return None
-    clock = _clock(m["h"], m["m"])
-    if clock is None:
-        return None
-    return TimeMark(clock, f"{m['h']}:{m['m']}"), m["rest"].strip()
+    mark = _mark(m, line[: m.start("rest")])
+    return (mark, m["rest"].strip()) if mark is not None else None
 
 
 def match_hhmm(text: str) -> tuple[TimeMark, str] | None:

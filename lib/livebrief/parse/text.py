@@ -112,7 +112,15 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
                 (prev_mark.age and not prev_mark.clock and mark.clock)
                 or (mark.clock is not None and prev_mark.clock == mark.clock)
             ):
-                starts.append(i)
+                # A label right over the time ("KEY EVENT" / "11:32Sarah Jones") under the
+                # post above's body is this post's (under a headline alone, that post's).
+                above = (
+                    prv >= lo
+                    and kind[prv] == LABEL
+                    and (not starts or prv > starts[-1])
+                    and _ends_paragraph(doc, doc.prev_nonblank(prv, lo))
+                )
+                starts.append(prv if above else i)
         elif k == PUB and (doc.heads.get(i) or i in doc.leads):
             starts.append(i)
         elif (
@@ -130,6 +138,13 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
             ):
                 starts.append(i)
     return starts
+
+
+def _ends_paragraph(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` is a paragraph (a long line or a sentence)."""
+    return (
+        j >= 0 and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+    )
 
 
 # What may stand between a post's time and its headline: labels, share tools, furniture.
