@@ -1735,3 +1735,25 @@ def test_reach_dated_clock_glued_to_its_author_and_a_badge_over_the_time() -> No
         ("07:30", "2024-01-24", "Sarah Jones", [], "Good morning"),
         ("22:45", "2024-01-23", "Liam Kelly", ["Key event"], "Drivers warned to avoid A66"),
     ]
+
+
+def test_sport_moments_and_pundits_open_posts_on_a_flat_page() -> None:
+    page = read_text(
+        "Arsenal v Chelsea - live\nLive Reporting\nAll times stated are UK\n"
+        "Full-time\nThat's it! The Emirates erupts. Arsenal go top of the table.\n"
+        "'Bumrah is the best in the world'\nIan Wright\nMatch of the Day pundit\n"
+        "He is unplayable when he gets it swinging like that.\n"
+        "'Woakes has been superb'\nAlastair Cook\nFormer England captain on Test Match Special\n"
+        "People forget what a good batter Chris is.\n"
+        "Team news\nArsenal are unchanged from the side that won at Brentford last weekend.\n"
+        "Morning all\nWelcome to live coverage of Arsenal v Chelsea in the Premier League.\n"
+    )
+    got = [(e.headline, e.author, e.role, e.place) for e in page.entries]
+    assert got == [
+        ("Full-time", None, None, None),
+        ("'Bumrah is the best in the world'", "Ian Wright", "Match of the Day pundit", None),
+        ("'Woakes has been superb'", "Alastair Cook",
+         "Former England captain on Test Match Special", None),
+        ("Team news", None, None, None),
+        ("Morning all", None, None, None),
+    ]  # fmt: skip

@@ -148,7 +148,8 @@ _ROLE_WORDS = re.compile(
     r"|verify|monitoring|service|sport|weather|specialist|expert|host|anchor|researcher"
     r"|investigations?|political|diplomatic|international|business|economics|health|science"
     r"|technology|culture|security|defence|defense|affairs|staff|online|digital|live|radio"
-    r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent)\b",
+    r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent"
+    r"|pundit|summari[sz]er|captain|coach|test match special|match of the day)\b",
     re.I,
 )
 _PLACE_LEAD = re.compile(
@@ -439,7 +440,7 @@ def place_from_role(role: str | None) -> str | None:
     if not role:
         return None
     m = _PLACE_LEAD.search(role)
-    if m:
+    if m and not _ROLE_WORDS.search(m["p"]):  # "on Test Match Special" is a programme
         return m["p"].strip()
     if "," in role:
         last = role.rsplit(",", 1)[1].strip()
