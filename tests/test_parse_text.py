@@ -1757,3 +1757,43 @@ def test_sport_moments_and_pundits_open_posts_on_a_flat_page() -> None:
         ("Team news", None, None, None),
         ("Morning all", None, None, None),
     ]  # fmt: skip
+
+
+def test_older_bbc_photo_credits_labels_over_headlines_and_alt_text_over_bylines() -> None:
+    local = read_text(
+        "Live: Sussex\nLive Reporting\nBy Ben Morland and Helena Wilkins\nAll times stated are UK"
+        "\nTravel: A27 reopens at Chichester\n"
+        "The A27 has reopened at the Fishbourne roundabout in Chichester after an earlier crash."
+        "\nBrighton pier worker scoops award\nPalace Pier\nCopyright: Getty Images\n"
+        "A deckchair attendant who has worked on the pier for 41 years has won an award.\n"
+    )
+    assert [(e.headline, e.captions) for e in local.entries] == [
+        ("Travel: A27 reopens at Chichester", []),
+        ("Brighton pier worker scoops award", ["Palace Pier", "Copyright: Getty Images"]),
+    ]
+    scotland = read_text(
+        "FMQs: Swinney and Sarwar clash\nLive Reporting\nAll times stated are UK\n"
+        "That's all from FMQs\npublished at 12:52 British Summer Time 5 September 2024\n"
+        "That's the end of First Minister's Questions for another week.\nAnalysis\n"
+        "Who came out on top?\npublished at 12:48 British Summer Time 5 September 2024\n"
+        "Glenn Campbell\nBBC Scotland political editor\n"
+        "This was a bruising session for John Swinney on the NHS.\n"
+    )
+    assert [(e.headline, e.labels, e.author) for e in scotland.entries] == [
+        ("That's all from FMQs", [], None),
+        ("Who came out on top?", ["Analysis"], "Glenn Campbell"),
+    ]
+    assert scotland.entries[0].embeds == []
+    numbered = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n  1. Queue stretches out of the station\n\n"
+        "    Queue outside St Pancras\n\n    Simon Jones\n\n"
+        "    BBC transport correspondent, St Pancras\n\n"
+        "    The queue now stretches out of the station and along Euston Road.\n\n"
+        "  2. Good morning\n\n    Welcome to our live coverage of the disruption.\n"
+    )
+    first = numbered.entries[0]
+    assert (first.author, first.role, first.captions) == (
+        "Simon Jones",
+        "BBC transport correspondent, St Pancras",
+        ["Queue outside St Pancras"],
+    )

@@ -374,7 +374,7 @@ def is_caption_mark(s: str) -> bool:
 # A caption that ends with its photo's credit: "... Photograph: Alaa Al-Sukhni/Reuters"
 # (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
-_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration):\s"
+_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration|Copyright):\s"
 # Agencies Al Jazeera names alone in brackets: "... [AFP]", "[File: Reuters]", "[Al Jazeera]".
 _BRACKET_AGENCIES = (
     r"(?:File:\s*)?(?:AFP|Reuters|AP|EPA|EPA-EFE|Getty Images|Al Jazeera|Anadolu(?: Agency)?"

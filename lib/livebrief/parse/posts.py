@@ -246,6 +246,17 @@ def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
             e.embeds.remove(doc.s[j])
 
 
+def _alt_over_byline(doc: Doc, i: int, hi: int) -> int | None:
+    """Return the line of a photo's alt text standing over a name-and-role byline, if any."""
+    j = doc.next_nonblank(i - 1, hi)
+    if j >= hi or doc.kind[j] != TEXT or not L.short_unpunctuated(doc.s[j], 8):
+        return None
+    if bylines.split_names(doc.s[j]):
+        return None  # a name: the byline itself
+    k = doc.next_nonblank(j, hi)
+    return j if k < hi and strong_at(doc, k, hi, one_line=False) else None
+
+
 def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
     """Return the names on line ``j`` when it is people's names alone over body text.
 
@@ -267,6 +278,13 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
 def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
     window = doc.s[i : min(hi, i + 10)]
     found = bylines.find_byline(window, skip_blank=doc.blanks or doc.numbered)
+    if found is None and (alt := _alt_over_byline(doc, i, hi)) is not None:
+        # A photo's alt text between the headline and the byline ("Queue outside St Pancras"
+        # over "Simon Jones" / "BBC transport correspondent"): a caption, then the byline.
+        e.captions.append(doc.s[alt])
+        doc.captions.add(alt)
+        doc.capmask[alt] = 1
+        return _read_byline(doc, e, alt + 1, hi, timed)
     if found is None:
         j = doc.next_nonblank(i - 1, hi)
         if j >= hi:

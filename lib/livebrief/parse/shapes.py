@@ -171,9 +171,17 @@ def _over_lone_name(doc: Doc, j: int, hi: int) -> bool:
 
 
 def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
-    """Tell whether line ``j`` is a photo's alt text: an "Image source, ..." line follows it."""
+    """Tell whether line ``j`` is a photo's alt text over its credit, and body text follows.
+
+    ("Image source, ..." under it; in older BBC pages, "Copyright: Getty Images".)
+    """
     k = doc.next_nonblank(j, hi)
-    return k < hi and doc.kind[k] == CAPMARK and doc.s[k].lower().startswith("image source")
+    if k >= hi or doc.kind[k] != CAPMARK:
+        return False
+    credit = doc.s[k]
+    if credit.lower().startswith("image source"):
+        return True
+    return credit.startswith("Copyright:") and over_paragraph(doc, k, hi)
 
 
 # A photo's alt text and credit: a block of at most this many short lines.

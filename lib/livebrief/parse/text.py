@@ -198,7 +198,12 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
         if ok:
             prv = _over_byline(doc, prv)
-        moved.append(prv if ok and L.headline_like(doc.s[prv]) else i)
+        if ok and L.headline_like(doc.s[prv]):
+            # A label over the headline ("Analysis") belongs to it, not to the post above.
+            label = doc.prev_nonblank(prv, 0)
+            moved.append(label if label >= 0 and doc.kind[label] == LABEL else prv)
+        else:
+            moved.append(i)
     return moved
 
 
