@@ -1797,3 +1797,13 @@ def test_older_bbc_photo_credits_labels_over_headlines_and_alt_text_over_bylines
         "BBC transport correspondent, St Pancras",
         ["Queue outside St Pancras"],
     )
+
+
+def test_two_numbered_pages_one_after_the_other_keep_all_their_posts() -> None:
+    one = (
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Thanks for joining us\n\n    That's it from our live coverage for today.\n\n"
+        "  2. Good morning\n\n    Welcome to our live coverage of the disruption.\n\n"
+    )
+    page = read_text(one + one.replace("disruption", "strike"))
+    assert len(page.entries) == 4

@@ -360,8 +360,11 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     return names, role
 
 
+@lru_cache(maxsize=16384)
 def name_in_place(s: str) -> tuple[tuple[str, ...], str] | None:
     """Read ``Mary McDougall in London`` (the FT's byline): the names and ``in London``."""
+    if " in " not in s or len(s) > 60:
+        return None
     m = _IN_PLACE.match(s)
     if m is None or not m["role"].startswith("in "):
         return None

@@ -292,9 +292,17 @@ def _post_numbers(doc: Doc, nums: list[tuple[int, int]]) -> list[tuple[int, int]
     kept = [(i, k) for i, k in nums if indent[i] == outer or indent[i] + len(str(k)) == edge]
     if len(kept) < 2:
         return nums
-    header = positions(doc.kind, _OVER_POSTS, 0, kept[-1][0])
-    if header and kept[0][0] < header[-1] and kept[-1][0] > header[-1]:
-        kept = [(i, k) for i, k in kept if i > header[-1]]
+    # A first list that counts from 1 and stops, with the page's byline or time note and no
+    # paragraph between it and a list counting from 1 again, is the summary over the posts.
+    restart = next((n for n, (_, k) in enumerate(kept) if n and k == 1), None)
+    if restart is not None:
+        end, again = kept[restart - 1][0], kept[restart][0]
+        between = range(end + 1, again)
+        if positions(doc.kind, _OVER_POSTS, end + 1, again) and not any(
+            doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+            for j in between
+        ):
+            kept = kept[restart:]
     return kept
 
 
@@ -575,8 +583,10 @@ def _stray_lengths(doc: Doc) -> None:
     lengths in a row of posts are each judged against the posts' clocks.
     """
     kind, marks, lines = doc.kind, doc.marks, doc.s
-    clocked = [(i, times.minutes(marks[i].clock) or 0) for i in positions(kind, (TIME,))]
-    clocked = [(i, m) for i, m in clocked if marks[i].clock]
+    timed = positions(kind, (TIME,))
+    if not any(lines[i].replace(":", "", 1).isdigit() for i in timed):
+        return  # no bare clock on the page: no length to find
+    clocked = [(i, times.minutes(marks[i].clock) or 0) for i in timed if marks[i].clock]
     stray = []
     last: int | None = None  # the last post's clock kept
     for k, (b, mb) in enumerate(clocked):

@@ -195,14 +195,14 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
 
 
 def _byline_below(doc: Doc, i: int, hi: int) -> bool:
-    """Tell whether a short line stands over the post's byline: its headline, even a sentence.
+    """Tell whether a short line stands over a one-line byline: the headline, even a sentence.
 
     (CNN: "Don't look directly at the sun. Seriously." over "From CNN's Jen Christensen".)
     """
     if len(doc.s[i]) > _HEADLINE_MAX:
         return False
     j = doc.next_nonblank(i, hi)
-    return j < hi and doc.kind[j] == TEXT and strong_at(doc, j, hi)
+    return j < hi and doc.kind[j] == TEXT and bylines.one_line_byline(doc.s[j]) is not None
 
 
 _HEADLINE_MAX = 120
@@ -248,13 +248,17 @@ def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
 
 def _alt_over_byline(doc: Doc, i: int, hi: int) -> int | None:
     """Return the line of a photo's alt text standing over a name-and-role byline, if any."""
+    if not (doc.numbered or doc.blanks):
+        return None  # the shape of the BBC's numbered and blank-separated pages
     j = doc.next_nonblank(i - 1, hi)
     if j >= hi or doc.kind[j] != TEXT or not L.short_unpunctuated(doc.s[j], 8):
         return None
+    k = doc.next_nonblank(j, hi)
+    if k >= hi or doc.kind[k] != TEXT or not bylines.is_person_name(doc.s[k]):
+        return None
     if bylines.split_names(doc.s[j]):
         return None  # a name: the byline itself
-    k = doc.next_nonblank(j, hi)
-    return j if k < hi and strong_at(doc, k, hi, one_line=False) else None
+    return j if strong_at(doc, k, hi, one_line=False) else None
 
 
 def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:

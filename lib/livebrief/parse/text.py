@@ -183,8 +183,10 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
         )
-        prv = _over_byline(doc, prv)
-        head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
+        head_before = False
+        if not head_after:  # (the usual case needs no look above)
+            prv = _over_byline(doc, prv)
+            head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
         above += head_after
         below += head_before and not head_after
         first_below = first_below or (timed == 1 and head_before and not head_after)
