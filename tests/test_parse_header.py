@@ -465,3 +465,25 @@ def test_a_job_is_not_a_page_author_and_follow_is_not_a_name() -> None:
     )
     assert page.page.authors == ["Sarah Jones", "Liam Kelly"]
     assert page.entries[0].author == "Emanuel Fabian"
+
+
+def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
+    page = read_text(
+        "Sheffield Wednesday v Leeds United: Championship – live!\nTom Ransome\n"
+        "Saturday 16 April 2016 19.31 BST\nFirst published on Saturday 16 April 2016 16.55 BST\n"
+        "Key events\nShow\n7.24pm\nFull time: Sheffield Wednesday 2-1 Leeds United\n"
+        "5.53pm\nGOAL! Sheffield Wednesday 0-1 Leeds United (Wood 23)\nLive feed\n"
+        "Show key events only\n7.24pm BST\nFull time: Sheffield Wednesday 2-1 Leeds United\n"
+        "Peep peep-peeeeep! Wednesday come from behind to win the derby.\n"
+        "5.53pm BST\nGOAL! Sheffield Wednesday 0-1 Leeds United (Wood 23)\n"
+        "23 min: Wood scores! Dallas skins Pudil down the right and Wood turns it in.\n"
+        "Explore more on these topics\nFootball\nChampionship\nShare\nReuse this content\n"
+    )
+    assert page.page.title == "Sheffield Wednesday v Leeds United: Championship – live!"
+    assert page.page.authors == ["Tom Ransome"]
+    assert page.page.summary == [
+        "Full time: Sheffield Wednesday 2-1 Leeds United",
+        "GOAL! Sheffield Wednesday 0-1 Leeds United (Wood 23)",
+    ]
+    assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [("19:24", 1), ("17:53", 1)]
+    assert page.entries[-1].captions == [] and page.entries[-1].embeds == []

@@ -128,6 +128,10 @@ def top_nav(doc: Doc) -> None:
             doc.kind[i] = CHROME
 
 
+_BOX_TOGGLES = frozenset({"show", "hide"})
+_BOX_ENDS = frozenset({"live feed", "show key events only"})
+
+
 def key_events(doc: Doc, stop: int) -> None:
     """Read the Guardian's "Key events" box (an age, then a post's headline, for each key post).
 
@@ -141,16 +145,20 @@ def key_events(doc: Doc, stop: int) -> None:
         items: list[int] = []
         ages: list[int] = []
         j = doc.next_nonblank(i, stop)
+        if j < stop and doc.s[j].lower() in _BOX_TOGGLES:
+            j = doc.next_nonblank(j, stop)  # "Show": the box's toggle (2014-16)
         while j < stop and len(items) < _SUMMARY_MAX:
             k, mark = doc.kind[j], doc.marks.get(j)
-            if k == TIME and mark is not None and mark.age and not mark.clock:
+            # An age ("1h ago") or, on older pages, a bare clock without a zone ("7.24pm").
+            if k == TIME and mark is not None and (mark.age or mark.zone is None):
                 ages.append(j)
-            elif k == TEXT and ages:
+            elif k == TEXT and ages and len(ages) == len(items) + 1:
                 items.append(j)
             else:
                 break
             j = doc.next_nonblank(j, stop)
-        if items and len(ages) >= len(items):
+        closed = j >= stop or doc.kind[j] != TEXT or doc.s[j].lower() in _BOX_ENDS
+        if items and len(ages) == len(items) and closed:
             for a in ages:
                 doc.kind[a] = DROP
                 doc.marks.pop(a, None)
@@ -241,7 +249,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.authors.extend(names)  # names alone: only under the title
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
-            elif page.title is None and L.headline_like(s, max_words=25):
+            elif page.title is None and L.headline_like(_unexclaimed(s), max_words=25):
                 page.title = s
             elif _kicker(page, s):
                 page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
@@ -258,6 +266,11 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         page.notes.append(
             f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
         )
+
+
+def _unexclaimed(s: str) -> str:
+    """Drop the exclamation of the Guardian's sport titles ("Leeds v Derby – live!")."""
+    return s[:-1] if s.lower().endswith("live!") else s
 
 
 _DATE_REACH = 60  # header lines looked at for a date

@@ -345,6 +345,9 @@ _FOOTER_HEADS = frozenset(
         "you may also like",
         "more from",
         "read next",
+        "explore more on these topics",
+        "most viewed",
+        "more on this topic",
     ]
 )
 _FOOTER_REACH = 60  # non-blank lines from the end of the page
