@@ -487,3 +487,39 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
     ]
     assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [("19:24", 1), ("17:53", 1)]
     assert page.entries[-1].captions == [] and page.entries[-1].embeds == []
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            "Politics live with Andrew Sparrow\nCole faces Ashcombe at PMQs – politics live\n",
+            "Cole faces Ashcombe at PMQs – politics live",
+        ),
+        (
+            "Skip to content\nSky News - back to home\nWatch Live\nHome\nUK\nPolitics\n"
+            "Politics latest: Labour promises no tax rises in manifesto launch\n",
+            "Politics latest: Labour promises no tax rises in manifesto launch",
+        ),
+        (
+            "USA TODAY\nU.S.\nPolitics\nSports\nWEATHER\n"
+            "Live updates: Arctic blast brings record cold to Midwest\n",
+            "Live updates: Arctic blast brings record cold to Midwest",
+        ),
+        (
+            "Home / India News / Lok Sabha election results 2024 LIVE: NDA crosses majority\n",
+            "Lok Sabha election results 2024 LIVE: NDA crosses majority",
+        ),
+    ],
+)
+def test_the_title_under_menus_site_names_series_and_breadcrumbs(top: str, title: str) -> None:
+    page = read_text(
+        f"{top}16:10\nReform UK to unveil its contract on Monday\n"
+        "Reform UK will publish its policy document on Monday, the party has confirmed.\n"
+        "15:42\nJeanine Santucci\nChicago's warming centers were at capacity Tuesday night.\n"
+    )
+    assert page.page.title == title
+    assert [(e.headline, e.author) for e in page.entries] == [
+        ("Reform UK to unveil its contract on Monday", None),
+        (None, "Jeanine Santucci"),
+    ]

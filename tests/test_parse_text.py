@@ -1807,3 +1807,31 @@ def test_two_numbered_pages_one_after_the_other_keep_all_their_posts() -> None:
     )
     page = read_text(one + one.replace("disruption", "strike"))
     assert len(page.entries) == 4
+
+
+def test_a_window_that_opens_inside_a_post_keeps_its_tail() -> None:
+    page = read_text(
+        "Kremlin spokesman Dmitry Peskov has said fatigue in the United States will grow.\n"
+        "“We predict that fatigue from financing this conflict will grow,” Peskov said.\n"
+        "- 3 Oct 2023 - 22:05(19:05 GMT)\nPoland and Ukraine agree to speed up grain transit\n"
+        "Poland and Ukraine have agreed to speed up inspections of Ukrainian grain.\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 2),
+        ("Poland and Ukraine agree to speed up grain transit", "19:05", 1),
+    ]
+    assert page.page.title is None
+    assert not any("above the first post" in n for n in page.page.notes)
+
+
+def test_title_case_headlines_are_not_names() -> None:
+    page = read_text(
+        "10:31 10.8.2020\n\nInternet access remains severely disrupted across Belarus.\n\n"
+        "11:18 10.8.2020\n\nTsikhanouskaya Holds Press Conference\n\n"
+        "Svyatlana Tsikhanouskaya told reporters in Minsk that she considers herself the winner."
+        "\n"
+    )
+    assert [(e.headline, e.author) for e in page.entries] == [
+        (None, None),
+        ("Tsikhanouskaya Holds Press Conference", None),
+    ]

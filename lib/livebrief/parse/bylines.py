@@ -46,8 +46,19 @@ _PARTICLES = frozenset(
 # Capitalised words that open headlines, captions and titles but never a person's name.
 # Titles a byline's name may start with.
 _HONORIFICS = frozenset(["Sir", "Dame", "Dr", "Dr.", "Lord", "Lady", "Baroness", "Baron"])
+# Words of Title Case headlines ("Tsikhanouskaya Holds Press Conference", RFE/RL): never
+# a person's name.
+_HEADLINE_WORDS = [
+    "Says", "Holds", "Meets", "Calls", "Wins", "Warns", "Urges", "Announces", "Visits",
+    "Condemns", "Rejects", "Denies", "Confirms", "Arrives", "Leaves", "Resigns", "Dies", "Kills",
+    "Signs", "Vows", "Slams", "Claims", "Launches", "Faces", "Sees", "Takes", "Gets", "Makes",
+    "Opens", "Closes", "Hits", "Strikes", "Attacks", "Reports", "Press", "Conference", "Election",
+    "Elections", "Protest", "Protests", "Rally", "Talks", "Vote", "Votes", "Crisis", "War",
+    "Update", "Latest", "Results", "Blog", "Live", "Ceasefire",
+]  # fmt: skip
 _NOT_NAMES = frozenset(
     [
+        *_HEADLINE_WORDS,
         "The",
         "A",
         "An",
@@ -516,7 +527,7 @@ def parse_roster(line: str) -> list[RosterMember] | None:
     return members
 
 
-_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # Reach plc: "BySarah Jones, Liam Kelly"
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")  # "BySarah Jones, Liam Kelly", "ByHT News Desk"
 _FOLLOW = re.compile(r"\s+Follow$")  # the Times of Israel's button: "By Emanuel Fabian Follow"
 
 

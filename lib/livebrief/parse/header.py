@@ -103,6 +103,9 @@ def badge(doc: Doc) -> None:
 _NAV_WORDS, _NAV_KINDS = 3, (TEXT, LABEL, CHROME, EMBED, DROP)
 
 
+_NAV_ABBREVIATION = 6
+
+
 def top_nav(doc: Doc) -> None:
     """Make the site's menu over the title furniture: short lines, then a long headline.
 
@@ -114,9 +117,10 @@ def top_nav(doc: Doc) -> None:
     j = doc.next_nonblank(-1, n)
     while j < n and doc.kind[j] in _NAV_KINDS:
         if doc.kind[j] in (TEXT, LABEL) and (
-            doc.s[j].count(" ") >= _NAV_WORDS or L.closes_sentence(doc.s[j])
+            doc.s[j].count(" ") >= _NAV_WORDS
+            or (L.closes_sentence(doc.s[j]) and len(doc.s[j]) > _NAV_ABBREVIATION)
         ):
-            break
+            break  # (a menu entry may end in a full stop: "U.S.")
         run.append(j)
         j = doc.next_nonblank(j, n)
     texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
@@ -250,6 +254,10 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
             elif page.title is None and L.headline_like(_unexclaimed(s), max_words=25):
+                page.title = _last_crumb(s)
+            elif _better_title(page.title, s):
+                # The line taken for the title was a menu entry, the site's name or a series
+                # kicker ("Politics live with Andrew Sparrow"): the live page's title is this.
                 page.title = s
             elif _kicker(page, s):
                 page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
@@ -266,6 +274,23 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         page.notes.append(
             f"above the first post, not read as a page fact or post: {unread[0]!r}{more}"
         )
+
+
+_SERIES = re.compile(r"\blive with [A-Z]")
+
+
+def _better_title(title: str | None, s: str) -> bool:
+    """Tell whether line ``s`` is the live page's title rather than ``title`` above it."""
+    if title is None or len(s) <= len(title) or not _TITLE_WORDS.search(s):
+        return False
+    if _TITLE_WORDS.search(title) and not _SERIES.search(title):
+        return False
+    return L.headline_like(_unexclaimed(s), max_words=25)
+
+
+def _last_crumb(s: str) -> str:
+    """Drop a breadcrumb over the title ("Home / India News / Lok Sabha results LIVE: ...")."""
+    return s.rsplit(" / ", 1)[1] if s.count(" / ") >= 2 else s
 
 
 def _unexclaimed(s: str) -> str:

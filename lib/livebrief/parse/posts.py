@@ -122,7 +122,11 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         mark, lead = doc.marks[i], doc.leads[i]  # "8.58am: Good morning. Last night ..."
         i += 1
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
-        headline = doc.s[i]  # the time is printed under the headline
+        names = bylines.header_names(doc.s[i])
+        if names and all(bylines.is_person_name(n) for n in names):
+            e.authors, e.author = list(names), names[0]  # an untitled post's author over its time
+        else:
+            headline = doc.s[i]  # the time is printed under the headline
         i += 1
     elif doc.kind[i] == TEXT and (over := _names_over_time(doc, i, hi)):
         headline = doc.s[i]  # the author's name, then the time, under the headline

@@ -142,9 +142,7 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
 
 def _ends_paragraph(doc: Doc, j: int) -> bool:
     """Tell whether line ``j`` is a paragraph (a long line or a sentence)."""
-    return (
-        j >= 0 and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
-    )
+    return j >= 0 and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
 
 
 # What may stand between a post's time and its headline: labels, share tools, furniture.
@@ -327,6 +325,8 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         pre = [
             p for p, end in zip(pre, ends[: len(pre)], strict=True) if _has_body(doc, p + 1, end)
         ]
+        if not pre and hdr < 0:
+            pre = _cut_post(doc, markers[0])
         marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
@@ -336,6 +336,18 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
     return hdr, [intro, *starts] if intro is not None else starts
+
+
+def _cut_post(doc: Doc, first: int) -> list[int]:
+    """Return the start of a post's tail over the first time, on a page cut from a longer one.
+
+    A window of a live page may open in the middle of a post: no page facts, body text from
+    the first line. That text is an untitled, untimed post, not the page's header.
+    """
+    j = doc.next_nonblank(-1, first)
+    if j >= first or doc.kind[j] != TEXT or L.headline_like(doc.s[j]):
+        return []
+    return [j] if full_sentence(doc.s[j]) or len(doc.s[j]) > 60 else []
 
 
 def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
