@@ -308,3 +308,19 @@ def test_a_short_flat_page_of_long_lines_is_not_taken_for_wrapped() -> None:
         "Commuters face long queues at Waterloo",
         "'We have no choice' - union",
     ]
+
+
+def test_a_window_of_a_lynx_dump_without_its_references() -> None:
+    page = (
+        "   [12]Caucusgoers arrive at a Des Moines church\n"
+        "   By [13]Hannah Knowles\n"
+        "   People arrived in heavy coats as the doors opened, [14]the campaign said.\n"
+    )
+    text, notes = dump.undo(page)
+    assert "[1" not in text
+    assert notes == ["lynx link numbers dropped"]
+
+
+def test_numbers_in_brackets_in_ordinary_text_stay() -> None:
+    page = "The vote [1] passed.\n\nIt was close [2], aides said.\n"
+    assert dump.undo(page) == (page, [])

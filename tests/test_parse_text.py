@@ -1835,3 +1835,26 @@ def test_title_case_headlines_are_not_names() -> None:
         (None, None),
         ("Tsikhanouskaya Holds Press Conference", None),
     ]
+
+
+def test_cnn_job_before_the_name_and_the_time_printed_twice_over_a_link() -> None:
+    cnn = read_text(
+        "1:22 a.m. ET, August 27, 2020\n\nTexas governor says state has rescuers ready\n\n"
+        "Texas Gov. Greg Abbott said the state has positioned more than 1,800 rescuers.\n\n"
+        "12:58 a.m. ET, August 27, 2020\n\nEye of Laura is about to come ashore\n\n"
+        "From CNN meteorologist Brandon Miller\n\n"
+        "The eye of Hurricane Laura is now just offshore of Cameron Parish.\n"
+    )
+    assert (cnn.entries[1].author, cnn.entries[1].role) == ("Brandon Miller", "CNN meteorologist")
+    guardian = read_text(
+        "10.05am BST\n10:05\n\nHunt says strike is ‘a very dark day’\n\n"
+        "Speaking outside his home this morning, Jeremy Hunt said it was a very dark day.\n\n"
+        "9.21am BST\n09:21\n\nYou can read our news story on the start of the strike here.\n\n"
+        "Junior doctors begin first all-out strike in NHS history\n\n8.52am BST\n08:52\n\n"
+        "At 8am junior doctors in England began the first all-out strike in the NHS.\n"
+    )
+    assert [e.headline for e in guardian.entries] == [
+        "Hunt says strike is ‘a very dark day’",
+        None,
+        None,
+    ]

@@ -359,6 +359,9 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     mp = _IN_PLACE.match(head)
     if mp:
         head, role = mp["names"], mp["role"] + (", " + role if role else "")
+    job_name = _job_then_name(head)  # "From CNN meteorologist Brandon Miller"
+    if job_name is not None:
+        return (job_name[1],), job_name[0] + (", " + role if role else "")
     names = split_names(head)
     if names is None:
         return None
@@ -369,6 +372,18 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
         if is_person_name(other.strip()) and is_role_line(first_role):
             return (*names, other.strip()), first_role
     return names, role
+
+
+@lru_cache(maxsize=16384)
+def _job_then_name(s: str) -> tuple[str, str] | None:
+    """Split ``CNN meteorologist Brandon Miller`` into the job and the name after it."""
+    words = s.split()
+    for k in (2, 3):
+        if len(words) > k:
+            job, name = " ".join(words[:-k]), " ".join(words[-k:])
+            if any(w.islower() for w in words[:-k]) and is_role_line(job) and is_person_name(name):
+                return job, name
+    return None
 
 
 @lru_cache(maxsize=16384)

@@ -44,6 +44,8 @@ _REFERENCE_HEADS = ("\nReferences\n", "\nVisible links\n", "\nVisible links:\n")
 _REFERENCES_REACH = 2_000_000  # characters from the end: lynx lists a link in about 80
 _FIRST_REFERENCE = re.compile(r"\s*1\. [a-z][a-z+.-]*:\S")
 _LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
+# Without the list, this many numbers glued to link texts ("[15]Read more") say lynx.
+_MIN_LINK_NUMBERS = 3
 _BUTTON = re.compile(r"^([ \t]*)\((?:BUTTON|IMG|INLINE)\)[ \t]*", re.M)
 # Nested list markers of lynx (+, o, #) and w3m (□, ◦, ▪): plain bullets for the reader.
 _NESTED_BULLET = re.compile(r"^([ \t]{2,})[+o#□◦▪■][ \t]+(?=\S)", re.M)
@@ -63,6 +65,11 @@ def undo(text: str) -> tuple[str, list[str]]:
     if refs is not None:
         text = _LINK_NUMBER.sub("", text[:refs]) + "\n"
         notes.append("lynx link numbers and its list of references dropped")
+    elif len(_LINK_NUMBER.findall(text[:_SAMPLE_CHARS])) >= _MIN_LINK_NUMBERS:
+        # A window of a lynx dump that does not reach its list of references.
+        text = _LINK_NUMBER.sub("", text)
+        refs = len(text)
+        notes.append("lynx link numbers dropped")
     sample = text[:_SAMPLE_CHARS].split("\n")
     width = wrap_width(sample[:-1] if len(text) > _SAMPLE_CHARS else sample)
     if width is None and refs is None and not markdown:

@@ -325,6 +325,7 @@ _VIDEO_LEADS = (
     "duration",
     "please use chrome browser",  # Sky's notice over its player
     "video duration",  # Al Jazeera: "Video Duration 01 minutes 12 seconds" over "01:12"
+    "to view this video",  # DW's notice over its player
 )
 
 

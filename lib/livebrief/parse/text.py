@@ -174,6 +174,9 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
             continue
         timed += 1
         prv, nxt = doc.prev_nonblank(i, 0), _next_content(doc, i, hi)
+        clock = doc.marks[i].clock if i in doc.marks else None
+        while nxt < hi and doc.kind[nxt] == TIME and clock and doc.marks[nxt].clock == clock:
+            nxt = _next_content(doc, nxt, hi)  # the time printed twice ("10.05am BST" / "10:05")
         # A name over a role line under the time is a byline, not a headline.
         head_after = (
             nxt < hi
