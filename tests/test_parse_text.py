@@ -1858,3 +1858,29 @@ def test_cnn_job_before_the_name_and_the_time_printed_twice_over_a_link() -> Non
         None,
         None,
     ]
+
+
+def test_windows_opening_on_a_byline_or_on_paragraphs_over_furniture() -> None:
+    abc = read_text(
+        "By Jessica Riga\n"
+        "Medvedev takes the second set 6-3 and is one set from his second title.\n"
+        "Sinner hasn't found his rhythm at all, with 14 unforced errors so far.\nShare post\n"
+        "Sun 28 Jan 2024 at 9:05pm\nMedvedev wins the first set\nBy Simon Smale\n"
+        "Medvedev takes the first set 6-3 in 36 minutes.\n"
+    )
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in abc.entries] == [
+        (None, "Jessica Riga", 2),
+        ("Medvedev wins the first set", "Simon Smale", 1),
+    ]
+    assert abc.page.title is None
+    dw = read_text(
+        '"The situation is difficult but under control," the regional governor said.\n\n'
+        "He said more than 1,700 people had been evacuated from border communities.\n\n"
+        "ab/sms (AP, dpa)\n\nSkip next section Germany's Scholz calls for more air defense\n\n"
+        "05/11/2024May 11, 2024\n\nGermany's Scholz calls for more air defense\n\n"
+        "German Chancellor Olaf Scholz has called on allies to send more air defense systems.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in dw.entries] == [
+        (None, 2),
+        ("Germany's Scholz calls for more air defense", 1),
+    ]

@@ -328,8 +328,9 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         pre = [
             p for p, end in zip(pre, ends[: len(pre)], strict=True) if _has_body(doc, p + 1, end)
         ]
-        if not pre and hdr < 0:
-            pre = _cut_post(doc, markers[0])
+        cut = _cut_post(doc, markers[0])
+        if cut is not None and (not pre or cut < pre[0]):
+            pre, hdr = [cut, *pre], min(hdr, cut - 1)
         marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
@@ -337,20 +338,33 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
         return hdr, pre + marked
     hdr = header_end(doc, n)
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
+    cut = _cut_post(doc, starts[0] if starts else n)
+    if cut is not None:
+        return min(hdr, cut - 1), [cut, *starts]
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
     return hdr, [intro, *starts] if intro is not None else starts
 
 
-def _cut_post(doc: Doc, first: int) -> list[int]:
-    """Return the start of a post's tail over the first time, on a page cut from a longer one.
+def _cut_post(doc: Doc, first: int) -> int | None:
+    """Return the start of a post's tail over the first post, on a page cut from a longer one.
 
-    A window of a live page may open in the middle of a post: no page facts, body text from
-    the first line. That text is an untitled, untimed post, not the page's header.
+    A window of a live page may open in the middle of a post: no title, body text from the
+    first line (or the post's byline, then body text). That text is an untitled, untimed
+    post, not the page's header.
     """
     j = doc.next_nonblank(-1, first)
-    if j >= first or doc.kind[j] != TEXT or L.headline_like(doc.s[j]):
-        return []
-    return [j] if full_sentence(doc.s[j]) or len(doc.s[j]) > 60 else []
+    if j >= first or doc.kind[j] != TEXT:
+        return None
+    s = doc.s[j]
+    if s.startswith("By ") and bylines.one_line_byline(s):
+        k = doc.next_nonblank(j, first)
+        return j if k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
+    if L.headline_like(s.rstrip("!")) or _LIVE_TITLE.search(s):
+        return None  # a title ("Leeds v Derby – live!")
+    return j if full_sentence(s) or len(s) > 60 else None
+
+
+_LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
 
 
 def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
