@@ -1884,3 +1884,23 @@ def test_windows_opening_on_a_byline_or_on_paragraphs_over_furniture() -> None:
         (None, 2),
         ("Germany's Scholz calls for more air defense", 1),
     ]
+
+
+def test_abc_credits_share_post_and_key_events_over_times() -> None:
+    page = read_text(
+        "Australian Open live\nSun 28 Jan 2024 at 9:47pm\nMedvedev takes two-set lead\n"
+        "By Jessica Riga\nMedvedev takes the second set 6-3 and is one set from the title.\n"
+        "Daniil Medvedev serves during the first set. (Reuters: Edgar Su)\nShare post\n"
+        "Key Event\nSun 28 Jan 2024 at 8:50pm\nCounting under way as polls close\n"
+        "By Jessica Riga\nPolls have closed at 4pm local time and counting has begun.\n"
+        "An election official holds up a ballot as votes are counted in Taipei (REUTERS)\n"
+        "Ballots are counted by hand and in public.\nShare post\n"
+    )
+    first, second = page.entries
+    assert first.captions == ["Daniil Medvedev serves during the first set. (Reuters: Edgar Su)"]
+    assert first.embeds == ["Share post"] and first.labels == []
+    assert second.labels == ["Key event"]
+    assert second.captions == [
+        "An election official holds up a ballot as votes are counted in Taipei (REUTERS)"
+    ]
+    assert len(second.paragraphs) == 2

@@ -148,6 +148,9 @@ EMBED_LINES = frozenset(
         "Share",
         "Share this post",
         "Share this page",
+        "Share post",
+        "Share this -",
+        "Share this",
         "Copy this link",
         "Post share options",
         "About sharing",
@@ -376,6 +379,10 @@ def is_caption_mark(s: str) -> bool:
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
 _CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration|Copyright):\s"
 # Agencies Al Jazeera names alone in brackets: "... [AFP]", "[File: Reuters]", "[Al Jazeera]".
+_PAREN_AGENCIES = (
+    r"Reuters|REUTERS|AFP|AP|EPA|EPA-EFE|PTI|ANI|PA|AAP|Getty Images|Supplied|Xinhua|Anadolu"
+    r"|ABC News|ABC|Israel Defense Forces|IDF|Handout|Pool"
+)
 _BRACKET_AGENCIES = (
     r"(?:File:\s*)?(?:AFP|Reuters|AP|EPA|EPA-EFE|Getty Images|Al Jazeera|Anadolu(?: Agency)?"
     r"|Handout|Xinhua|SANA|WAFA|UNRWA|UNICEF|TASS|Sputnik|Planet Labs)"
@@ -384,10 +391,12 @@ _CREDIT_TAIL = re.compile(
     rf"(?:\b{_CREDIT_LEAD}[^.:]{{2,60}}"
     r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)|\[[^\[\]]*(?:/|\bvia\b)[^\[\]]*\]"
     rf"|\[{_BRACKET_AGENCIES}\]"
+    # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
+    rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
 )
-_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)", "]")
+_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)", "]", ")")
 
 
 def is_credited_caption(s: str) -> bool:

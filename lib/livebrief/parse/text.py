@@ -141,7 +141,10 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
 
 
 def _ends_paragraph(doc: Doc, j: int) -> bool:
-    """Tell whether line ``j`` is a paragraph (a long line or a sentence)."""
+    """Tell whether line ``j`` is a paragraph (a long line or a sentence), share tools under
+    it aside ("Share post")."""
+    while j >= 0 and doc.kind[j] in (EMBED, BLANK):
+        j -= 1
     return j >= 0 and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
 
 
