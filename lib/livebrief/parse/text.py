@@ -41,6 +41,7 @@ from livebrief.parse.header import (
 )
 from livebrief.parse.layout import (
     BLANK,
+    CAPMARK,
     CHROME,
     DATELINE,
     DROP,
@@ -141,9 +142,9 @@ def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
 
 
 def _ends_paragraph(doc: Doc, j: int) -> bool:
-    """Tell whether line ``j`` is a paragraph (a long line or a sentence), share tools under
-    it aside ("Share post")."""
-    while j >= 0 and doc.kind[j] in (EMBED, BLANK):
+    """Tell whether line ``j`` is a paragraph (a long line or a sentence), share tools and
+    photo captions under it aside ("Share post")."""
+    while j >= 0 and doc.kind[j] in (EMBED, BLANK, CAPMARK):
         j -= 1
     return j >= 0 and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
 
