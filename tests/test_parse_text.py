@@ -1904,3 +1904,19 @@ def test_abc_credits_share_post_and_key_events_over_times() -> None:
         "An election official holds up a ballot as votes are counted in Taipei (REUTERS)"
     ]
     assert len(second.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "small_print",
+    [
+        "Source: Al Jazeera and news agencies",
+        "guardian.co.uk © Guardian News and Media Limited 2011",
+    ],
+)
+def test_a_pages_small_print_is_not_the_last_posts(small_print: str) -> None:
+    page = read_text(
+        "- 3 Oct 2023 - 14:55(11:55 GMT)\nWelcome to our live coverage\n"
+        "Hello and welcome to our continuing coverage of the war in Ukraine.\n" + small_print + "\n"
+    )
+    e = page.entries[-1]
+    assert small_print not in e.paragraphs + e.captions + e.embeds

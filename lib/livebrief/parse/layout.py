@@ -353,7 +353,12 @@ _FOOTER_HEADS = frozenset(
 )
 _FOOTER_REACH = 60  # non-blank lines from the end of the page
 # "Copyright 2024 ...", "© 2024 BBC": not a photo's "© AFP" credit.
-_SMALL_PRINT = re.compile(r"^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright))", re.I)
+_SMALL_PRINT = re.compile(
+    r"^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)"
+    r"|.{0,40}©\s*[A-Z].*\b\d{4}$"  # "guardian.co.uk © Guardian News and Media Limited 2011"
+    r"|source:\s.*\bnews agencies$)",  # Al Jazeera: "Source: Al Jazeera and news agencies"
+    re.I,
+)
 
 
 def _mark_footer(doc: Doc) -> None:
