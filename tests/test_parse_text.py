@@ -1920,3 +1920,25 @@ def test_a_pages_small_print_is_not_the_last_posts(small_print: str) -> None:
     )
     e = page.entries[-1]
     assert small_print not in e.paragraphs + e.captions + e.embeds
+
+
+def test_a_window_cut_under_a_headline_or_a_name_keeps_them() -> None:
+    guardian = read_text(
+        "1h ago\n15.30 BST\nAletha Adu\nLabour says climbdown shows Sunak ‘too weak to lead’\n"
+        "Ed Miliband said the concession showed the prime minister was too weak to lead.\n"
+        "5h ago\n11.58 BST\nAletha Adu\nYousaf says SNP will table Holyrood motion on Gaza\n"
+    )
+    assert [(e.headline, e.author) for e in guardian.entries][-1] == (
+        "Yousaf says SNP will table Holyrood motion on Gaza",
+        "Aletha Adu",
+    )
+    nyt = read_text(
+        "April 3, 2024, 11:55 a.m. ET\n\nTSMC says most of its equipment has recovered\n\n"
+        "John Liu\n\nThe chipmaker said more than 70 percent of its equipment had recovered.\n\n"
+        "April 3, 2024, 10:02 a.m. ET\n\nChina offers help, and Taiwan politely declines\n\n"
+        "Chris Buckley\n"
+    )
+    assert [(e.headline, e.author) for e in nyt.entries][-1] == (
+        "China offers help, and Taiwan politely declines",
+        "Chris Buckley",
+    )

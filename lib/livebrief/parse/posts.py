@@ -227,7 +227,8 @@ def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
     if j >= hi or doc.kind[j] != TEXT or j in doc.captions or not L.headline_like(doc.s[j]):
         return i
     body = doc.next_nonblank(j, hi)
-    if body >= hi or doc.kind[body] != TEXT or L.headline_like(doc.s[body]):
+    cut = body >= hi == len(doc.s)  # the page was cut right after the headline
+    if not cut and (body >= hi or doc.kind[body] != TEXT or L.headline_like(doc.s[body])):
         return i
     headline, glued = L.split_labels(doc.s[j])
     e.headline = headline
@@ -278,6 +279,8 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
     k = doc.next_nonblank(j, hi)
     while k < hi and doc.kind[k] == LABEL:  # "Key event" between the name and the headline
         k = doc.next_nonblank(k, hi)
+    if k >= hi == len(doc.s):
+        return names  # the page was cut right under the name
     if k >= hi or doc.kind[k] != TEXT or bylines.split_names(doc.s[k]):
         return None
     return names
