@@ -1942,3 +1942,23 @@ def test_a_window_cut_under_a_headline_or_a_name_keeps_them() -> None:
         "China offers help, and Taiwan politely declines",
         "Chris Buckley",
     )
+
+
+def test_correspondents_inside_a_post_are_its_authors() -> None:
+    page = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Our reporters on the groundpublished at 04:12 British Summer Time 5 July 2024\n\n"
+        "    Jessica Parker\n    Reporting from Clacton\n\n"
+        "    Nigel Farage is on the stage now.\n\n"
+        "    Nick Eardley\n    Reporting from Holborn and St Pancras\n\n"
+        "    Sir Keir Starmer has arrived at his count, smiling broadly.\n\n"
+        "  2. Polls closepublished at 21:59 British Summer Time 4 July 2024\n\n"
+        "    Polling stations across the UK are about to close.\n"
+    )
+    e = page.entries[0]
+    assert (e.authors, e.role, e.captions, len(e.paragraphs)) == (
+        ["Jessica Parker", "Nick Eardley"],
+        "Reporting from Clacton",
+        [],
+        2,
+    )

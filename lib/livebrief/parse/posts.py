@@ -31,6 +31,7 @@ from livebrief.parse.layout import (
     mark_duplicates,
     strong_at,
 )
+from livebrief.parse.shapes import over_paragraph
 
 
 @dataclass
@@ -266,6 +267,19 @@ def _alt_over_byline(doc: Doc, i: int, hi: int) -> int | None:
     return j if strong_at(doc, k, hi, one_line=False) else None
 
 
+def _co_author(doc: Doc, j: int, hi: int) -> int | None:
+    """Return the role line under a correspondent's name on line ``j`` inside a post's body.
+
+    A name, its role line (``Reporting from Clacton``), then a paragraph; None otherwise.
+    """
+    if not bylines.is_person_name(doc.s[j]):
+        return None
+    r = doc.next_nonblank(j, hi)
+    if r >= hi or doc.kind[r] != TEXT or not bylines.is_role_line(doc.s[r]):
+        return None
+    return r if over_paragraph(doc, r, hi) else None
+
+
 def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
     """Return the names on line ``j`` when it is people's names alone over body text.
 
@@ -414,6 +428,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
     if 1 not in embeds:
         embeds = b""
     pos = i
+    skip = -1
     for j in single:
         if pos < j:
             if embeds:  # share tools, social embeds, "Updated at 5.10pm BST"
@@ -477,6 +492,15 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
         if len(s) > 60:  # too long for a caption or a credit
             e.paragraphs.append(s)
             last_para_line = j
+            continue
+        if j == skip:
+            continue  # the role line of a correspondent read just above
+        if k == TEXT and e.author and (role := _co_author(doc, j, hi)):
+            # "Our reporters on the ground": each correspondent's name and role over their
+            # paragraphs. They are the post's authors, not captions.
+            if s not in e.authors:
+                e.authors.append(s)
+            skip = role
             continue
         short = _short_line(s, max_caption_words)
         if short == _SHORT_CREDIT:
