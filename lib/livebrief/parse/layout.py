@@ -589,27 +589,34 @@ def _stray_lengths(doc: Doc) -> None:
 
     (RTÉ and ITV print a video's length under a post's body with nothing over it.) The
     posts' clocks before and after it are close to each other and both far from it; two
-    lengths in a row of posts are each judged against the posts' clocks.
+    lengths in a row of posts are each judged against the posts' clocks. Only bare clocks are
+    looked at, with the few clocks around each.
     """
     kind, marks, lines = doc.kind, doc.marks, doc.s
     timed = positions(kind, (TIME,))
-    if not any(lines[i].replace(":", "", 1).isdigit() for i in timed):
-        return  # no bare clock on the page: no length to find
-    clocked = [(i, times.minutes(marks[i].clock) or 0) for i in timed if marks[i].clock]
-    stray = []
-    last: int | None = None  # the last post's clock kept
-    for k, (b, mb) in enumerate(clocked):
-        # A length is bare digits, far from the last post's clock and from the next clock
-        # that is near that one.
-        if last is not None and _apart(mb, last) > _NEAR and lines[b].replace(":", "", 1).isdigit():
-            ahead = clocked[k + 1 : k + 1 + _LOOK_AHEAD]
-            nxt = next((m for _, m in ahead if _apart(m, last) <= _NEAR), None)
-            if nxt is not None and _apart(mb, nxt) > _NEAR:
-                stray.append(b)
-                continue
-        last = mb
-    for b in stray:
-        _make_embed(doc, b)
+    bare = [k for k, i in enumerate(timed) if lines[i].replace(":", "", 1).isdigit()]
+    if not bare:
+        return
+    stray: set[int] = set()
+
+    def clock(k: int) -> int | None:
+        return times.minutes(marks[timed[k]].clock)
+
+    for k in bare:
+        last = None  # the last post's clock kept before it
+        p = k - 1
+        while p >= 0 and (p in stray or (last := clock(p)) is None):
+            p -= 1
+        mb = clock(k)
+        if last is None or mb is None or _apart(mb, last) <= _NEAR:
+            continue
+        # ... and the next clock near that one.
+        ahead = (clock(q) for q in range(k + 1, min(len(timed), k + 1 + _LOOK_AHEAD)))
+        nxt = next((m for m in ahead if m is not None and _apart(m, last) <= _NEAR), None)
+        if nxt is not None and _apart(mb, nxt) > _NEAR:
+            stray.add(k)
+    for k in sorted(stray):
+        _make_embed(doc, timed[k])
 
 
 def _apart(a: int, b: int) -> int:

@@ -396,7 +396,10 @@ _CREDIT_TAIL = re.compile(
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
 )
-_CREDIT_TAIL_HINTS = ("/", ": ", "via", "Getty", "photo)", "picture)", "image)", "]", ")")
+# What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
+# colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
+_CREDIT_TAIL_HINTS = ("/", ": ")
+_CREDIT_TAIL_ENDS = (")", "]")
 
 
 def is_credited_caption(s: str) -> bool:
@@ -406,7 +409,9 @@ def is_credited_caption(s: str) -> bool:
     tail = s[-90:]
     return (
         len(s) <= 320
-        and any(h in tail for h in _CREDIT_TAIL_HINTS)
+        and (
+            tail.rstrip().endswith(_CREDIT_TAIL_ENDS) or any(h in tail for h in _CREDIT_TAIL_HINTS)
+        )
         and bool(_CREDIT_TAIL.search(tail))
     )
 
