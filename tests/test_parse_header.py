@@ -523,3 +523,13 @@ def test_the_title_under_menus_site_names_series_and_breadcrumbs(top: str, title
         ("Reform UK to unveil its contract on Monday", None),
         (None, "Jeanine Santucci"),
     ]
+
+
+def test_a_list_of_names_over_the_posts_is_the_page_byline_not_its_title() -> None:
+    page = read_text(
+        "Live Reporting\n\nSteve Canning and Mike Whitby\n\nAll times stated are UK\n\n"
+        "  1. Messi v Ronaldo - not a sell-out\n\n"
+        "    Tuesday's friendly at Old Trafford has struggled to spark interest.\n"
+    )
+    assert page.page.title is None
+    assert page.page.authors == ["Steve Canning", "Mike Whitby"]

@@ -1962,3 +1962,20 @@ def test_correspondents_inside_a_post_are_its_authors() -> None:
         [],
         2,
     )
+
+
+def test_nbc_credit_glued_to_its_caption() -> None:
+    page = read_text(
+        "7h ago / 2:40 PM EDT\nMark Cuban joins Harris surrogates on the trail\n"
+        "Alexandra Marquez\nShare this -\nLink copied\n"
+        "Mark Cuban at a Harris campaign event in Milwaukee on Monday.Scott Olson / Getty Images\n"
+        "The billionaire investor will campaign for Harris in Wisconsin and Michigan this week.\n"
+        "8h ago / 1:29 PM EDT\nEarly voting begins in Georgia: What to know\nCharlie Gile\n"
+        "Polls are open from 7 a.m. to 7 p.m. local time at early voting sites across the state.\n"
+    )
+    first = page.entries[0]
+    assert first.author == "Alexandra Marquez"
+    assert first.captions == [
+        "Mark Cuban at a Harris campaign event in Milwaukee on Monday.Scott Olson / Getty Images"
+    ]
+    assert len(first.paragraphs) == 1

@@ -249,8 +249,13 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 caption_next = False
             elif names := bylines.page_authors(s) or _byline_names(s):
                 page.authors.extend(names)
-            elif page.title is not None and (names := bylines.header_names(s)):
-                page.authors.extend(names)  # names alone: only under the title
+            elif (names := bylines.header_names(s)) and (
+                page.title is not None
+                or (len(names) > 1 and all(bylines.is_person_name(n) for n in names))
+            ):
+                # Names alone under the title; over it only a list of people's names
+                # ("Steve Canning and Mike Whitby" under "Live Reporting"), not a kicker.
+                page.authors.extend(names)
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
             elif page.title is None and L.headline_like(_unexclaimed(s), max_words=25):

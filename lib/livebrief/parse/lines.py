@@ -391,6 +391,9 @@ _CREDIT_TAIL = re.compile(
     rf"(?:\b{_CREDIT_LEAD}[^.:]{{2,60}}"
     r"|\((?=[^()]*(?:/|\bvia\b|Getty Images))[^()]{2,80}\)|\[[^\[\]]*(?:/|\bvia\b)[^\[\]]*\]"
     rf"|\[{_BRACKET_AGENCIES}\]"
+    # NBC: "... on Monday.Scott Olson / Getty Images" (the credit glued to the caption).
+    r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s/\s(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg"
+    r"|Sipa USA|NurPhoto|Anadolu|AP file|Getty Images file)"
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
     rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"

@@ -291,11 +291,12 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
     if not names or not all(bylines.is_person_name(n) for n in names):
         return None
     k = doc.next_nonblank(j, hi)
-    while k < hi and doc.kind[k] == LABEL:  # "Key event" between the name and the headline
+    # ("Key event" between the name and the headline; NBC's share tools under the name.)
+    while k < hi and doc.kind[k] in (LABEL, EMBED):
         k = doc.next_nonblank(k, hi)
     if k >= hi == len(doc.s):
         return names  # the page was cut right under the name
-    if k >= hi or doc.kind[k] != TEXT or bylines.split_names(doc.s[k]):
+    if k >= hi or doc.kind[k] not in (TEXT, CAPMARK) or bylines.split_names(doc.s[k]):
         return None
     return names
 
