@@ -1979,3 +1979,18 @@ def test_nbc_credit_glued_to_its_caption() -> None:
         "Mark Cuban at a Harris campaign event in Milwaukee on Monday.Scott Olson / Getty Images"
     ]
     assert len(first.paragraphs) == 1
+
+
+def test_a_score_strip_under_a_sport_headline() -> None:
+    page = read_text(
+        "England v India - live\nLive Reporting\nAll times stated are UK\n"
+        "Root brings up 50\nJoe Root reaches his 50 with a clip off his pads for two.\n"
+        "WICKET - Bairstow lbw b Bumrah 29\nEng 212-5\n"
+        "Bumrah does it again. A yorker that swings in late, and the finger goes up.\n"
+        "He reviews, but it's three reds.\n"
+    )
+    assert [e.headline for e in page.entries] == [
+        "Root brings up 50",
+        "WICKET - Bairstow lbw b Bumrah 29",
+    ]
+    assert len(page.entries[1].paragraphs) == 2

@@ -100,6 +100,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             and not _photo_block(doc, i, hi)
             and not _over_alt_text(doc, nxt, hi)
             and not _over_lone_name(doc, nxt, hi)
+            and not _over_score_line(doc, nxt, hi)
         ):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
@@ -168,6 +169,24 @@ def _over_lone_name(doc: Doc, j: int, hi: int) -> bool:
     """Tell whether line ``j`` is a person's name alone over a paragraph (a byline without a
     role line, or a photo's alt text): either way the line above it is a headline."""
     return bylines.is_person_name(doc.s[j]) and over_paragraph(doc, j, hi)
+
+
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_SCORE_WORDS = 12
+
+
+def _over_score_line(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a sport post's score strip over its paragraph.
+
+    (BBC Sport: "WICKET - Bairstow lbw b Bumrah 29" / "Eng 212-5" / paragraph.)
+    """
+    s = doc.s[j]
+    return (
+        len(s.split()) <= _SCORE_WORDS
+        and bool(_SCORE.search(s))
+        and not L.closes_sentence(s)
+        and over_paragraph(doc, j, hi)
+    )
 
 
 def _over_alt_text(doc: Doc, j: int, hi: int) -> bool:
