@@ -580,6 +580,18 @@ def page_authors(line: str) -> list[str] | None:
     return [outlet] if _OUTLET.fullmatch(outlet) else None
 
 
+def name_line(line: str) -> tuple[list[str], str | None] | None:
+    """Read a line that is a byline alone: names (``Tom Watling``) or ``By A, role``.
+
+    Returns the names and the role (None for names alone), or None.
+    """
+    names = header_names(line)
+    if names:
+        return names, None
+    found = one_line_byline(line) if line.startswith("By ") else None
+    return (found.authors, found.role) if found else None
+
+
 def header_names(line: str) -> list[str] | None:
     """Read a line of people's names alone (a header's bloggers, a post's signature).
 

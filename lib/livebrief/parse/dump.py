@@ -157,10 +157,6 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _first_word(line: str) -> str:
-    return line.split(None, 1)[0]
-
-
 _SENTENCE_END = frozenset('.!?"”’')
 _TAIL_ENDS = (".", '."', ".”", ".’", '?"', "?”", "!”", '!"', ".)")
 
@@ -310,7 +306,7 @@ def _join_run(run: list[str], width: int, widths: dict[int, int]) -> list[str]:
             out.append(line)
             continue
         head = out[-1]
-        hyphen = head.endswith("-") and head[-2:-1].isalpha() and prev.endswith("-")
+        hyphen = prev[-1] == "-" and prev[-2:-1].isalpha()  # "US-" / "led": no space between
         more = line.strip()
         if more.startswith(">") and head.lstrip().startswith(">"):
             more = more[1:].lstrip()  # a quote's wrapped line repeats the quote mark

@@ -447,7 +447,7 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         j = doc.next_nonblank(i, len(lines))
         if j < len(lines) and lines[j] == said.strip():
-            _make_caption(doc, j)
+            make_caption(doc, j)
     # CNN's player: "Video Ad Feedback", the video's title, "01:12 - Source: CNN".
     for i in positions(kind, (EMBED,)):
         if lines[i].lower() != "video ad feedback":
@@ -502,7 +502,7 @@ def _mark_widgets(doc: Doc) -> None:
                 and kind[nxt] == TEXT
                 and L.short_unpunctuated(lines[nxt], 12)
             ):
-                _make_caption(doc, nxt)
+                make_caption(doc, nxt)
     _stray_lengths(doc)
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
@@ -522,7 +522,8 @@ def _make_embed(doc: Doc, i: int) -> None:
     doc.heads.pop(i, None)
 
 
-def _make_caption(doc: Doc, i: int) -> None:
+def make_caption(doc: Doc, i: int) -> None:
+    """Make line ``i`` a caption (its text neither body nor headline)."""
     doc.captions.add(i)
     doc.capmask[i] = 1
 

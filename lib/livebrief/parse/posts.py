@@ -28,6 +28,7 @@ from livebrief.parse.layout import (
     TIME,
     UPDATED,
     Doc,
+    make_caption,
     mark_duplicates,
     strong_at,
 )
@@ -81,12 +82,7 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] 
     nxt = doc.next_nonblank(i, hi)
     if nxt >= hi or doc.kind[nxt] != TEXT or not _time_follows(doc, nxt, hi):
         return None
-    s = doc.s[nxt]
-    names = bylines.header_names(s)
-    if names:
-        return names, None
-    found = bylines.one_line_byline(s) if s.startswith("By ") else None
-    return (found.authors, found.role) if found else None
+    return bylines.name_line(doc.s[nxt])
 
 
 # Badges the BBC prints alone on a numbered item's line, over the headline ("  1. BBC Verify");
@@ -308,8 +304,7 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
         # A photo's alt text between the headline and the byline ("Queue outside St Pancras"
         # over "Simon Jones" / "BBC transport correspondent"): a caption, then the byline.
         e.captions.append(doc.s[alt])
-        doc.captions.add(alt)
-        doc.capmask[alt] = 1
+        make_caption(doc, alt)
         return _read_byline(doc, e, alt + 1, hi, timed)
     if found is None:
         j = doc.next_nonblank(i - 1, hi)

@@ -221,8 +221,7 @@ def _over_byline(doc: Doc, j: int) -> int:
     """
     if j < 0 or doc.kind[j] != TEXT:
         return j
-    s = doc.s[j]
-    if not (bylines.header_names(s) or (s.startswith("By ") and bylines.one_line_byline(s))):
+    if bylines.name_line(doc.s[j]) is None:
         return j
     head = doc.prev_nonblank(j, 0)
     if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
