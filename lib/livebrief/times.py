@@ -95,15 +95,26 @@ _CITY_ZONES = {
 for _city, _zone in _CITY_ZONES.items():
     ZONE_ALIASES.setdefault(_city, _zone)
     ZONE_ALIASES.setdefault(f"{_city} time", _zone)
-# Any other city of the zone database ("All times are Prague time (GMT+1)"); a bare name only
-# when longer than a zone abbreviation, so that "ROME" in capitals is never read as a zone.
-for _zone in sorted(available_timezones()):
-    if "/" not in _zone or _zone.startswith(("Etc/", "SystemV/")):
-        continue
-    _city = _zone.rsplit("/", 1)[1].replace("_", " ").lower()
-    ZONE_ALIASES.setdefault(f"{_city} time", _zone)
-    if len(_city) > 4:
-        ZONE_ALIASES.setdefault(_city, _zone)
+
+
+@lru_cache(maxsize=1)
+def _database_cities() -> dict[str, str]:
+    """Every other city of the zone database ("All times are Prague time (GMT+1)").
+
+    A bare name only when longer than a zone abbreviation, so that "ROME" in capitals is never
+    read as a zone. Built on first use: listing the database costs tens of milliseconds,
+    which every command would otherwise pay at start-up.
+    """
+    cities: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/")):
+            continue
+        city = zone.rsplit("/", 1)[1].replace("_", " ").lower()
+        cities.setdefault(f"{city} time", zone)
+        if len(city) > 4:
+            cities.setdefault(city, zone)
+    return cities
+
 
 # The BBC's own time forms print UK time (see TimeMark.house).
 UK = "Europe/London"
@@ -201,6 +212,8 @@ def zone_for(name: str | None) -> str | None:
     key = " ".join(name.strip().lower().split())
     if key in ZONE_ALIASES:
         return ZONE_ALIASES[key]
+    if key in (cities := _database_cities()):
+        return cities[key]
     if "/" in name:
         try:
             ZoneInfo(name.strip())
