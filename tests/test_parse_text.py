@@ -1944,6 +1944,87 @@ def test_a_window_cut_under_a_headline_or_a_name_keeps_them() -> None:
     )
 
 
+def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
+    guardian = read_text(
+        "Andrew Sparrow\nKey event\nGovernment concedes on onshore wind after rebels’ threat\n"
+        "The government has accepted the amendment tabled by the former secretary Simon Clarke.\n"
+        "Lee Rowley, the housing minister, told MPs the government recognises the feeling.\n"
+        "Simon Clarke speaking in the Commons. Photograph: Parliament TV\nUpdated at 15.06 BST\n"
+        "2h ago\n14.21 BST\nAletha Adu\nSunak confident planning bill will pass tonight\n"
+        "Downing Street has said the prime minister is confident the planning bill will pass.\n"
+    )
+    assert [
+        (e.headline, e.author, e.labels, e.clock, len(e.paragraphs)) for e in guardian.entries
+    ] == [
+        (
+            "Government concedes on onshore wind after rebels’ threat",
+            "Andrew Sparrow",
+            ["Key event"],
+            None,
+            2,
+        ),
+        ("Sunak confident planning bill will pass tonight", "Aletha Adu", [], "14:21", 1),
+    ]
+    assert guardian.page.title is None and guardian.page.updated is None
+    cnn = read_text(
+        "Hurricane Laura makes landfall near Cameron, Louisiana\n\n"
+        "From CNN's Dave Alsup and Hollie Silverman\n\n"
+        "Hurricane Laura made landfall at 1 a.m. CT near Cameron, Louisiana, as a Category 4 storm.\n\n"
+        "It is tied for the strongest hurricane to make landfall in Louisiana on record.\n\n"
+        "1:22 a.m. ET, August 27, 2020\n\nTexas governor says state has 1,800 rescuers ready\n\n"
+        "Texas Gov. Greg Abbott said the state has positioned more than 1,800 rescuers.\n"
+    )
+    assert [(e.headline, e.authors, e.clock) for e in cnn.entries] == [
+        (
+            "Hurricane Laura makes landfall near Cameron, Louisiana",
+            ["Dave Alsup", "Hollie Silverman"],
+            None,
+        ),
+        ("Texas governor says state has 1,800 rescuers ready", [], "01:22"),
+    ]
+    assert cnn.page.title is None and cnn.page.authors == []
+    # A photo and its credit, then the tail of the post under them.
+    aljazeera = read_text(
+        "Relatives of missing soldiers hold photographs at a rally in Kyiv [Gleb Garanich/Reuters]\n"
+        "“We have heard nothing for eight months,” said Olena, whose husband disappeared.\n"
+        "- 3 Oct 2023 - 18:02(15:02 GMT)\nUkraine to hold Black Sea security conference\n"
+        "Ukraine will host an international conference on Black Sea security later this month.\n"
+    )
+    first = aljazeera.entries[0]
+    assert (first.headline, first.clock, len(first.paragraphs), len(first.captions)) == (
+        None,
+        None,
+        1,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A title over one standfirst is the page's top, not a post.
+        "Sweden and Finland apply to join Nato\n"
+        "Both countries hand in their applications in Brussels as Turkey objects.\n",
+        # Two sentences, then the page's byline and its dated stamp.
+        "Sweden and Finland apply to join Nato\n"
+        "Both countries hand in their applications in Brussels as Turkey objects.\n"
+        "Russia says it will respond with military-technical measures.\n"
+        "Andrew Roth in Moscow and Ben Quinn\nWed 18 May 2022 14.00 BST\n",
+        # A live title over two sentences.
+        "Russia-Ukraine war live: Sweden and Finland apply to join Nato\n"
+        "Both countries hand in their applications in Brussels as Turkey objects.\n"
+        "Russia says it will respond with military-technical measures.\n",
+    ],
+)
+def test_a_pages_own_top_is_not_a_post_without_its_time(top: str) -> None:
+    page = read_text(
+        top + "4.49pm BST\n16:49\nAndersson says Sweden will be safer in Nato\n"
+        "Sweden’s prime minister said Russia’s aggression led to the decision to apply.\n"
+    )
+    assert len(page.entries) == 1
+    assert page.page.title is not None and "Nato" in page.page.title
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -57,6 +57,8 @@ class Doc:
     # Lines that open with the post's time over its first paragraph ("8.58am: Good morning.
     # Last night ..."): line -> that paragraph. (Over a headline, the headline is in heads.)
     leads: dict[int, str] = field(default_factory=dict)
+    # The first line of a post whose time the window cut off (it opens the text), or -1.
+    cut_top: int = -1
 
     def next_nonblank(self, i: int, hi: int) -> int:
         """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""

@@ -149,7 +149,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and (L.headline_like(doc.s[i]) or _byline_below(doc, i, hi))
             and not strong_at(doc, i, hi)
             and not (
-                doc.kind[lo] == TIME
+                (doc.kind[lo] == TIME or lo == doc.cut_top)
                 and (_lone_byline(doc, i, hi) or bylines.name_in_place(doc.s[i]))
             )
         ):
@@ -174,7 +174,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif k != BLANK:
             break
         i += 1
-    timed = doc.kind[lo] == TIME or (mark is not None and doc.kind[lo] == TEXT)
+    # (A post whose time the window cut off is read as printed on a page of timed posts.)
+    timed = doc.kind[lo] == TIME or (mark is not None and doc.kind[lo] == TEXT) or lo == doc.cut_top
     if lead is not None:
         e.paragraphs.append(lead)
     else:

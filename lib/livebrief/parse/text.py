@@ -332,6 +332,8 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
             p for p, end in zip(pre, ends[: len(pre)], strict=True) if _has_body(doc, p + 1, end)
         ]
         cut = _cut_post(doc, markers[0])
+        if cut is None and (cut := _time_cut_off(doc, markers[0])) is not None:
+            doc.cut_top, pre = cut, [p for p in pre if p < cut]
         if cut is not None and (not pre or cut < pre[0]):
             pre, hdr = [cut, *pre], min(hdr, cut - 1)
         marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
@@ -355,16 +357,59 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     first line (or the post's byline, then body text). That text is an untitled, untimed
     post, not the page's header.
     """
-    j = doc.next_nonblank(-1, first)
+    top = j = doc.next_nonblank(-1, first)
+    while j < first and doc.kind[j] == CAPMARK:
+        j = doc.next_nonblank(j, first)  # the post's photo and its credit, then its text
     if j >= first or doc.kind[j] != TEXT:
         return None
     s = doc.s[j]
     if s.startswith("By ") and bylines.one_line_byline(s):
         k = doc.next_nonblank(j, first)
-        return j if k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
+        return top if k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
     if L.headline_like(s.rstrip("!")) or _LIVE_TITLE.search(s):
         return None  # a title ("Leeds v Derby – live!")
-    return j if full_sentence(s) or len(s) > 60 else None
+    return top if full_sentence(s) or len(s) > 60 else None
+
+
+def _time_cut_off(doc: Doc, first: int) -> int | None:
+    """Return the window's first line when it opens a post whose time line was cut off.
+
+    A window cut from a long page may open just under a post's time: the headline (under the
+    contributor's name and a label on the Guardian), maybe a byline, then two paragraphs or
+    more, captions and share tools, straight over the first time. A page's own top has one
+    standfirst, or furniture (a page byline with its dated stamp, a key points list, editors)
+    between its title and the posts.
+    """
+    j = doc.next_nonblank(-1, first)
+    k = j
+    if k < first and doc.kind[k] == TEXT and bylines.header_names(doc.s[k]):
+        k = doc.next_nonblank(k, first)  # the Guardian's contributor over the headline
+    while k < first and doc.kind[k] == LABEL:
+        k = doc.next_nonblank(k, first)
+    if k >= first or doc.kind[k] != TEXT or k in doc.captions:
+        return None
+    if not L.headline_like(doc.s[k]) or _LIVE_TITLE.search(doc.s[k]):
+        return None
+    paragraphs = 0
+    for line in range(k + 1, first):
+        kind, s = doc.kind[line], doc.s[line]
+        if kind == TEXT and line not in doc.captions and not _byline_line(s):
+            if not (full_sentence(s) or (len(s) > 60 and s[-1] == ":")):
+                return None  # a short line: a page byline, a menu, a tag
+            paragraphs += 1
+        elif kind == UPDATED and _YEAR.search(s):
+            return None  # the page's dated stamp ("Wed 18 May 2022 14.00 BST")
+        elif kind not in _IN_CUT_POST:
+            return None
+    return j if paragraphs >= 2 else None
+
+
+def _byline_line(s: str) -> bool:
+    return bool(bylines.name_line(s) or bylines.one_line_byline(s))
+
+
+_IN_CUT_POST = frozenset([BLANK, TEXT, CAPMARK, EMBED, DROP, LABEL, UPDATED])
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
