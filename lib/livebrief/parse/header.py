@@ -126,9 +126,12 @@ def top_nav(doc: Doc) -> None:
     texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
     if len(run) < 2 or not texts or j >= n:
         return
-    if doc.kind[run[0]] == TEXT and all(doc.kind[i] == LABEL for i in run[1:]):
-        if bylines.header_names(doc.s[run[0]]):
-            return  # a contributor and "Key event" over a post's headline (the Guardian)
+    if (
+        doc.kind[run[0]] == TEXT
+        and all(doc.kind[i] == LABEL for i in run[1:])
+        and bylines.header_names(doc.s[run[0]])
+    ):
+        return  # a contributor and "Key event" over a post's headline (the Guardian)
     title = doc.s[j]
     if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
         for i in texts:
