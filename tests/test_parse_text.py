@@ -2025,6 +2025,21 @@ def test_a_pages_own_top_is_not_a_post_without_its_time(top: str) -> None:
     assert page.page.title is not None and "Nato" in page.page.title
 
 
+@pytest.mark.parametrize(
+    ("top", "labels"),
+    [("Key Event\n", ["Key event"]), ("KEY EVENT\n", ["Key event"]), ("Live\n", [])],
+)
+def test_a_badge_over_the_first_posts_time_is_its_label(top: str, labels: list[str]) -> None:
+    page = read_text(
+        top + "Sun 28 Jan 2024 at 9:47pm\nMedvedev takes two-set lead\nBy Jessica Riga\n"
+        "Medvedev takes the second set 6-3 and is one set from the title.\nShare post\n"
+        "Sun 28 Jan 2024 at 8:50pm\nCounting under way as polls close\nBy Jessica Riga\n"
+        "Polls have closed at 4pm local time and counting has begun.\n"
+    )
+    assert [e.labels for e in page.entries] == [labels, []]
+    assert page.entries[0].headline == "Medvedev takes two-set lead"
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -296,6 +296,18 @@ def _own_form(doc: Doc, markers: list[int]) -> bool:
 
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
+    hdr, starts = _starts(doc)
+    if starts and doc.kind[starts[0]] == TIME:
+        # A badge over the first post's time ("Key Event", "Pinned post") is that post's
+        # label, not the header's last line; "Live" there is the page's.
+        k = doc.prev_nonblank(starts[0], 0)
+        while k >= 0 and doc.kind[k] == LABEL and doc.s[k].lower() != "live":
+            starts[0], hdr = k, min(hdr, k - 1)
+            k = doc.prev_nonblank(k, 0)
+    return hdr, starts
+
+
+def _starts(doc: Doc) -> tuple[int, list[int]]:
     n = len(doc.s)
     badge(doc)
     top_nav(doc)
