@@ -89,6 +89,31 @@ def test_split_glued_time_rejects(line: str) -> None:
     assert times.split_glued_time(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "clock", "zone", "day"),
+    [
+        # Reuters: an offset from GMT; its IANA name reverses the sign.
+        ("October 31, 2024 2:37 PM GMT+8", "14:37", "Etc/GMT-8", date(2024, 10, 31)),
+        ("14:37 UTC-4", "14:37", "Etc/GMT+4", None),
+        ("2:37 PM UTC+05:30", "14:37", "Asia/Kolkata", None),
+        # The Times of India prints seconds; CBC opens the stamp with "Posted:".
+        ("Jul 31, 2024, 10:49:01 (IST)", "10:49", "Asia/Kolkata", date(2024, 7, 31)),
+        ("Posted: Oct 09, 2024 4:02 PM EDT", "16:02", "America/New_York", date(2024, 10, 9)),
+    ],
+)
+def test_offsets_seconds_and_posted_stamps(
+    line: str, clock: str, zone: str, day: date | None
+) -> None:
+    mark = times.match_time_line(line)
+    assert mark is not None
+    assert (mark.clock, mark.zone, mark.date) == (clock, zone, day)
+
+
+@pytest.mark.parametrize("line", ["1:02:33", "10:49:01", "14:37 GMT+15", "14:37 UTC+5:15"])
+def test_video_lengths_and_impossible_offsets_are_not_times(line: str) -> None:
+    assert times.match_time_line(line) is None
+
+
 def test_posted_at_with_two_different_times_is_not_a_time() -> None:
     assert times.match_time_line("Posted at 19:2620:26") is None
 

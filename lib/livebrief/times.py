@@ -127,17 +127,18 @@ _DATE_FORMS = (
     r"|\d{1,2}/\d{1,2}/\d{4}"  # 03/05/2024 (day first, but month first in US zones)
     r"|\d{4}-\d{2}-\d{2}"  # 2024-06-18
 )
-_ZONE = r"[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
+# A zone as printed: an abbreviation, an offset from GMT or UTC (Reuters' "GMT+8"), or words.
+_ZONE = r"(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,4}|(?:[A-Z][a-z]+\s){1,3}Time"
 
 # A line that is nothing but a post's time, in the forms the corpus shows.
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 # "Today 11:48 pm" (Times of Israel): the day is relative, so only the clock is kept.
 _RELATIVE_DAY = r"(?:Today|Yesterday),?\s+(?:at\s+)?"
 _TIME_LINE = re.compile(
-    rf"""^\s*(?:[-–•]\s*)?(?:{_WEEKDAY})?(?:{_RELATIVE_DAY})?
+    rf"""^\s*(?:[-–•]\s*)?(?:Posted:?\s+(?:on\s+)?)?(?:{_WEEKDAY})?(?:{_RELATIVE_DAY})?
     (?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\s+)?
     (?:(?P<d1>{_DATE_FORMS})\s*(?:[-–,•]|\s+at\b)?\s*)?
-    (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})
+    (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})(?::(?P<sec>\d{{2}}))?
     (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
     (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?
     (?:\s*,?\s*\(?(?P<zone>{_ZONE})\b\)?)?
@@ -212,6 +213,8 @@ def zone_for(name: str | None) -> str | None:
     key = " ".join(name.strip().lower().split())
     if key in ZONE_ALIASES:
         return ZONE_ALIASES[key]
+    if key[:3] in ("gmt", "utc") and (offset := _OFFSET.match(key)):
+        return _offset_zone(offset)
     if key in (cities := _database_cities()):
         return cities[key]
     if "/" in name:
@@ -221,6 +224,31 @@ def zone_for(name: str | None) -> str | None:
             return None
         return name.strip()
     return None
+
+
+_OFFSET = re.compile(r"^(?:gmt|utc)\s?(?P<sign>[+−-])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
+# Offsets off the whole hour have no Etc/ zone: the zone that keeps that offset all year.
+_PART_HOUR_ZONES = {
+    "+3:30": "Asia/Tehran",
+    "+4:30": "Asia/Kabul",
+    "+5:30": "Asia/Kolkata",
+    "+5:45": "Asia/Kathmandu",
+    "+6:30": "Asia/Yangon",
+    "+9:30": "Australia/Darwin",
+}
+
+
+def _offset_zone(m: re.Match[str]) -> str | None:
+    """Return the IANA zone for an offset ("GMT+8" is Etc/GMT-8: POSIX signs are reversed)."""
+    sign = "-" if m["sign"] in "−-" else "+"
+    hours, minutes = int(m["h"]), int(m["m"] or 0)
+    if minutes:
+        return _PART_HOUR_ZONES.get(f"{sign}{hours}:{minutes:02d}")
+    if hours == 0:
+        return "UTC"
+    if hours > (12 if sign == "-" else 14):
+        return None
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
 
 
 _TZ_NOTE_IN = re.compile(
@@ -356,6 +384,8 @@ def match_time_line(line: str) -> TimeMark | None:
         return None  # "3.25" alone is a number; "16.49 BST" is the Guardian's time
     if zone and zone_for(zone) is None and not ap:
         return None  # "12:30 Wigan" is a score line, not a time
+    if m.group("sec") and not (zone or ap or m.group("d1") or m.group("d2") or m.group("iso")):
+        return None  # "1:02:33" alone is a video's length; "Jul 31, 2024, 10:49:01 (IST)" a time
     return _mark(m, line, ap)
 
 
