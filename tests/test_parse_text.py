@@ -2040,6 +2040,27 @@ def test_a_badge_over_the_first_posts_time_is_its_label(top: str, labels: list[s
     assert page.entries[0].headline == "Medvedev takes two-set lead"
 
 
+def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
+    page = read_text(
+        "LIVE UPDATES\nSuper Tuesday live updates: Trump and Biden roll up wins\n"
+        "Haley campaign says she will not drop out tonight\nBY JILL COLVIN AND MEG KINNARD\n"
+        "11:46 PM EST, March 5, 2024\nShare\n"
+        "Haley's campaign said she had no plans to end her bid on Tuesday night.\n"
+        "Voters in Texas report long lines, some equipment trouble\nBY PAUL J. WEBER\n"
+        "10:15 PM EST, March 5, 2024\nShare\n"
+        "Voters in parts of Harris County reported waits of more than an hour.\n"
+    )
+    assert [(e.headline, e.authors, e.clock) for e in page.entries] == [
+        (
+            "Haley campaign says she will not drop out tonight",
+            ["Jill Colvin", "Meg Kinnard"],
+            "23:46",
+        ),
+        ("Voters in Texas report long lines, some equipment trouble", ["Paul J. Weber"], "22:15"),
+    ]
+    assert page.page.title == "Super Tuesday live updates: Trump and Biden roll up wins"
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -548,7 +548,10 @@ _FOLLOW = re.compile(r"\s+Follow$")  # the Times of Israel's button: "By Emanuel
 
 def tidy(line: str) -> str:
     """Undo what a page's widgets glue to a byline: ``BySarah Jones``, ``... Follow``."""
-    if line.startswith("By"):
+    if line.startswith("BY ") and line.isupper():
+        # AP signs in capitals ("BY JILL COLVIN AND MEG KINNARD"): names, in title case.
+        line = "By " + line[3:].title().replace(" And ", " and ")
+    elif line.startswith("By"):
         line = _GLUED_BY.sub("By ", line)
     return _FOLLOW.sub("", line) if line.endswith("Follow") else line
 
@@ -588,7 +591,7 @@ def name_line(line: str) -> tuple[list[str], str | None] | None:
     names = header_names(line)
     if names:
         return names, None
-    found = one_line_byline(line) if line.startswith("By ") else None
+    found = one_line_byline(line) if line.startswith(("By ", "BY ")) else None
     return (found.authors, found.role) if found else None
 
 
