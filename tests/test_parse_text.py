@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from livebrief.errors import NoEntriesError
 from livebrief.model import OLDEST_FIRST
-from livebrief.parse import layout, parse_text
+from livebrief.parse import bylines, layout, parse_text
 from livebrief.parse import lines as L
 from livebrief.parse.text import read_text
 
@@ -2059,6 +2059,32 @@ def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
         ("Voters in Texas report long lines, some equipment trouble", ["Paul J. Weber"], "22:15"),
     ]
     assert page.page.title == "Super Tuesday live updates: Trump and Biden roll up wins"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "UN security council fails to adopt resolution",
+        "Death toll in Gaza rises to 3,478, says health ministry",
+        "Senate committee to grill Qantas chief",
+    ],
+)
+def test_a_headline_with_job_words_under_a_contributor_is_no_role(headline: str) -> None:
+    page = read_text(
+        f"2h ago\n22.31 BST\nTom Ambrose\n{headline}\n"
+        "The United States has vetoed a Brazilian-drafted resolution calling for pauses.\n"
+        "3h ago\n21.05 BST\nLéonie Chao-Fong\nSunak to visit Israel on Thursday\n"
+        "Rishi Sunak will travel to Israel on Thursday, Downing Street has said.\n"
+    )
+    first = page.entries[0]
+    assert (first.headline, first.author, first.role) == (headline, "Tom Ambrose", None)
+
+
+@pytest.mark.parametrize(
+    "role", ["Chief executive of Qantas", "Security correspondent", "Minister for business"]
+)
+def test_roles_with_job_words_stay_roles(role: str) -> None:
+    assert bylines.is_role_line(role)
 
 
 def test_correspondents_inside_a_post_are_its_authors() -> None:

@@ -163,6 +163,20 @@ _ROLE_WORDS = re.compile(
     r"|pundit|summari[sz]er|captain|coach|test match special|match of the day)\b",
     re.I,
 )
+# A headline's verb: a role is a noun phrase ("Chief executive of Qantas", "Security
+# correspondent"); "UN security council fails to adopt resolution" and "Senate committee to
+# grill Qantas chief" under a contributor's name are headlines (the Guardian).
+_VERBS = (
+    "accept|adopt|agree|announce|approve|arrest|arrive|ask|attack|back|ban|block|call|cancel|"
+    "charge|claim|close|condemn|confirm|cut|deny|die|demand|face|fail|fall|find|fire|grill|hit|"
+    "hold|join|kill|launch|lead|leave|lose|make|meet|miss|open|order|pass|plan|pledge|promise|"
+    "quit|raise|reach|reject|resign|return|reveal|rise|rule|say|seek|seize|send|set|sign|slam|"
+    "strike|take|tell|threaten|urge|visit|vote|vow|want|warn|win"
+)
+_CLAUSE = re.compile(
+    rf"\b(?:(?:{_VERBS})(?:s|es)|says|dies|denies|hits|sets|cuts|quits|wins|"
+    rf"(?:to|will|won't|could|would|may)\s+(?:{_VERBS}))\b|\d,\d{{3}}"
+)
 _PLACE_LEAD = re.compile(
     r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near|inside|on)\s+"
     r"(?:(?:the|northern|southern|eastern|western|central)\s+)?"  # "The Hague" keeps its "The"
@@ -330,7 +344,7 @@ def is_role_line(s: str) -> bool:
         return True
     if _LOCATION_LINE.match(s):
         return True
-    return bool(_ROLE_WORDS.search(s))
+    return bool(_ROLE_WORDS.search(s)) and not _CLAUSE.search(s)
 
 
 def one_line_byline(s: str) -> Byline | None:
