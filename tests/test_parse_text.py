@@ -1835,6 +1835,16 @@ def test_title_case_headlines_are_not_names() -> None:
         (None, None),
         ("Tsikhanouskaya Holds Press Conference", None),
     ]
+    signed = read_text(
+        "11:30 10.8.2020\n\nPutin Congratulates Lukashenka\n\n"
+        "Russian President Vladimir Putin has sent a message congratulating Lukashenka.\n\n"
+        "-- Carl Schreck\n\n12:15 10.8.2020\n\nRiot Police Detained Thousands Overnight\n\n"
+        "Riot police in Minsk and other cities detained about 3,000 people overnight.\n"
+    )
+    assert [(e.headline, e.author) for e in signed.entries] == [
+        ("Putin Congratulates Lukashenka", "Carl Schreck"),
+        ("Riot Police Detained Thousands Overnight", None),
+    ]
 
 
 def test_cnn_job_before_the_name_and_the_time_printed_twice_over_a_link() -> None:
