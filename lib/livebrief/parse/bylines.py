@@ -66,9 +66,11 @@ _HEADLINE_WORDS = [
     "Opens", "Closes", "Hits", "Strikes", "Attacks", "Reports", "Press", "Conference", "Election",
     "Elections", "Protest", "Protests", "Rally", "Talks", "Vote", "Votes", "Crisis", "War",
     "Update", "Latest", "Results", "Blog", "Live", "Ceasefire",
-    # ("Putin Congratulates Lukashenka": a verb's third person, in Title Case.)
+    # ("Putin Congratulates Lukashenka", "Riot Police Detained Thousands": a verb's third
+    # person or past, in Title Case.)
     *(verb.title() + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
       for verb in _VERBS.split("|")),
+    *(verb.title() + ("d" if verb.endswith("e") else "ed") for verb in _VERBS.split("|")),
 ]  # fmt: skip
 _NOT_NAMES = frozenset(
     [
