@@ -2097,6 +2097,31 @@ def test_roles_with_job_words_stay_roles(role: str) -> None:
     assert bylines.is_role_line(role)
 
 
+def test_a_numbered_window_that_opens_inside_a_post_keeps_its_tail() -> None:
+    page = read_text(
+        "    Anne Soy\n    Senior Africa correspondent, Mai Mahiu\n\n"
+        "    Standing on the edge of what used to be his village, Joseph Kamau points at mud.\n\n"
+        '    "That is where my house was. My whole family is gone," he says.\n\n'
+        "  4. Aerial pictures show scale of damagepublished at 08:44 British Summer Time 30 "
+        "April 2024\n\n    Images taken from a helicopter this morning show a wide channel.\n\n"
+        "  5. What happened at the dam?published at 08:20 British Summer Time 30 April 2024\n\n"
+        "    The dam gave way at about 02:30 local time (00:30 BST) on Monday.\n"
+    )
+    assert [(e.headline, e.author, e.role, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (None, "Anne Soy", "Senior Africa correspondent, Mai Mahiu", None, 2),
+        ("Aerial pictures show scale of damage", None, None, "08:44", 1),
+        ("What happened at the dam?", None, None, "08:20", 1),
+    ]
+    assert page.page.title is None and page.page.authors == []
+    # A headline-shaped line of the cut post is no headline: that was on its number's line.
+    sport = read_text(
+        "    Team news\n\n    Arsenal are unchanged from the side that beat Spurs last week.\n\n"
+        "  3. 1758: Wenger reacts\n\n    Arsene Wenger says his side deserved all three points.\n\n"
+        "  4. 1755: Full-time\n\n    Arsene Wenger does not look happy at all as he walks off.\n"
+    )
+    assert [(e.headline, e.clock) for e in sport.entries][0] == (None, None)
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -319,6 +319,8 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         markers = markers[1:]
     if doc.numbered:
         starts = numbered_lines(doc)
+        if (top := _cut_item(doc, starts[0])) is not None:
+            return top - 1, [top, *starts]
         return header_end(doc, starts[0]), starts
     if markers:
         hdr = header_end(doc, markers[0])
@@ -381,6 +383,23 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     if L.headline_like(s.rstrip("!")) or _LIVE_TITLE.search(s):
         return None  # a title ("Leeds v Derby – live!")
     return top if full_sentence(s) or len(s) > 60 else None
+
+
+def _cut_item(doc: Doc, first: int) -> int | None:
+    """Return the window's first line when it opens inside a numbered post, else None.
+
+    On numbered pages a post's lines stand indented under its number ("  1. Headline" over
+    "    Body text"); the header's lines do not. Lines over the first number that are all
+    indented further than it are the tail of the post above it: its byline, captions or body.
+    """
+    top = doc.next_nonblank(-1, first)
+    if top >= first:
+        return None
+    number = len(doc.raw[first]) - len(doc.raw[first].lstrip())
+    for j in range(top, first):
+        if doc.s[j] and len(doc.raw[j]) - len(doc.raw[j].lstrip()) <= number:
+            return None
+    return top
 
 
 def _time_cut_off(doc: Doc, first: int) -> int | None:
