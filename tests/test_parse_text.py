@@ -2123,6 +2123,21 @@ def test_a_numbered_window_that_opens_inside_a_post_keeps_its_tail() -> None:
     assert (first.headline, first.clock, len(first.paragraphs)) == (None, None, 1)
 
 
+def test_a_photo_credit_near_the_end_is_no_footer() -> None:
+    page = read_text(
+        "Posted at 21:3821:38\n'I almost didn't come this year'\nNatasha Lynch\n"
+        "At Reading Festival\n"
+        "Ellie, 17, told me she nearly stayed at home because of the cost of tickets.\n"
+        "Ellie, 17, from Bracknell\nCopyright: BBC\nArticle share tools\n"
+        "Posted at 21:2021:20\nWeather warning for Leeds\n"
+    )
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        ("'I almost didn't come this year'", "21:38"),
+        ("Weather warning for Leeds", "21:20"),
+    ]
+    assert page.entries[0].captions == ["Ellie, 17, from Bracknell", "Copyright: BBC"]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

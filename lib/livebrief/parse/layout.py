@@ -354,9 +354,9 @@ _FOOTER_HEADS = frozenset(
     ]
 )
 _FOOTER_REACH = 60  # non-blank lines from the end of the page
-# "Copyright 2024 ...", "© 2024 BBC": not a photo's "© AFP" credit.
+# "Copyright 2024 ...", "© 2024 BBC": not a photo's "© AFP" or "Copyright: BBC" credit.
 _SMALL_PRINT = re.compile(
-    r"^(?:copyright\b|(?:©|\(c\))\s*(?:\d{4}|copyright)"
+    r"^(?:copyright\b(?!:)|(?:©|\(c\))\s*(?:\d{4}|copyright)"
     r"|.{0,40}©\s*[A-Z].*\b\d{4}$"  # "guardian.co.uk © Guardian News and Media Limited 2011"
     r"|source:\s.*\bnews agencies$)",  # Al Jazeera: "Source: Al Jazeera and news agencies"
     re.I,
@@ -382,6 +382,8 @@ def _mark_footer(doc: Doc) -> None:
         s = lines[j]
         if len(s) > 100 or (len(s) > 60 and s[-1] in _SENTENCE_END):
             break
+        if kind[j] in (PUB, NUM) or (kind[j] == TIME and (m := doc.marks.get(j)) and m.clock):
+            break  # a post's time under it: the page goes on (links print ages, not clocks)
         if s.lower().rstrip(":") in _FOOTER_HEADS or _SMALL_PRINT.match(s):
             start = j
     if start is None:
