@@ -2138,6 +2138,30 @@ def test_a_photo_credit_near_the_end_is_no_footer() -> None:
     assert page.entries[0].captions == ["Ellie, 17, from Bracknell", "Copyright: BBC"]
 
 
+def test_a_flat_window_that_opens_on_a_byline_or_a_photo_keeps_the_post() -> None:
+    byline = read_text(
+        "Orla Guerin\nReporting from Istanbul\n"
+        "From the terrace of a cafe in Uskudar you can see a black column of smoke drifting.\n"
+        "People here have been filming on their phones since the early afternoon.\n"
+        "Ferry passengers stranded as services cut\n"
+        "Sehir Hatlari, the city's main ferry operator, has cancelled all crossings.\n"
+    )
+    assert [(e.headline, e.author, e.role, len(e.paragraphs)) for e in byline.entries] == [
+        (None, "Orla Guerin", "Reporting from Istanbul", 2),
+        ("Ferry passengers stranded as services cut", None, None, 1),
+    ]
+    assert byline.page.title is None
+    photo = read_text(
+        "The Aegean Star pictured in 2021\nImage source, MarineTraffic/Getty Images\n"
+        "Its Greek operator says it is working closely with the Turkish authorities.\n"
+        "Residents told to keep windows shut\nSelin Girit\nBBC Turkish, Istanbul\n"
+        "Two municipalities have sent text messages to residents along the shore.\n"
+    )
+    first = photo.entries[0]
+    assert (first.headline, len(first.paragraphs), len(first.captions)) == (None, 1, 2)
+    assert photo.page.title is None
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

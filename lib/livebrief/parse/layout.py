@@ -59,6 +59,8 @@ class Doc:
     leads: dict[int, str] = field(default_factory=dict)
     # The first line of a post whose time the window cut off (it opens the text), or -1.
     cut_top: int = -1
+    # The first line of a post's tail, where the window opens under its headline, or -1.
+    tail_top: int = -1
 
     def next_nonblank(self, i: int, hi: int) -> int:
         """Return the index of the first non-blank line after ``i`` (``hi`` if none)."""

@@ -138,9 +138,15 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif doc.kind[i] == EMBED:
             e.embeds.append(doc.s[i])
         i += 1
-    # (On a numbered page a post's headline is on its number's line: a post whose number
-    # the window cut off has none.)
-    if headline is None and lead is None and i < hi and not (doc.numbered and doc.kind[lo] != NUM):
+    # (A post whose headline the window cut off has none: on a numbered page a post's
+    # headline is on its number's line.)
+    if (
+        headline is None
+        and lead is None
+        and i < hi
+        and lo != doc.tail_top
+        and not (doc.numbered and doc.kind[lo] != NUM)
+    ):
         if doc.kind[i] == PUB and doc.heads.get(i):
             headline, mark = doc.heads[i], doc.marks[i]
             i += 1

@@ -346,7 +346,9 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
             p for p, end in zip(pre, ends[: len(pre)], strict=True) if _has_body(doc, p + 1, end)
         ]
         cut = _cut_post(doc, markers[0])
-        if cut is None and (cut := _time_cut_off(doc, markers[0])) is not None:
+        if cut is not None:
+            doc.tail_top = cut
+        elif (cut := _time_cut_off(doc, markers[0])) is not None:
             doc.cut_top, pre = cut, [p for p in pre if p < cut]
         if cut is not None and (not pre or cut < pre[0]):
             pre, hdr = [cut, *pre], min(hdr, cut - 1)
@@ -359,6 +361,7 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
     cut = _cut_post(doc, starts[0] if starts else n)
     if cut is not None:
+        doc.tail_top = cut
         return min(hdr, cut - 1), [cut, *starts]
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
     return hdr, [intro, *starts] if intro is not None else starts
@@ -372,14 +375,26 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     post, not the page's header.
     """
     top = j = doc.next_nonblank(-1, first)
-    while j < first and doc.kind[j] == CAPMARK:
-        j = doc.next_nonblank(j, first)  # the post's photo and its credit, then its text
+    while j < first and (doc.kind[j] == CAPMARK or _over_credit(doc, j, first)):
+        j = doc.next_nonblank(j, first)  # the post's photo (alt text, credit), then its text
     if j >= first or doc.kind[j] != TEXT:
         return None
     s = doc.s[j]
+    k = doc.next_nonblank(j, first)
     if s.startswith("By ") and bylines.one_line_byline(s):
-        k = doc.next_nonblank(j, first)
         return top if k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
+    if (
+        k < first
+        and doc.kind[k] == TEXT
+        and bylines.header_names(s)
+        and bylines.is_role_line(doc.s[k])
+    ):
+        # A correspondent's name and role ("Orla Guerin" / "Reporting from Istanbul") over
+        # a paragraph: the byline of the post the window opens in.
+        body = doc.next_nonblank(k, first)
+        return (
+            top if body < first and doc.kind[body] == TEXT and full_sentence(doc.s[body]) else None
+        )
     if L.headline_like(s.rstrip("!")) or _LIVE_TITLE.search(s):
         return None  # a title ("Leeds v Derby – live!")
     return top if full_sentence(s) or len(s) > 60 else None
@@ -400,6 +415,15 @@ def _cut_item(doc: Doc, first: int) -> int | None:
         if doc.s[j] and len(doc.raw[j]) - len(doc.raw[j].lstrip()) <= number:
             return None
     return top
+
+
+def _over_credit(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a photo's alt text: short text over a caption's marker.
+
+    (A paragraph over a credited caption is the post's text.)
+    """
+    k = doc.next_nonblank(j, hi)
+    return doc.kind[j] == TEXT and k < hi and doc.kind[k] == CAPMARK and not full_sentence(doc.s[j])
 
 
 def _time_cut_off(doc: Doc, first: int) -> int | None:
