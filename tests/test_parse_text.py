@@ -1993,6 +1993,17 @@ def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
         ("Texas governor says state has 1,800 rescuers ready", [], "01:22"),
     ]
     assert cnn.page.title is None and cnn.page.authors == []
+    bbc = read_text(
+        "'I almost didn't come this year'\nNatasha Lynch\nAt Reading Festival\n"
+        "Ellie, 17, told me she nearly stayed at home because of the cost of tickets.\n"
+        '"My mum said she\'d pay half if I got my A-level results. So I did, and here I am."\n'
+        "Article share tools\nPosted at 21:2021:20\nWeather warning for Leeds\n"
+        "The Met Office has issued a yellow weather warning for thunderstorms.\n"
+    )
+    assert [(e.headline, e.author, e.role, e.clock) for e in bbc.entries] == [
+        ("'I almost didn't come this year'", "Natasha Lynch", "At Reading Festival", None),
+        ("Weather warning for Leeds", None, None, "21:20"),
+    ]
     # A photo and its credit, then the tail of the post under them.
     aljazeera = read_text(
         "Relatives of missing soldiers hold photographs at a rally [Gleb Garanich/Reuters]\n"

@@ -445,10 +445,16 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         return None
     if not L.headline_like(doc.s[k]) or _LIVE_TITLE.search(doc.s[k]):
         return None
-    paragraphs = 0
+    paragraphs, named = 0, False
     for line in range(k + 1, first):
         kind, s = doc.kind[line], doc.s[line]
-        if kind == TEXT and line not in doc.captions and not _byline_line(s):
+        if kind == BLANK:
+            continue
+        if named and kind == TEXT and bylines.is_role_line(s):
+            named = False  # the byline's role line ("At Reading Festival")
+            continue
+        named = kind == TEXT and _byline_line(s)
+        if kind == TEXT and line not in doc.captions and not named:
             if not (full_sentence(s) or (len(s) > 60 and s[-1] == ":")):
                 return None  # a short line: a page byline, a menu, a tag
             paragraphs += 1
