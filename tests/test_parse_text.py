@@ -2173,6 +2173,36 @@ def test_a_flat_window_that_opens_on_a_byline_or_a_photo_keeps_the_post() -> Non
     assert photo.page.title is None
 
 
+def test_a_window_cut_under_an_untimed_headline_or_name_keeps_them() -> None:
+    flat = read_text(
+        "Smoke visible from across the city\nOrla Guerin\nReporting from Istanbul\n"
+        "From the terrace of a cafe in Uskudar you can see a black column of smoke drifting.\n"
+        "Smoke rising over the Bosphorus\nImage source, Reuters\nImage caption,\n"
+        "The fire could be seen across Istanbul for much of the afternoon\n"
+        "Ferry passengers stranded as services cut\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in flat.entries] == [
+        ("Smoke visible from across the city", 1),
+        ("Ferry passengers stranded as services cut", 0),
+    ]
+    numbered = read_text(
+        "  4. Road closures\n\n    Traffic Wales says drivers should expect long delays.\n\n"
+        "  5. 'Unprecedented' river levels\n\n    Steffan Messenger\n"
+    )
+    assert [(e.headline, e.author) for e in numbered.entries] == [
+        ("Road closures", None),
+        ("'Unprecedented' river levels", "Steffan Messenger"),
+    ]
+    # The caption under "Image caption," on the last line is still the caption.
+    caption = read_text(
+        "Smoke visible from across the city\nOrla Guerin\nReporting from Istanbul\n"
+        "From the terrace of a cafe in Uskudar you can see a black column of smoke drifting.\n"
+        "Smoke rising over the Bosphorus\nImage source, Reuters\nImage caption,\n"
+        "The fire could be seen across Istanbul for much of the afternoon\n"
+    )
+    assert len(caption.entries) == 1
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -331,6 +331,11 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
             if len(names) > 1:
                 e.notes.append("several bylines: the first is the entry's author")
             return j + 1
+        if e.headline and hi == len(doc.s) and doc.next_nonblank(j, hi) >= hi:
+            cut = bylines.header_names(doc.s[j])
+            if cut:  # the page was cut under the author's name, before the role line
+                e.authors, e.author = cut, cut[0]
+                return j + 1
         if bylines.is_person_name(doc.s[j]):
             e.notes.append(f"'{doc.s[j]}' under the headline has no role line: read as a caption")
         return i

@@ -77,6 +77,24 @@ def _photo_pair_end(doc: Doc, j: int) -> bool:
     )
 
 
+def _cut_under(doc: Doc, i: int, prv: int, lo: int) -> bool:
+    """Tell whether the page's last line is a headline whose post the window cut off.
+
+    A headline-shaped line (no closing stop) under the end of a paragraph or a photo's
+    caption, with nothing under it: the text was cut there, not a post's last line.
+    """
+    if prv < lo or L.closes_sentence(doc.s[i]) or L.is_stock_headline(doc.s[i]):
+        return False
+    if doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
+        return False  # the caption itself, under "Image caption,"
+    if doc.kind[prv] == CAPMARK or prv in doc.captions:
+        return True
+    before = doc.prev_nonblank(prv, lo)
+    if before >= lo and doc.kind[before] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[before]):
+        return True  # the caption under "Image caption,"
+    return doc.kind[prv] == TEXT and full_sentence(doc.s[prv])
+
+
 def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     """Tell whether line ``i`` opens a post by its shape alone (no byline, label or time).
 
@@ -90,7 +108,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         return False  # where blank lines part the elements, a block's last line is no headline
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
     if nxt >= hi:
-        return False
+        return hi == len(doc.s) and _cut_under(doc, i, prv, lo)
     if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
         return False  # the caption under "Image caption,"
     # What follows a headline is body text, or a picture or embed that stands for it.
