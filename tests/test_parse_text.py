@@ -2101,6 +2101,16 @@ def test_a_headline_with_job_words_under_a_contributor_is_no_role(headline: str)
     assert (first.headline, first.author, first.role) == (headline, "Tom Ambrose", None)
 
 
+@pytest.mark.parametrize("name", ["Aled ap Gwyn", "Rhodri ab Owain", "Ursula von der Leyen"])
+def test_names_with_particles(name: str) -> None:
+    page = read_text(
+        f"  3. 'We've lost everything again'\n\n    {name}\n\n    BBC Wales\n\n"
+        "    In Taff Street, shopkeepers are wading through knee-deep water to their stock.\n\n"
+        "  4. Homes without power\n\n    About 2,000 homes in Powys are without electricity.\n"
+    )
+    assert (page.entries[0].author, page.entries[0].role) == (name, "BBC Wales")
+
+
 @pytest.mark.parametrize(
     "role", ["Chief executive of Qantas", "Security correspondent", "Minister for business"]
 )

@@ -41,6 +41,9 @@ _PARTICLES = frozenset(
         "di",
         "mac",
         "st",
+        "ap",  # Welsh: "Aled ap Gwyn"
+        "ab",
+        "ferch",
     ]
 )
 # Capitalised words that open headlines, captions and titles but never a person's name.
