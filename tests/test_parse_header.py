@@ -340,6 +340,30 @@ Police say two skiers have been reported missing near Saas-Fee.
     assert [e.headline for e in parsed.entries] == ["Two skiers missing near Saas-Fee"]
 
 
+@pytest.mark.parametrize("headline", ["That's all for today", "Executive meets for the first time"])
+def test_a_summary_ends_at_a_headline_with_its_time_under_it(headline: str) -> None:
+    text = f"""\
+Stormont: Michelle O'Neill becomes first nationalist first minister
+Live Reporting
+All times stated are UK
+Summary
+Michelle O'Neill of Sinn Féin is Northern Ireland's first minister
+Stormont has been without a government for two years
+{headline}
+published at 17:32 Greenwich Mean Time
+Thanks for joining us on a historic day at Stormont. Our live coverage is now ending.
+Speaker elected
+published at 14:12 Greenwich Mean Time
+Edwin Poots of the DUP has been elected Speaker of the Assembly.
+"""
+    parsed = read_text(text, source="summary.txt")
+    assert len(parsed.page.summary) == 2
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        (headline, "17:32"),
+        ("Speaker elected", "14:12"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "roster"),
     [

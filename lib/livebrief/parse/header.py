@@ -83,6 +83,9 @@ def summary_items(doc: Doc, stop: int) -> None:
                 or bool(bylines.page_authors(doc.s[j]))
                 # a paragraph under unpunctuated items ("What we covered here" lists sentences)
                 or (full_sentence(doc.s[j]) and not L.closes_sentence(doc.s[items[-1]]))
+                # a headline with its "published at 17:32 ..." line under it, or a stock one
+                or L.is_stock_headline(doc.s[j])
+                or _published_under(doc, j, stop)
             )
             if headline:
                 break
@@ -91,6 +94,11 @@ def summary_items(doc: Doc, stop: int) -> None:
         if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
             for k in items:
                 doc.kind[k] = BULLET
+
+
+def _published_under(doc: Doc, j: int, stop: int) -> bool:
+    k = doc.next_nonblank(j, stop)
+    return k < stop and doc.kind[k] == TIME and doc.s[k].lower().startswith("published at")
 
 
 def badge(doc: Doc) -> None:
