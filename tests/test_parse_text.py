@@ -2213,6 +2213,23 @@ def test_a_window_cut_under_an_untimed_headline_or_name_keeps_them() -> None:
     assert len(caption.entries) == 1
 
 
+def test_a_name_over_a_photo_marker_is_the_photos_alt_text() -> None:
+    page = read_text(
+        "Executive meets for the first time\npublished at 16:45 Greenwich Mean Time\n"
+        "The new executive is holding its first meeting in Stormont Castle.\n"
+        "'Today is an occasion of historic significance'\n"
+        "published at 15:58 Greenwich Mean Time\nMichelle O'Neill\nImage source, PA Media\n"
+        "In her first speech as first minister, Michelle O'Neill spoke of reconciliation.\n"
+        "Speaker elected\npublished at 14:12 Greenwich Mean Time\n"
+        "Edwin Poots of the DUP has been elected Speaker of the Assembly.\n"
+    )
+    second = page.entries[1]
+    assert (second.author, second.captions) == (
+        None,
+        ["Michelle O'Neill", "Image source, PA Media"],
+    )
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -303,7 +303,12 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
         return names  # the page was cut right under the name
     if k >= hi or doc.kind[k] not in (TEXT, CAPMARK) or bylines.split_names(doc.s[k]):
         return None
+    if doc.kind[k] == CAPMARK and doc.s[k].lower().startswith(_PHOTO_MARKERS):
+        return None  # "Michelle O'Neill" over "Image source, PA Media": the photo's alt text
     return names
+
+
+_PHOTO_MARKERS = ("image source", "image caption", "media caption", "image copyright")
 
 
 def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
