@@ -2230,6 +2230,33 @@ def test_a_name_over_a_photo_marker_is_the_photos_alt_text() -> None:
     )
 
 
+def test_video_lengths_that_cannot_be_clocks() -> None:
+    sky = read_text(
+        "38m ago\n21:58\nSunak and Starmer clash over tax claim\n"
+        "Labour leader Sir Keir Starmer has accused Rishi Sunak of lying about a claim.\n"
+        "Copy link\n56m ago\n21:40\nWatch: The moment the audience laughed at Sunak\n0:37\n"
+        "Audience laughs at Sunak's answer on NHS waiting lists\n"
+        "The audience in Salford laughed when the prime minister spoke about waiting lists.\n"
+        "Copy link\n1h ago\n21:12\nDebate under way\n"
+        "The first head-to-head debate of the campaign has begun in Salford.\n"
+    )
+    assert [(e.clock, len(e.paragraphs)) for e in sky.entries] == [
+        ("21:58", 1),
+        ("21:40", 1),
+        ("21:12", 1),
+    ]
+    assert sky.entries[1].captions == ["Audience laughs at Sunak's answer on NHS waiting lists"]
+    nyt = read_text(
+        "Oct. 14, 2023, 5:12 p.m. ET\nThe E.U. will triple humanitarian aid to Gaza\n"
+        "The European Commission said it would increase aid to 75 million euros.\n"
+        "Video\n0:00/1:13\n-0:00\n"
+        "President Biden spoke at a campaign event in Philadelphia on Friday.\n"
+        "Oct. 14, 2023, 4:30 p.m. ET\nBiden says helping Gazans is a priority\n"
+        "President Biden said on Friday that the United States was working with Egypt.\n"
+    )
+    assert [e.clock for e in nyt.entries] == ["17:12", "16:30"]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

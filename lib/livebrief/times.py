@@ -375,6 +375,8 @@ def match_time_line(line: str) -> TimeMark | None:
         if mark is None or mark.clock is None:
             return None
         return replace(mark, raw=line.strip(), age=both["age"])
+    if line[:1] == "-" and line[1:2].isdigit():
+        return None  # "-0:00": a video player's time left, not Al Jazeera's "- 18:40"
     m = _TIME_LINE.match(line)
     if m is None:
         return None

@@ -622,8 +622,14 @@ def _stray_lengths(doc: Doc) -> None:
         nxt = next((m for m in ahead if m is not None and _apart(m, last) <= _NEAR), None)
         if nxt is not None and _apart(mb, nxt) > _NEAR:
             stray.add(k)
+    # "0:37" is never a clock (a 24-hour page prints "00:37", a 12-hour one "12:37").
+    stray.update(k for k in bare if lines[timed[k]].startswith("0:"))
     for k in sorted(stray):
         _make_embed(doc, timed[k])
+        # The video's title under its length ("0:37" / "Audience laughs at Sunak's answer").
+        t = doc.next_nonblank(timed[k], len(lines))
+        if t < len(lines) and kind[t] == TEXT and L.headline_like(lines[t]):
+            make_caption(doc, t)
 
 
 def _apart(a: int, b: int) -> int:
