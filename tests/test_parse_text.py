@@ -2061,6 +2061,22 @@ def test_a_badge_over_the_first_posts_time_is_its_label(top: str, labels: list[s
     assert page.entries[0].headline == "Medvedev takes two-set lead"
 
 
+def test_a_contributor_under_a_pinned_posts_time_is_its_author() -> None:
+    page = read_text(
+        "US election 2020 live: Biden edges closer to victory\n"
+        "Maanvi Singh (now), Joan E Greve and Martin Pengelly (earlier)\n"
+        "Fri 6 Nov 2020 01.12 EST\nPinned post\n1h ago01.05 EST\nMaanvi Singh\n"
+        "Here's where things stand, as counting continues in the battleground states:\n"
+        "Pennsylvania: Biden has overtaken Trump by 5,587 votes.\n"
+        "1h ago00.48 EST\nMaanvi Singh\nPhiladelphia officials: 'We are counting every vote'\n"
+        "Philadelphia city commissioner Lisa Deeley said the city still has ballots to count.\n"
+    )
+    assert [(e.headline, e.author, e.labels) for e in page.entries] == [
+        (None, "Maanvi Singh", ["Pinned"]),
+        ("Philadelphia officials: 'We are counting every vote'", "Maanvi Singh", []),
+    ]
+
+
 def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
     page = read_text(
         "LIVE UPDATES\nSuper Tuesday live updates: Trump and Biden roll up wins\n"

@@ -105,6 +105,10 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     headline: str | None = None
     lead: str | None = None
     i = lo
+    # The post's first line under a badge ("Pinned post", "Key Event" over its time).
+    top = lo
+    while top < hi - 1 and doc.kind[top] in (LABEL, BLANK):
+        top += 1
     if doc.kind[i] == NUM:
         headline, mark, lead = _item_head(doc, i)
         i += 1
@@ -157,7 +161,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and (L.headline_like(doc.s[i]) or _byline_below(doc, i, hi))
             and not strong_at(doc, i, hi)
             and not (
-                (doc.kind[lo] == TIME or lo == doc.cut_top)
+                (doc.kind[top] == TIME or lo == doc.cut_top)
                 and (_lone_byline(doc, i, hi) or bylines.name_in_place(doc.s[i]))
             )
         ):
@@ -183,7 +187,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             break
         i += 1
     # (A post whose time the window cut off is read as printed on a page of timed posts.)
-    timed = doc.kind[lo] == TIME or (mark is not None and doc.kind[lo] == TEXT) or lo == doc.cut_top
+    timed = doc.kind[top] == TIME or (mark is not None and doc.kind[lo] == TEXT) or lo == doc.cut_top
     if lead is not None:
         e.paragraphs.append(lead)
     else:
