@@ -66,6 +66,10 @@ Speaking in New York, the US president said negotiators were close to an agreeme
         ("Martin Belam (now) and Helen Sullivan (earlier)", ["Martin Belam", "Helen Sullivan"]),
         ("Tom Ambrose, Yo Lowe and Adam Fulton", ["Tom Ambrose", "Yo Lowe", "Adam Fulton"]),
         ("Maroosha Muzaffar,Tom Watling", ["Maroosha Muzaffar", "Tom Watling"]),
+        (
+            "Tom Ambrose (now); Léonie Chao-Fong, Martin Belam and Adam Fulton (earlier)",
+            ["Tom Ambrose", "Léonie Chao-Fong", "Martin Belam", "Adam Fulton"],
+        ),
         ("Andrew Sparrow", ["Andrew Sparrow"]),
         ("Israel-Gaza war", None),
         ("Russia", None),

@@ -263,7 +263,7 @@ _FROM = re.compile(
 )
 # Applied to text whose white space is collapsed (see _squash): runs of spaces would make
 # the alternatives backtrack for seconds.
-_NAME_SPLIT = re.compile(r" ?(?:, ?and |,|&| and ) ?")
+_NAME_SPLIT = re.compile(r" ?(?:, ?and |,|;|&| and ) ?")
 _IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+(?:the\s+)?[A-Z].*)$")
 
 
