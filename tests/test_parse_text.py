@@ -1618,6 +1618,21 @@ def test_sign_offs_under_the_body_are_bylines() -> None:
         "Polls have been open for an hour.\n"
     )
     assert [e.author for e in rferl.entries] == ["Glenn Kates", None]
+    abc = read_text(
+        "Oct 10, 2024, 1:12 AM EDT\nCrane collapses in St. Petersburg\n"
+        "A construction crane collapsed onto an office building, officials said.\n"
+        "-ABC News' Sabina Ghebremedhin\nOct 10, 2024, 12:30 AM EDT\nMilton weakens\n"
+        "Milton has weakened to a Category 2 hurricane, the hurricane center said.\n"
+        "-ABC News' Ginger Zee and Dan Peck\n"
+        "Oct 10, 2024, 12:10 AM EDT\nTaiwan shuts offices\n"
+        "Taiwan shut offices and schools in the south as the storm approached the coast.\n"
+        "(Reporting by Ben Blanchard and Yimou Lee; Editing by Kim Coghill)\n"
+    )
+    assert [(e.authors, len(e.paragraphs)) for e in abc.entries] == [
+        (["Sabina Ghebremedhin"], 1),
+        (["Ginger Zee", "Dan Peck"], 1),
+        (["Ben Blanchard", "Yimou Lee"], 1),
+    ]
 
 
 def test_bylines_with_a_handle_a_job_after_a_comma_or_a_city() -> None:

@@ -315,7 +315,7 @@ _WIDGET_START = re.compile(
     r"|keep reading$|(?:posted by|[—–-] ?by)\s+(?P<names>.+))",
     re.I,
 )
-_WIDGET_FIRST = frozenset("SsKkPp—–-")
+_WIDGET_FIRST = frozenset("SsKkPp—–-(")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
@@ -408,8 +408,8 @@ def _mark_widgets(doc: Doc) -> None:
             continue  # most embed lines are share tools: no regex for them
         m = _WIDGET_START.match(lines[i])
         if m is None:
-            sign_off = L.SIGN_OFF.match(lines[i])
-            names = bylines.header_names(sign_off["names"]) if sign_off else None
+            sign_off = L.sign_off_names(lines[i])
+            names = bylines.header_names(sign_off) if sign_off else None
             if names:
                 doc.signed[i] = tuple(names)
             continue

@@ -333,15 +333,28 @@ def is_anywhere_chrome(s: str) -> bool:
 
 
 # A reporter's sign-off under the post's body: "— Emanuel Fabian" (Times of Israel), RFE/RL's
-# "-- Glenn Kates". (A single hyphen is a list's bullet as often.)
-SIGN_OFF = re.compile(r"^(?:—|–|--) ?(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})$")
+# "-- Glenn Kates", ABC News' "-ABC News' Ginger Zee and Dan Peck" (a single hyphen only glued
+# to the name: "- Name" is a list's bullet as often), Reuters' "(Reporting by Ben Blanchard
+# and Yimou Lee; Editing by Kim Coghill)".
+_ONE_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+SIGN_OFF = re.compile(
+    rf"^(?:(?:—|–|--) ?|-(?=[A-Z]))(?:[A-Z][\w&.]*(?: [A-Z][\w&.]*)*['’]s? )?"
+    rf"(?P<names>{_ONE_NAME}(?:(?:, | and | & ){_ONE_NAME})*)$"
+    rf"|^\((?:Reporting|Writing|Reporting and writing) by (?P<by>[^;)]+)(?:;[^)]*)?\)$"
+)
+
+
+def sign_off_names(s: str) -> str | None:
+    """Return the names part of a sign-off line, else None."""
+    m = SIGN_OFF.match(s)
+    return (m["names"] or m["by"]) if m else None
 
 
 def is_embed(s: str) -> bool:
     """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
     if s.lower() in EMBED_LINES or _EMBED_RE.match(s) or ("(@" in s and s.startswith(("—", "-"))):
         return True
-    if s[0] in "—–-" and SIGN_OFF.match(s):
+    if s[0] in "—–-(" and SIGN_OFF.match(s):
         return True
     # Ads injected by copying sites ("qatar airways"): a few lower-case words, no punctuation.
     return s.islower() and len(s.split()) <= 4 and short_unpunctuated(s, 4) and s[0].isalpha()

@@ -187,7 +187,9 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             break
         i += 1
     # (A post whose time the window cut off is read as printed on a page of timed posts.)
-    timed = doc.kind[top] == TIME or (mark is not None and doc.kind[lo] == TEXT) or lo == doc.cut_top
+    timed = (
+        doc.kind[top] == TIME or (mark is not None and doc.kind[lo] == TEXT) or lo == doc.cut_top
+    )
     if lead is not None:
         e.paragraphs.append(lead)
     else:
