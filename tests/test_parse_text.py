@@ -1862,6 +1862,26 @@ def test_title_case_headlines_are_not_names() -> None:
     ]
 
 
+def test_cnn_courtesy_credit_under_a_caption() -> None:
+    page = read_text(
+        "4:21 p.m. ET, February 12, 2024\n"
+        'Hostages freed in Rafah are in "good condition," hospital says\n'
+        "From CNN's Lauren Kent and Abeer Salman\n"
+        "Fernando Simon Marman, left, and Louis Har, right, were rescued in Rafah.\n"
+        "Courtesy Hostages and Missing Families Forum\n"
+        "The two hostages rescued from Rafah are in good condition, the hospital says.\n"
+        "Link Copied!\n3:40 p.m. ET, February 12, 2024\n"
+        "Palestinians in Rafah describe night of strikes\n"
+        "Residents of Rafah described a night of heavy bombardment.\n"
+    )
+    first = page.entries[0]
+    assert len(first.paragraphs) == 1
+    assert first.captions == [
+        "Fernando Simon Marman, left, and Louis Har, right, were rescued in Rafah.",
+        "Courtesy Hostages and Missing Families Forum",
+    ]
+
+
 def test_cnn_job_before_the_name_and_the_time_printed_twice_over_a_link() -> None:
     cnn = read_text(
         "1:22 a.m. ET, August 27, 2020\n\nTexas governor says state has rescuers ready\n\n"

@@ -445,7 +445,12 @@ def is_credit(s: str) -> bool:
     if len(s) > 60 or closes_sentence(s):
         return False
     low = s.lower().strip("()[] ")  # The Independent brackets them: "(AFP via Getty Images)"
-    return low in _CREDIT_WHOLE or low.endswith(_CREDIT_SUFFIXES) or "/" in low[-30:]
+    return (
+        low in _CREDIT_WHOLE
+        or low.endswith(_CREDIT_SUFFIXES)
+        or "/" in low[-30:]
+        or low.startswith("courtesy ")  # CNN: "Courtesy Hostages and Missing Families Forum"
+    )
 
 
 # Every whole line the sets above name, and the lower-case starts of every line the patterns
