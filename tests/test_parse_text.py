@@ -2308,6 +2308,26 @@ def test_video_lengths_that_cannot_be_clocks() -> None:
     assert [e.clock for e in nyt.entries] == ["17:12", "16:30"]
 
 
+def test_a_video_has_no_alt_text_over_its_media_caption() -> None:
+    page = read_text(
+        "Two crew members missing, coastguard says\n"
+        "The Turkish coastguard says two of the tanker's 24 crew are still unaccounted for.\n"
+        "Watch: Fireboats battle tanker blaze\n"
+        "Footage released by the coastguard shows fireboats spraying foam on the vessel:\n"
+        "Media caption,\nWatch: Fireboats battle blaze on tanker in the Bosphorus\n"
+        "Why the Bosphorus matters\nPaul Kirby\nEurope digital editor\n"
+        "The Bosphorus is one of the busiest and narrowest waterways in the world.\n"
+    )
+    video = page.entries[1]
+    assert video.paragraphs == [
+        "Footage released by the coastguard shows fireboats spraying foam on the vessel:"
+    ]
+    assert video.captions == [
+        "Media caption,",
+        "Watch: Fireboats battle blaze on tanker in the Bosphorus",
+    ]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"
