@@ -2308,16 +2308,22 @@ def test_video_lengths_that_cannot_be_clocks() -> None:
     assert [e.clock for e in nyt.entries] == ["17:12", "16:30"]
 
 
-def test_a_video_has_no_alt_text_over_its_media_caption() -> None:
+@pytest.mark.parametrize("more", ["Eleven others were taken to hospital in Sariyer.\n", ""])
+def test_a_video_has_no_alt_text_over_its_media_caption(more: str) -> None:
+    # (Without header facts, a second headline over body text shows a window of posts: the
+    # first headline is no title.)
     page = read_text(
         "Two crew members missing, coastguard says\n"
         "The Turkish coastguard says two of the tanker's 24 crew are still unaccounted for.\n"
-        "Watch: Fireboats battle tanker blaze\n"
+        + more
+        + "Watch: Fireboats battle tanker blaze\n"
         "Footage released by the coastguard shows fireboats spraying foam on the vessel:\n"
         "Media caption,\nWatch: Fireboats battle blaze on tanker in the Bosphorus\n"
         "Why the Bosphorus matters\nPaul Kirby\nEurope digital editor\n"
         "The Bosphorus is one of the busiest and narrowest waterways in the world.\n"
     )
+    assert page.page.title is None
+    assert len(page.entries) == 3
     video = page.entries[1]
     assert video.paragraphs == [
         "Footage released by the coastguard shows fireboats spraying foam on the vessel:"

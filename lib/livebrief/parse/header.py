@@ -187,7 +187,7 @@ def key_events(doc: Doc, stop: int) -> None:
 
 def header_end(doc: Doc, stop: int) -> int:
     """Return the last line of the page header: facts and chrome before the first post."""
-    end, text_run = -1, 0
+    end, text_run, first_head = -1, 0, -1
     for i in range(stop):
         k = doc.kind[i]
         if k == BLANK:
@@ -198,6 +198,12 @@ def header_end(doc: Doc, stop: int) -> int:
         # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
         if k == TEXT and strong_at(doc, i, stop, one_line=False):
             break
+        if k == TEXT and end < 0 and L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop):
+            # With no header fact above, a headline over body text is the title; a second
+            # one shows a window cut from the page's posts: no header at all.
+            if first_head >= 0 and not L.LIVE_TITLE.search(doc.s[first_head]):
+                return -1
+            first_head = i
         # Below the header's facts, a headline over body text opens the first post. (Above
         # them, the same shape is the page's title and standfirst.)
         if (

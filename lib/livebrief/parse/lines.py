@@ -332,6 +332,9 @@ def is_anywhere_chrome(s: str) -> bool:
     return s.lower() in ANYWHERE_CHROME or bool(_ANYWHERE_CHROME_RE.match(s))
 
 
+# A live page's title ("Leeds v Derby – live!", "Ukraine war latest: ...").
+LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
+
 # A reporter's sign-off under the post's body: "— Emanuel Fabian" (Times of Israel), RFE/RL's
 # "-- Glenn Kates", ABC News' "-ABC News' Ginger Zee and Dan Peck" (a single hyphen only glued
 # to the name: "- Name" is a list's bullet as often), Reuters' "(Reporting by Ben Blanchard

@@ -395,7 +395,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return (
             top if body < first and doc.kind[body] == TEXT and full_sentence(doc.s[body]) else None
         )
-    if L.headline_like(s.rstrip("!")) or _LIVE_TITLE.search(s):
+    if L.headline_like(s.rstrip("!")) or L.LIVE_TITLE.search(s):
         return None  # a title ("Leeds v Derby – live!")
     return top if full_sentence(s) or len(s) > 60 else None
 
@@ -443,7 +443,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         k = doc.next_nonblank(k, first)
     if k >= first or doc.kind[k] != TEXT or k in doc.captions:
         return None
-    if not L.headline_like(doc.s[k]) or _LIVE_TITLE.search(doc.s[k]):
+    if not L.headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
         return None
     paragraphs, named = 0, False
     for line in range(k + 1, first):
@@ -471,9 +471,6 @@ def _byline_line(s: str) -> bool:
 
 _IN_CUT_POST = frozenset([BLANK, TEXT, CAPMARK, EMBED, DROP, LABEL, UPDATED])
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-_LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
 
 
 def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
