@@ -60,6 +60,17 @@ Speaking in New York, the US president said negotiators were close to an agreeme
     assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
 
 
+def test_editors_before_a_piped_stamp() -> None:
+    page = read_text(
+        "Himachal Cloudburst Live Updates: 4 Dead, 50 Missing In Shimla\n"
+        "Edited by Anindita Sanyal | Updated: August 01, 2024 23:12 IST\n"
+        "Aug 01, 2024 23:05 (IST)\nRescue Ops To Resume At First Light, Says Official\n"
+        "Search operations in Samej village will resume at first light on Friday.\n",
+        source="ndtv.txt",
+    )
+    assert page.page.editors == ["Anindita Sanyal"]
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -1850,6 +1850,16 @@ def test_title_case_headlines_are_not_names() -> None:
         (None, None),
         ("Tsikhanouskaya Holds Press Conference", None),
     ]
+    ndtv = read_text(
+        "Aug 01, 2024 14:58 (IST)\nAmit Shah Dials Himachal CM\n"
+        "Union Home Minister Amit Shah spoke to Chief Minister Sukhvinder Singh Sukhu.\n"
+        "Aug 01, 2024 14:10 (IST)\nHimachal Cloudburst: What We Know So Far\n"
+        "At least four people have died and 50 are missing after cloudbursts in Shimla.\n"
+    )
+    assert (ndtv.entries[0].headline, ndtv.entries[0].author) == (
+        "Amit Shah Dials Himachal CM",
+        None,
+    )
     signed = read_text(
         "11:30 10.8.2020\n\nPutin Congratulates Lukashenka\n\n"
         "Russian President Vladimir Putin has sent a message congratulating Lukashenka.\n\n"
@@ -2331,6 +2341,44 @@ def test_a_video_has_no_alt_text_over_its_media_caption(more: str) -> None:
     assert video.captions == [
         "Media caption,",
         "Watch: Fireboats battle blaze on tanker in the Bosphorus",
+    ]
+
+
+def test_window_openings_on_a_lead_in_or_a_short_sentence() -> None:
+    telegraph = read_text(
+        "Wallace: Putin's generals 'have learnt nothing'\n"
+        "Ben Wallace told the Commons Defence Committee:\n"
+        '"They are repeating the same mistakes: long supply lines and poor coordination."\n'
+        "Asked whether Britain would send rocket systems, he said it was looking at options.\n"
+        "3:59 PM\nBoris Johnson speaks to Zelensky\n"
+        "The Prime Minister spoke to President Zelensky this afternoon, Downing Street said.\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in telegraph.entries] == [
+        ("Wallace: Putin's generals 'have learnt nothing'", None, 3),
+        ("Boris Johnson speaks to Zelensky", "15:59", 1),
+    ]
+    wapo = read_text(
+        "Extends a handful of expiring health programs.\n"
+        "It does not include aid for Ukraine or Israel, which remains stalled in the House.\n"
+        "March 1, 2024 at 3:02 p.m. EST\nHouse passes stopgap bill, 320-99\n"
+        "By Theodoric Meyer\nThe House passed the short-term spending bill with broad support.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in wapo.entries] == [
+        (None, 2),
+        ("House passes stopgap bill, 320-99", 1),
+    ]
+
+
+def test_stock_sign_off_with_an_ellipsis_and_agency_tags_on_quotes() -> None:
+    page = read_text(
+        "10:45 PM\nAnd that's all for today…\nThanks for following today's liveblog.\n"
+        "10:31 PM\nSikorski says Poland will give more for shells\n"
+        "Poland will increase its contribution to a Czech-led initiative to buy shells.\n"
+        '"We are ready to contribute more, and quickly," he told reporters. (Reuters)\n'
+    )
+    assert [(e.headline, len(e.paragraphs), e.captions) for e in page.entries] == [
+        ("And that's all for today…", 1, []),
+        ("Sikorski says Poland will give more for shells", 2, []),
     ]
 
 

@@ -53,12 +53,13 @@ _HONORIFICS = frozenset(["Sir", "Dame", "Dr", "Dr.", "Lord", "Lady", "Baroness",
 # correspondent"); "UN security council fails to adopt resolution" and "Senate committee to
 # grill Qantas chief" under a contributor's name are headlines (the Guardian).
 _VERBS = (
-    "accept|accuse|adopt|agree|announce|approve|arrest|arrive|ask|attack|back|ban|block|call|"
-    "cancel|charge|claim|close|condemn|confirm|congratulate|criticise|criticize|cut|deny|"
-    "detain|die|demand|expel|face|fail|fall|find|fire|grill|hit|hold|join|kill|launch|lead|"
-    "leave|lose|make|meet|miss|open|order|pass|plan|pledge|praise|promise|protest|quit|raise|"
-    "reach|reject|release|resign|return|reveal|rise|rule|say|seek|seize|send|set|sign|slam|"
-    "summon|strike|take|tell|threaten|urge|visit|vote|vow|want|warn|win"
+    "accept|accuse|address|adopt|agree|announce|appeal|approve|arrest|arrive|ask|assure|"
+    "attack|back|ban|block|call|cancel|chair|charge|claim|close|condemn|confirm|congratulate|"
+    "criticise|criticize|cut|demand|deny|detain|dial|die|expel|extend|face|fail|fall|find|"
+    "fire|greet|grill|hail|hit|hold|inspect|issue|join|kill|launch|lead|leave|lose|make|meet|"
+    "miss|open|order|pass|plan|pledge|praise|promise|protest|quit|raise|reach|reject|release|"
+    "resign|return|reveal|review|rise|rule|say|seek|seize|send|set|sign|slam|speak|strike|"
+    "summon|take|talk|tell|thank|threaten|urge|visit|vote|vow|want|warn|win"
 )
 # Words of Title Case headlines ("Tsikhanouskaya Holds Press Conference", RFE/RL): never
 # a person's name.
@@ -638,7 +639,8 @@ def header_names(line: str) -> list[str] | None:
 
 def editors(line: str) -> list[str] | None:
     """Read ``Edited by A and B`` into names."""
-    m = re.match(r"^Edited by\s+(?P<names>.+?)\.?$", line)
+    # (NDTV: "Edited by Anindita Sanyal | Updated: August 01, 2024 23:12 IST".)
+    m = re.match(r"^Edited by\s+(?P<names>[^|]+?)\.?(?:\s*\|.*)?$", line)
     if m is None:
         return None
     return [p for p in _NAME_SPLIT.split(_squash(m["names"])) if p]

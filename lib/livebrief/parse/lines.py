@@ -275,7 +275,8 @@ _CREDIT_WHOLE = frozenset(_CREDIT_ENDS)
 STOCK_HEADLINES = re.compile(
     r"^(?:welcome back|welcome to (?:our|the) live (?:coverage|page|blog)|what's the latest\??"
     r"|what’s the latest\??|what we know so far|catch up:? .*|good (?:morning|afternoon|evening)"
-    r"|(?:that's|that’s) (?:all|it) for (?:now|today)|we're pausing|we’re pausing"
+    r"|(?:and )?(?:that's|that’s) (?:all|it) for (?:now|today)(?:…|\.\.\.)?"
+    r"|we're pausing|we’re pausing"
     r"|(?:we are|we're|we’re) ending our live coverage|the latest|recap"
     # Sport: the match's moments, short as they are ("Full-time", "GOAL!", "Team news").
     r"|(?:full|half)[- ]time!?|team news|kick[- ]off!?|morning all|goodbye|your views"
@@ -426,13 +427,29 @@ def is_credited_caption(s: str) -> bool:
     if s.startswith("Credit..."):
         return True
     tail = s[-90:]
-    return (
+    if not (
         len(s) <= 320
         and (
             tail.rstrip().endswith(_CREDIT_TAIL_ENDS) or any(h in tail for h in _CREDIT_TAIL_HINTS)
         )
-        and bool(_CREDIT_TAIL.search(tail))
+    ):
+        return False
+    m = _CREDIT_TAIL.search(tail)
+    if m is None:
+        return False
+    # A paragraph closed by its text's source ('"We are ready," he told reporters. (Reuters)',
+    # France 24): an agency alone in brackets after someone's words credits the words, not a
+    # photo ("Rahul Gandhi at a press conference on Tuesday. (PTI)").
+    credit = m.group(0)
+    return not (
+        _AGENCY_ONLY.match(credit)
+        and closes_sentence(tail[: m.start()].rstrip())
+        and _REPORTED.search(s)
     )
+
+
+_AGENCY_ONLY = re.compile(rf"^\((?:{_PAREN_AGENCIES})\)$")
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according to)\b|[\"“”]")
 
 
 _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LEAD}|Credit\.\.\.|\()")

@@ -158,7 +158,11 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             # Under a post's time, "Summary" or "Latest" is the post's title, not furniture.
             (doc.kind[i] == TEXT or (doc.kind[i] == CHROME and lo < i))
             and i not in doc.captions
-            and (L.headline_like(doc.s[i]) or _byline_below(doc, i, hi))
+            and (
+                L.headline_like(doc.s[i])
+                or L.is_stock_headline(doc.s[i])
+                or _byline_below(doc, i, hi)
+            )
             and not strong_at(doc, i, hi)
             and not (
                 (doc.kind[top] == TIME or lo == doc.cut_top)

@@ -397,7 +397,11 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         )
     if L.headline_like(s.rstrip("!")) or L.LIVE_TITLE.search(s):
         return None  # a title ("Leeds v Derby – live!")
-    return top if full_sentence(s) or len(s) > 60 else None
+    if full_sentence(s) or len(s) > 60:
+        return top
+    # A short sentence over a paragraph: a list's last item, the end of a paragraph.
+    closed = L.closes_sentence(s) and s.count(" ") >= 2
+    return top if closed and k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
 
 
 def _cut_item(doc: Doc, first: int) -> int | None:
@@ -455,7 +459,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             continue
         named = kind == TEXT and _byline_line(s)
         if kind == TEXT and line not in doc.captions and not named:
-            if not (full_sentence(s) or (len(s) > 60 and s[-1] == ":")):
+            if not (full_sentence(s) or (s[-1] == ":" and s.count(" ") >= 3)):
                 return None  # a short line: a page byline, a menu, a tag
             paragraphs += 1
         elif kind == UPDATED and _YEAR.search(s):
