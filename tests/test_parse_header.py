@@ -60,6 +60,40 @@ Speaking in New York, the US president said negotiators were close to an agreeme
     assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
 
 
+def test_a_key_events_box_with_zoned_clocks_closed_by_live_feed() -> None:
+    page = read_text(
+        "Chelsea v Arsenal: Premier League – as it happened\n"
+        "Kurt Zouma and Eden Hazard score as Arsenal finish with nine men\nJacob Steinberg\n"
+        "Saturday 19 September 2015 14.31 BST\nKey events\nShow\n2.22pm BST\n"
+        "Full time: Chelsea 2-0 Arsenal\n1.22pm BST\nGOAL! Chelsea 1-0 Arsenal (Zouma 53)\n"
+        "Live feed\n\n2.31pm BST\n14:31\n\nThat's it from me. Thanks for reading. Bye!\n\n"
+        "2.22pm BST\n14:22\n\nFull time: Chelsea 2-0 Arsenal\n\n"
+        "Peep peep peep! Chelsea have won their first home game of the season.\n",
+        source="box.txt",
+    )
+    assert page.page.summary == [
+        "Full time: Chelsea 2-0 Arsenal",
+        "GOAL! Chelsea 1-0 Arsenal (Zouma 53)",
+    ]
+    assert [e.clock for e in page.entries] == ["14:31", "14:22"]
+
+
+def test_the_guardians_old_page_stamp_gives_the_zone() -> None:
+    page = read_text(
+        "Politics live blog – Wednesday 13 July 2011\n"
+        "Rolling coverage of all the day's political developments\nAndrew Sparrow\n"
+        "guardian.co.uk, Wednesday 13 July 2011 18.02 BST\nArticle history\n\n"
+        "8.47am: Good morning. It's another huge day in the phone-hacking saga.\n\n"
+        "9.15am: Here's the text of the Labour motion, which has now been tabled.\n",
+        source="guardian2011.txt",
+    )
+    assert page.page.timezone == "Europe/London"
+    assert page.page.updated == "guardian.co.uk, Wednesday 13 July 2011 18.02 BST"
+    assert page.page.notes == []
+    first = page.entries[0].time
+    assert first is not None and first.isoformat() == "2011-07-13T08:47:00+01:00"
+
+
 def test_editors_before_a_piped_stamp() -> None:
     page = read_text(
         "Himachal Cloudburst Live Updates: 4 Dead, 50 Missing In Shimla\n"

@@ -1856,6 +1856,15 @@ def test_title_case_headlines_are_not_names() -> None:
         "Aug 01, 2024 14:10 (IST)\nHimachal Cloudburst: What We Know So Far\n"
         "At least four people have died and 50 are missing after cloudbursts in Shimla.\n"
     )
+    rferl = read_text(
+        "16:15 2.3.2022\n\nKharkiv Police Headquarters Hit\n\n"
+        "The regional police headquarters in Kharkiv were hit by a Russian strike.\n\n"
+        "17:02 2.3.2022\n\nApple says it has stopped selling its products in Russia.\n"
+    )
+    assert (rferl.entries[0].headline, rferl.entries[0].author) == (
+        "Kharkiv Police Headquarters Hit",
+        None,
+    )
     assert (ndtv.entries[0].headline, ndtv.entries[0].author) == (
         "Amit Shah Dials Himachal CM",
         None,

@@ -75,6 +75,10 @@ _HEADLINE_WORDS = [
     *(verb.title() + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
       for verb in _VERBS.split("|")),
     *(verb.title() + ("d" if verb.endswith("e") else "ed") for verb in _VERBS.split("|")),
+    # Irregular pasts and headline nouns ("Kharkiv Police Headquarters Hit").
+    "Hit", "Held", "Met", "Won", "Lost", "Shot", "Struck", "Sent", "Told", "Left", "Taken",
+    "Shut", "Found", "Made", "Given", "Sworn", "Fled", "Seen", "Police", "Headquarters",
+    "Blast", "Explosion", "Attack", "Strike", "Fire", "Army", "Troops", "Forces", "Ministry",
 ]  # fmt: skip
 _NOT_NAMES = frozenset(
     [

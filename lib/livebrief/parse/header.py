@@ -165,17 +165,23 @@ def key_events(doc: Doc, stop: int) -> None:
         j = doc.next_nonblank(i, stop)
         if j < stop and doc.s[j].lower() in _BOX_TOGGLES:
             j = doc.next_nonblank(j, stop)  # "Show": the box's toggle (2014-16)
+        zoned = False
         while j < stop and len(items) < _SUMMARY_MAX:
             k, mark = doc.kind[j], doc.marks.get(j)
-            # An age ("1h ago") or, on older pages, a bare clock without a zone ("7.24pm").
-            if k == TIME and mark is not None and (mark.age or mark.zone is None):
+            # An age ("1h ago") or, on older pages, a clock ("7.24pm", "2.22pm BST").
+            if k == TIME and mark is not None and (mark.age or mark.clock):
                 ages.append(j)
+                zoned = zoned or (mark.age is None and mark.zone is not None)
             elif k == TEXT and ages and len(ages) == len(items) + 1:
                 items.append(j)
             else:
                 break
             j = doc.next_nonblank(j, stop)
-        closed = j >= stop or doc.kind[j] != TEXT or doc.s[j].lower() in _BOX_ENDS
+        ended = j < stop and doc.s[j].lower() in _BOX_ENDS
+        closed = ended or j >= stop or doc.kind[j] != TEXT
+        # (Zoned clocks are the posts' own form: only a box that says where it ends has them.)
+        if zoned and not ended:
+            closed = False
         if items and len(ages) == len(items) and closed:
             for a in ages:
                 doc.kind[a] = DROP
@@ -286,6 +292,10 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.title = s
             elif _kicker(page, s):
                 page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
+            elif _stamp(s):
+                # The Guardian 2009-11: "guardian.co.uk, Wednesday 13 July 2011 18.02 BST".
+                page.updated = page.updated or s
+                page.timezone = page.timezone or times.zone_in(s)
             elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
                 page.standfirst = s
                 page.timezone = page.timezone or times.zone_note_in(s)
@@ -302,6 +312,17 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
 
 
 _SERIES = re.compile(r"\blive with [A-Z]")
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d\d\b")
+
+
+def _stamp(s: str) -> bool:
+    """Tell whether a header line is the page's dated, zoned time stamp."""
+    return (
+        len(s) < 90
+        and _CLOCK.search(s) is not None
+        and times.zone_in(s) is not None
+        and times.date_in(s) is not None
+    )
 
 
 def _better_title(title: str | None, s: str) -> bool:

@@ -14,6 +14,7 @@ HEADER_CHROME = frozenset(
     for s in (
         "Related Video and Audio",
         "RTL",
+        "Article history",  # the Guardian 2009-11, under the page stamp
         "Live Reporting",
         "Live reporting",
         "Got a TV Licence?",
