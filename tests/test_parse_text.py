@@ -1875,6 +1875,13 @@ def test_title_case_headlines_are_not_names() -> None:
         "-- Carl Schreck\n\n12:15 10.8.2020\n\nRiot Police Detained Thousands Overnight\n\n"
         "Riot police in Minsk and other cities detained about 3,000 people overnight.\n"
     )
+    untitled = read_text(
+        "13:45 2.3.2022\n\nThe U.S. Justice Department is creating a task force on oligarchs.\n"
+        '\n"We will leave no stone unturned," Garland said.\n\n-- Todd Prince\n\n'
+        "14:30 2.3.2022\n\nUN General Assembly Votes To Condemn Invasion\n\n"
+        "The UN General Assembly has voted overwhelmingly to demand that Russia stop.\n"
+    )
+    assert [e.author for e in untitled.entries] == ["Todd Prince", None]
     assert [(e.headline, e.author) for e in signed.entries] == [
         ("Putin Congratulates Lukashenka", "Carl Schreck"),
         ("Riot Police Detained Thousands Overnight", None),
@@ -2171,7 +2178,10 @@ def test_a_headline_with_job_words_under_a_contributor_is_no_role(headline: str)
     assert (first.headline, first.author, first.role) == (headline, "Tom Ambrose", None)
 
 
-@pytest.mark.parametrize("name", ["Aled ap Gwyn", "Rhodri ab Owain", "Ursula von der Leyen"])
+@pytest.mark.parametrize(
+    "name",
+    ["Aled ap Gwyn", "Rhodri ab Owain", "Ursula von der Leyen", "Rob Mayor", "Ben King"],
+)
 def test_names_with_particles(name: str) -> None:
     page = read_text(
         f"  3. 'We've lost everything again'\n\n    {name}\n\n    BBC Wales\n\n"

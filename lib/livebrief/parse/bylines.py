@@ -306,6 +306,13 @@ _JOB_WORDS = re.compile(
 )
 
 
+# Titles that are also surnames, read as such at a name's end (not after "Crown").
+_SURNAME_TITLES = frozenset(
+    ["King", "Prince", "Pope", "Judge", "Justice", "Speaker", "Mayor", "Chancellor"]
+)
+_SURNAME_TITLE_LEADS = frozenset(["Crown", "The", "Chief", "Deputy", "Former", "Lord", "Prime"])
+
+
 @lru_cache(maxsize=16384)
 def is_person_name(s: str) -> bool:
     """Tell whether a short line is a person's name (``Laura Bicker``, ``Ayeshea Perera``)."""
@@ -316,6 +323,9 @@ def is_person_name(s: str) -> bool:
         toks = toks[1:]  # "Sir John Curtice", "Dr Sarah Jarvis", "Lord Ricketts"
     if not 2 <= len(toks) <= 5 or len(s) > 40:
         return False
+    last = toks[-1]
+    if last in _SURNAME_TITLES and toks[-2] not in _SURNAME_TITLE_LEADS:
+        toks = toks[:-1]  # a surname that is also a title: "Todd Prince", "Stephen King"
     if toks[0] in _NOT_NAMES or any(t in _NOT_NAMES for t in toks[1:]):
         return False
     if toks[0].lower() in _PARTICLES or toks[-1].lower() in _PARTICLES:
