@@ -2192,7 +2192,14 @@ def test_names_with_particles(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "role", ["Chief executive of Qantas", "Security correspondent", "Minister for business"]
+    "role",
+    [
+        "Chief executive of Qantas",
+        "Security correspondent",
+        "Minister for business",
+        "TMS statistician",
+        "Former British number one",
+    ],
 )
 def test_roles_with_job_words_stay_roles(role: str) -> None:
     assert bylines.is_role_line(role)
@@ -2398,6 +2405,33 @@ def test_stock_sign_off_with_an_ellipsis_and_agency_tags_on_quotes() -> None:
     assert [(e.headline, len(e.paragraphs), e.captions) for e in page.entries] == [
         ("And that's all for today…", 1, []),
         ("Sikorski says Poland will give more for shells", 2, []),
+    ]
+
+
+def test_a_single_post_window_headline_name_and_role() -> None:
+    page = read_text(
+        "Nuneaton stays blue\n\nPatrick Burns\n\nPolitical editor, BBC Midlands\n\n"
+        "The first big result of the night in the Midlands, and it is a bad one for Labour.\n\n"
+        "Nuneaton was the kind of marginal Ed Miliband needed to win.\n"
+    )
+    assert [(e.headline, e.author, e.role) for e in page.entries] == [
+        ("Nuneaton stays blue", "Patrick Burns", "Political editor, BBC Midlands")
+    ]
+
+
+def test_exclaimed_headlines_over_their_published_line() -> None:
+    page = read_text(
+        "British Grand Prix result\npublished at 16:48 British Summer Time 7 July\n"
+        "Top 3 at Silverstone:\nLewis Hamilton (Mercedes)\nMax Verstappen (Red Bull)\n"
+        "HAMILTON WINS!\npublished at 16:41 British Summer Time 7 July\n"
+        "Lewis Hamilton wins the British Grand Prix! He crosses the line 1.4 seconds clear.\n"
+        "Lights out!\npublished at 15:03 British Summer Time 7 July\n"
+        "We're under way. George Russell keeps the lead from pole.\n"
+    )
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        ("British Grand Prix result", "16:48"),
+        ("HAMILTON WINS!", "16:41"),
+        ("Lights out!", "15:03"),
     ]
 
 

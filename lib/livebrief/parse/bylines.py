@@ -184,7 +184,8 @@ _ROLE_WORDS = re.compile(
     r"|investigations?|political|diplomatic|international|business|economics|health|science"
     r"|technology|culture|security|defence|defense|affairs|staff|online|digital|live|radio"
     r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent"
-    r"|pundit|summari[sz]er|captain|coach|test match special|match of the day)\b",
+    r"|pundit|summari[sz]er|captain|coach|test match special|match of the day|statistician"
+    r"|former)\b",
     re.I,
 )
 _CLAUSE = re.compile(

@@ -140,6 +140,8 @@ def top_nav(doc: Doc) -> None:
         and bylines.header_names(doc.s[run[0]])
     ):
         return  # a contributor and "Key event" over a post's headline (the Guardian)
+    if strong_at(doc, texts[-1], n, one_line=False):
+        return  # a name over its role line: a post's byline, under the post's headline
     title = doc.s[j]
     if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
         for i in texts:

@@ -191,7 +191,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         head_before = False
         if not head_after:  # (the usual case needs no look above)
             prv = _over_byline(doc, prv)
-            head_before = prv >= 0 and doc.kind[prv] == TEXT and L.headline_like(doc.s[prv])
+            head_before = prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
         above += head_after
         below += head_before and not head_after
         first_below = first_below or (timed == 1 and head_before and not head_after)
@@ -205,13 +205,18 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
         if ok:
             prv = _over_byline(doc, prv)
-        if ok and L.headline_like(doc.s[prv]):
+        if ok and _head_shaped(doc.s[prv]):
             # A label over the headline ("Analysis") belongs to it, not to the post above.
             label = doc.prev_nonblank(prv, 0)
             moved.append(label if label >= 0 and doc.kind[label] == LABEL else prv)
         else:
             moved.append(i)
     return moved
+
+
+def _head_shaped(s: str) -> bool:
+    """Tell whether a line over a time has a headline's shape ("HAMILTON WINS!" too)."""
+    return L.headline_like(s[:-1] if s.endswith("!") and not s.endswith("!!") else s)
 
 
 def _over_byline(doc: Doc, j: int) -> int:
