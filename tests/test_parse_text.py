@@ -2435,6 +2435,45 @@ def test_exclaimed_headlines_over_their_published_line() -> None:
     ]
 
 
+def test_window_edges_at_a_pundits_role_or_a_byline_name() -> None:
+    top = read_text(
+        "Former Chelsea striker on BBC Radio 5 Live\n"
+        '"Chelsea have completely lost their way since the equaliser. There is no energy."\n'
+        "Share this post\nPosted at 16:1316:13\nGOAL - Arsenal 1-1 Chelsea\n"
+        "Chelsea are level. Eden Hazard skips past Hector Bellerin and pulls it back.\n"
+    )
+    first = top.entries[0]
+    assert (first.headline, first.author, first.role, len(first.paragraphs)) == (
+        None,
+        None,
+        "Former Chelsea striker on BBC Radio 5 Live",
+        1,
+    )
+    assert top.page.title is None
+    end = read_text(
+        "Recount in Warwickshire North\n\nSitala Peek\n\nBBC News\n\n"
+        "There will be a recount in Warwickshire North, where Labour is hoping to win.\n\n"
+        "Returning officers say it could be at least an hour before a result.\n\n"
+        "Ukip second in Dudley North\n\nSarah Falkland\n"
+    )
+    assert [(e.headline, e.author) for e in end.entries] == [
+        ("Recount in Warwickshire North", "Sitala Peek"),
+        ("Ukip second in Dudley North", "Sarah Falkland"),
+    ]
+
+
+def test_a_copying_sites_footer_is_dropped() -> None:
+    page = read_text(
+        "Posted at 10:0210:02\nGood morning\n"
+        "Welcome to our live coverage of Philip Hammond's Budget. He stands up at 12:30.\n"
+        "The backdrop is a weak economy and a fragile government.\nShare this post\n"
+        "Source: BBC News\nShare this:\nFacebook\nTwitter\nRelated Posts\n"
+        "Pound rises after inflation figures\nLeave a Reply\n"
+        "Your email address will not be published. Required fields are marked *\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [("Good morning", 2)]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

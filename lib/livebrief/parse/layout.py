@@ -353,6 +353,10 @@ _FOOTER_HEADS = frozenset(
         "explore more on these topics",
         "most viewed",
         "more on this topic",
+        # Sites that copy pages (WordPress): "Share this:", "Related Posts", "Leave a Reply".
+        "related posts",
+        "leave a reply",
+        "share this",
     ]
 )
 _FOOTER_REACH = 60  # non-blank lines from the end of the page
@@ -360,7 +364,8 @@ _FOOTER_REACH = 60  # non-blank lines from the end of the page
 _SMALL_PRINT = re.compile(
     r"^(?:copyright\b(?!:)|(?:©|\(c\))\s*(?:\d{4}|copyright)"
     r"|.{0,40}©\s*[A-Z].*\b\d{4}$"  # "guardian.co.uk © Guardian News and Media Limited 2011"
-    r"|source:\s.*\bnews agencies$)",  # Al Jazeera: "Source: Al Jazeera and news agencies"
+    r"|source:\s.*\bnews agencies$"  # Al Jazeera: "Source: Al Jazeera and news agencies"
+    r"|source:\s[\w .]{2,30}$)",  # a copying site names the page's: "Source: BBC News"
     re.I,
 )
 

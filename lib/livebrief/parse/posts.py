@@ -119,6 +119,9 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif headline and L.is_caption_mark(headline):
             e.captions.append(headline)  # "  2. Video content": an untitled post's video
             headline = None
+    elif lo == doc.tail_top and doc.kind[i] == TEXT and cut_role(doc.s[i]):
+        e.role = doc.s[i]  # the role line of a byline whose name was above the window's cut
+        i += 1
     elif doc.kind[i] == PUB and i in doc.leads:
         mark, lead = doc.marks[i], doc.leads[i]  # "8.58am: Good morning. Last night ..."
         i += 1
@@ -212,6 +215,16 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     if len(e.labels) > 1:
         e.labels = list(dict.fromkeys(e.labels))
     return Built(e, mark)
+
+
+def cut_role(s: str) -> bool:
+    """Tell whether a line is a role line alone ("Former Chelsea striker on BBC Radio 5 Live")."""
+    return (
+        ":" not in s
+        and bylines.is_role_line(s)
+        and not bylines.header_names(s)
+        and bylines.one_line_byline(s) is None  # "From CNN's A and B" is a whole byline
+    )
 
 
 def _byline_below(doc: Doc, i: int, hi: int) -> bool:

@@ -109,6 +109,12 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
     if nxt >= hi:
         return hi == len(doc.s) and _cut_under(doc, i, prv, lo)
+    if (
+        doc.next_nonblank(nxt, hi) >= hi == len(doc.s)
+        and doc.kind[nxt] == TEXT
+        and bylines.header_names(doc.s[nxt])
+    ):
+        return _cut_under(doc, i, prv, lo)  # the page cut under the author's name
     if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
         return False  # the caption under "Image caption,"
     # What follows a headline is body text, or a picture or embed that stands for it.

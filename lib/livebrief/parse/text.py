@@ -60,7 +60,7 @@ from livebrief.parse.layout import (
     numbered_lines,
     strong_at,
 )
-from livebrief.parse.posts import Built, build_entry, set_codes
+from livebrief.parse.posts import Built, build_entry, cut_role, set_codes
 from livebrief.parse.shapes import full_sentence, label_below, weak_headline
 
 log = logging.getLogger(__name__)
@@ -386,8 +386,11 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return None
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
+    over_paragraph = k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k])
+    if over_paragraph and cut_role(s):
+        return top  # a pundit's role line over their words: its name was above the cut
     if s.startswith("By ") and bylines.one_line_byline(s):
-        return top if k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
+        return top if over_paragraph else None
     if (
         k < first
         and doc.kind[k] == TEXT
@@ -406,7 +409,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top
     # A short sentence over a paragraph: a list's last item, the end of a paragraph.
     closed = L.closes_sentence(s) and s.count(" ") >= 2
-    return top if closed and k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k]) else None
+    return top if closed and over_paragraph else None
 
 
 def _cut_item(doc: Doc, first: int) -> int | None:
