@@ -2462,6 +2462,22 @@ def test_window_edges_at_a_pundits_role_or_a_byline_name() -> None:
     ]
 
 
+def test_an_untitled_bylined_post_under_the_header_and_days_in_an_updates_line() -> None:
+    page = read_text(
+        "  1. Updates from Thursday 7 May and Friday 8 May\n\nLive Reporting\n\n"
+        "All times stated are UK\n\nGet involved\n\n\nSitala Peek\n\nBBC News\n\n"
+        "That's it for our overnight election coverage from across the West Midlands.\n\n"
+        "Midlands Today will have a full round-up at 18:30 on BBC One.\n\n"
+        "Tories take Telford\n\nJo Black\n\nBBC News\n\n"
+        "Lucy Allan has won Telford for the Conservatives, unseating Labour's David Wright.\n"
+    )
+    assert page.page.roster == []
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in page.entries] == [
+        (None, "Sitala Peek", 2),
+        ("Tories take Telford", "Jo Black", 1),
+    ]
+
+
 def test_a_copying_sites_footer_is_dropped() -> None:
     page = read_text(
         "Posted at 10:0210:02\nGood morning\n"

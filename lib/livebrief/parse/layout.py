@@ -198,7 +198,8 @@ def _pattern_kind(s: str, low: str) -> int:
             return EMBED
         return DROP if rest and L.is_anywhere_chrome(rest) else BULLET
     if "pdates from" in s or "pdates by" in s or "ith reporting " in s or "ith additional " in s:
-        return ROSTER
+        # ("Updates from Thursday 7 May and Friday 8 May" names days, not reporters.)
+        return TEXT if _DAYS_FROM.search(s) else ROSTER
     if s.startswith("Edited by "):
         return EDITORS
     if low.startswith(("all times", "times ")) and times.page_zone_note(s):
@@ -210,6 +211,7 @@ def _pattern_kind(s: str, low: str) -> int:
     return TEXT
 
 
+_DAYS_FROM = re.compile(r"pdates from (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d)")
 _CLOSED_LEADS = ("This blog", "This live", "This page")
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")

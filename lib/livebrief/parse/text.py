@@ -489,10 +489,14 @@ def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
     """Return the first line of paragraphs between the header and the first headline.
 
     Two full sentences or more there are an untitled opening post (the Kyiv Independent's
-    intro under its key developments); one is the header's standfirst.
+    intro under its key developments); one is the header's standfirst. A correspondent's name
+    and role over paragraphs there opens an untitled post too (BBC 2015: "Sitala Peek" /
+    "BBC News" / "That's it for our overnight coverage ...").
     """
     lines = [j for j in range(lo, hi) if doc.kind[j] == TEXT and j not in doc.captions]
     full = [j for j in lines if full_sentence(doc.s[j])]
+    if lines and full and strong_at(doc, lines[0], hi, one_line=False):
+        return lines[0]  # a correspondent's name and role over paragraphs: an untitled post
     if len(full) < 2 or lines[0] != full[0]:
         return None
     return full[0]
