@@ -1347,6 +1347,25 @@ def test_a_time_that_opens_a_line_opens_a_post() -> None:
     )
 
 
+def test_agenda_items_after_a_whole_hour_and_a_two_sentence_lead() -> None:
+    page = read_text(
+        "8.47am: Good morning. It's another huge day in the phone-hacking saga.\n\n"
+        "Here's the agenda for the day.\n\n"
+        "11am: Gordon Brown gives his first interview since his Commons speech.\n"
+        "12pm: David Cameron and Ed Miliband at PMQs.\n"
+        "12.30pm: The Commons debate on the BSkyB motion begins.\n\n"
+        "9.15am: Here's the text of the Labour motion, which has now been tabled.\n\n"
+        "12.09pm: Miliband asks about the inquiry. Will the prime minister confirm it today?\n\n"
+        "Cameron says he will set them out in a statement later.\n",
+        date=date(2011, 7, 13),
+    )
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("08:47", None, 5),
+        ("09:15", None, 1),
+        ("12:09", None, 2),
+    ]
+
+
 def test_times_opening_agenda_items_on_a_page_with_time_lines_stay_body() -> None:
     page = read_text(
         "8.51am BST\n\nIt is the first PMQs of the new leader today and almost no one knows what "

@@ -645,6 +645,25 @@ def _apart(a: int, b: int) -> int:
     return min(d, 1440 - d)
 
 
+_SECOND_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")
+# An agenda item led by a whole hour ("11am: Gordon Brown gives an interview").
+_HOUR_LED = re.compile(r"^(?P<h>\d{1,2})\s?(?P<ap>[ap])\.?m\.?:", re.I)
+
+
+def _after_agenda_hour(prv: str, clock: str | None) -> bool:
+    """Tell whether a time follows an agenda item led by a whole hour, later in the day.
+
+    ("12pm: PMQs." over "12.30pm: The debate begins.": the agenda goes on; over "9.41am:
+    Unemployment has fallen ...", the agenda is over and a post begins.)
+    """
+    m = _HOUR_LED.match(prv)
+    here = times.minutes(clock) if m and clock else None
+    if m is None or here is None:
+        return False
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return here >= hour * 60
+
+
 def _leading_times(doc: Doc) -> None:
     """Keep the lines that open with a time as posts only where that is the page's form.
 
@@ -660,21 +679,26 @@ def _leading_times(doc: Doc) -> None:
         return
     own_lines = len(positions(kind, (TIME,)))
     keep = len(found) >= 2 and own_lines < len(found)
-    listed: set[int] = set()
+    listed: dict[int, int | None] = {}  # the list's items: line -> minutes of the day
     for i in found:
         lead = marks[i].lead or ""
+        here = times.minutes(marks[i].clock)
         prv = doc.prev_nonblank(i, 0)
+        # (A list of times runs forward: a time before the item above it opens a post.)
         in_list = prv >= 0 and (
-            prv in listed or doc.s[prv].endswith(":") or "agenda" in doc.s[prv].lower()
+            (prv in listed and (here is None or (listed[prv] or 0) <= here))
+            or doc.s[prv].endswith(":")
+            or "agenda" in doc.s[prv].lower()
+            or _after_agenda_hour(doc.s[prv], marks[i].clock)
         )
         if not keep or in_list:
-            listed.add(i)
+            listed[i] = here
             kind[i] = TEXT
             del marks[i]
-        elif L.headline_like(lead):
+        elif L.headline_like(lead) and not _SECOND_SENTENCE.search(lead):
             doc.heads[i] = lead
         else:
-            doc.leads[i] = lead
+            doc.leads[i] = lead  # (two sentences are the first paragraph, not a headline)
 
 
 def numbered_lines(doc: Doc) -> list[int]:
