@@ -930,6 +930,25 @@ def test_from_outlet_byline_with_a_list_of_names_or_a_place_after_at(
     assert entry.paragraphs == ["Talks resumed today."]
 
 
+@pytest.mark.parametrize(
+    ("line", "label", "headline"),
+    [
+        ("BBC Radio 5 liveMillwall 0-2 Wigan", "BBC Radio 5 live", "Millwall 0-2 Wigan"),
+        (
+            "BBC Radio 5 live sports extraThird set: Murray 6-4 Djokovic",
+            "BBC Radio 5 live sports extra",
+            "Third set: Murray 6-4 Djokovic",
+        ),
+    ],
+)
+def test_a_stations_name_glued_to_a_sport_sub_heading(line: str, label: str, headline: str) -> None:
+    page = read_text(
+        f"  1. 1841: \n    {line}\n\n    Murray breaks again and serves for the set.\n\n"
+        "  2. 1830: \n    Murray holds serve to love.\n"
+    )
+    assert (page.entries[0].labels, page.entries[0].headline) == ([label], headline)
+
+
 def test_prefix_label_and_label_line_above() -> None:
     text = (
         "Breaking: Troops cross the border\nTroops crossed at dawn.\n"

@@ -244,7 +244,8 @@ LABELS = {
 }
 _GLUED_LABEL = re.compile(
     r"^(?P<label>Breaking|BREAKING|Analysis|Explainer|Exclusive|Live|Watch|Video|Update|Pinned"
-    r"|Key event|Listen|BBC Radio \d+\s?[Ll]ive|BBC Radio \d+(?:\s?[A-Z][a-z]+)?|BBC [A-Z][a-z]+"
+    r"|Key event|Listen|BBC Radio \d+\s?[Ll]ive(?: [Ss]ports [Ee]xtra)?"
+    r"|BBC Radio \d+(?:\s?[A-Z][a-z]+)?|BBC [A-Z][a-z]+"
     r"|\d+\s?[Ll]ive)(?=[A-Z0-9‘“\"'])"
 )
 # First letters of the labels the two patterns read (digits aside: "5 Live").
