@@ -94,6 +94,37 @@ def test_the_guardians_old_page_stamp_gives_the_zone() -> None:
     assert first is not None and first.isoformat() == "2011-07-13T08:47:00+01:00"
 
 
+def test_a_dated_stamp_under_the_page_byline_and_related_topics() -> None:
+    page = read_text(
+        "Ukraine-Russia war latest: Kremlin preparing new offensive on Kharkiv\n"
+        "Defence Secretary says Russian troops are massing north of the city\n"
+        "By Danielle Sheridan, Tony Diver and Verity Bowman\n17 May 2022 • 10:58pm\n"
+        "Related Topics\nRussia\nUkraine\nVladimir Putin\n"
+        "10:45 PM\nZelensky: 'Ukraine needs its heroes alive'\n"
+        "Volodymyr Zelensky said the evacuation of fighters was being carried out to save lives.\n"
+        "10:31 PM\nLviv hit by missiles\nNo casualties have been reported so far in the city.\n",
+        source="telegraph.txt",
+    )
+    assert page.page.updated == "17 May 2022 • 10:58pm"
+    assert page.page.authors == ["Danielle Sheridan", "Tony Diver", "Verity Bowman"]
+    assert [e.clock for e in page.entries] == ["22:45", "22:31"]
+
+
+def test_heres_what_to_know_is_the_summary() -> None:
+    page = read_text(
+        "Live updates: House passes stopgap bill hours before shutdown deadline\n"
+        "The measure now goes to the Senate, where leaders of both parties have signaled support\n"
+        "By Jacob Bogage and Theodoric Meyer\nHere's what to know\n"
+        "The House voted 320-99 to extend funding for some agencies through March 8.\n"
+        "The Senate is expected to vote later Friday.\n"
+        "March 1, 2024 at 4:40 p.m. EST\nSenate clears procedural hurdle\nBy Jacob Bogage\n"
+        "The Senate voted 77-13 to advance the stopgap bill, setting up a final vote.\n",
+        source="wapo.txt",
+    )
+    assert len(page.page.summary) == 2
+    assert [e.headline for e in page.entries] == ["Senate clears procedural hurdle"]
+
+
 def test_editors_before_a_piped_stamp() -> None:
     page = read_text(
         "Himachal Cloudburst Live Updates: 4 Dead, 50 Missing In Shimla\n"

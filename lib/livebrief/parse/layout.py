@@ -484,6 +484,17 @@ def _mark_widgets(doc: Doc) -> None:
     for i in positions(kind, (EMBED,)):
         if lines[i].lower() == "note from the author:":
             _embed_until(doc, i, "support us", _APPEAL_SPAN, whole=True, only_text=True)
+    # The Telegraph's "Related Topics" over its tags ("Russia", "Vladimir Putin").
+    for i in positions(kind, (EMBED,)):
+        if lines[i].lower() != "related topics":
+            continue
+        j, taken = doc.next_nonblank(i, len(lines)), 0
+        while j < len(lines) and kind[j] == TEXT and taken < 8 and lines[j].count(" ") < 3:
+            if L.closes_sentence(lines[j]):
+                break
+            _make_embed(doc, j)
+            taken += 1
+            j = doc.next_nonblank(j, len(lines))
     # The Guardian's footer: "Topics" over tag names to the end of the page.
     for i in positions(kind, (DROP,)):
         if lines[i].lower() != "topics":

@@ -221,6 +221,9 @@ SUMMARY_HEADS = frozenset(
         "what we covered here",
         "what we're covering",
         "what we’re covering",
+        "what to know",
+        "here's what to know",  # The Washington Post
+        "here’s what to know",
     }
 )
 

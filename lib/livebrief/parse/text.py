@@ -245,6 +245,11 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     mark = doc.marks.get(first)
     if doc.kind[first] != TIME or mark is None or mark.date is None:
         return False
+    over = doc.prev_nonblank(first, 0)
+    if len(markers) > 1 and over >= 0 and doc.kind[over] == TEXT:
+        nxt_mark = doc.marks.get(markers[1])
+        if nxt_mark is not None and nxt_mark.date is None and bylines.page_authors(doc.s[over]):
+            return True  # under the page's byline, dated over posts of bare clocks (Telegraph)
     above = _flat_starts(doc, 0, first, weak=False)
     if above and _has_body(doc, above[0], first):
         return False  # a post stands above it
