@@ -125,6 +125,42 @@ def test_heres_what_to_know_is_the_summary() -> None:
     assert [e.headline for e in page.entries] == ["Senate clears procedural hurdle"]
 
 
+def test_a_closed_live_blogs_badge_over_its_title() -> None:
+    page = read_text(
+        "Live updates (closed)\n\n"
+        "Netanyahu says hostage talks 'not at a dead end' as mediators head to Cairo\n\n"
+        "PM tells cabinet Israel will send delegation; Hamas says it has no new proposal\n\n"
+        "The Times of Israel liveblogged Sunday's events as they happened.\n\n"
+        "IDF says troops killed 12 gunmen in Khan Younis over past day\n\n"
+        "The Israel Defense Forces says troops killed some 12 gunmen over the past day.\n\n"
+        "Cabinet approves plan to rebuild Gaza border communities\n\n"
+        "The cabinet approves a plan to allocate NIS 1.4 billion for the communities.\n",
+        source="toi.txt",
+    )
+    assert page.page.title == (
+        "Netanyahu says hostage talks 'not at a dead end' as mediators head to Cairo"
+    )
+    assert [e.headline for e in page.entries] == [
+        "IDF says troops killed 12 gunmen in Khan Younis over past day",
+        "Cabinet approves plan to rebuild Gaza border communities",
+    ]
+
+
+def test_a_window_of_one_post_over_footer_links_is_that_post() -> None:
+    page = read_text(
+        "Sunday's Gaza death toll climbs, Hamas-run ministry says\n\n"
+        "The Hamas-run Gaza health ministry claims that 29,092 people have been killed.\n\n"
+        "The figure cannot be independently verified and does not tell civilians apart.\n\n"
+        "Read more\nLive updates (closed)\n"
+        "Ahead of Rafah push, Israel says it will allow civilians to leave combat zones\n"
+        "Most Popular\n",
+        source="toi.txt",
+    )
+    assert [e.headline for e in page.entries] == [
+        "Sunday's Gaza death toll climbs, Hamas-run ministry says"
+    ]
+
+
 def test_editors_before_a_piped_stamp() -> None:
     page = read_text(
         "Himachal Cloudburst Live Updates: 4 Dead, 50 Missing In Shimla\n"

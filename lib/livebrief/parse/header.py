@@ -193,22 +193,40 @@ def key_events(doc: Doc, stop: int) -> None:
         return
 
 
+# Chrome that stands right over a page's posts ("Live Reporting" under the BBC's title).
+POSTS_FOLLOW = frozenset({"live reporting", "live feed"})
+
+
+def _badge(doc: Doc, i: int) -> bool:
+    """Tell whether line ``i`` is a live page's badge ("Live", "Live updates (closed)")."""
+    s = doc.s[i]
+    return (
+        doc.kind[i] in (CHROME, DROP)
+        and s.lower() not in POSTS_FOLLOW
+        and L.LIVE_TITLE.search(s) is not None
+    )
+
+
 def header_end(doc: Doc, stop: int) -> int:
     """Return the last line of the page header: facts and chrome before the first post."""
-    end, text_run, first_head = -1, 0, -1
+    end, text_run, first_head, first_text = -1, 0, -1, -1
+    facts = False  # a header fact seen (a live badge above all text is none)
     for i in range(stop):
         k = doc.kind[i]
         if k == BLANK:
             continue
         if k in HEADER_KINDS:
             end, text_run = i, 0
+            facts = facts or first_text >= 0 or not _badge(doc, i)
             continue
+        if first_text < 0:
+            first_text = i
         # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
         if k == TEXT and strong_at(doc, i, stop, one_line=False):
             break
         if k == TEXT and end < 0 and L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop):
-            # With no header fact above, a headline over body text is the title; a second
-            # one shows a window cut from the page's posts: no header at all.
+            # With nothing above, a headline over body text is the title; a second one shows
+            # a window cut from the page's posts: no header at all.
             if first_head >= 0 and not L.LIVE_TITLE.search(doc.s[first_head]):
                 return -1
             first_head = i
@@ -216,7 +234,7 @@ def header_end(doc: Doc, stop: int) -> int:
         # them, the same shape is the page's title and standfirst.)
         if (
             k == TEXT
-            and end >= 0
+            and facts
             and (
                 L.is_stock_headline(doc.s[i])
                 or (L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop))
@@ -224,7 +242,7 @@ def header_end(doc: Doc, stop: int) -> int:
         ):
             break
         # Below the header's facts, two full paragraphs are an untitled opening post.
-        if k == TEXT and end >= 0 and full_sentence(doc.s[i]) and over_paragraph(doc, i, stop):
+        if k == TEXT and facts and full_sentence(doc.s[i]) and over_paragraph(doc, i, stop):
             break
         text_run += 1
         if text_run > _HEADER_TEXT_LIMIT:

@@ -15,6 +15,8 @@ HEADER_CHROME = frozenset(
         "Related Video and Audio",
         "RTL",
         "Article history",  # the Guardian 2009-11, under the page stamp
+        "Live updates (closed)",  # the Times of Israel's badge over a closed live blog's title
+        "Liveblog (closed)",
         "Live Reporting",
         "Live reporting",
         "Got a TV Licence?",

@@ -31,6 +31,7 @@ from livebrief.model import NEWEST_FIRST, OLDEST_FIRST, Entry, Page, ParsedPage,
 from livebrief.parse import bylines, dump, register
 from livebrief.parse import lines as L
 from livebrief.parse.header import (
+    POSTS_FOLLOW,
     badge,
     header_end,
     house_zone,
@@ -61,7 +62,7 @@ from livebrief.parse.layout import (
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry, cut_role, set_codes
-from livebrief.parse.shapes import full_sentence, label_below, weak_headline
+from livebrief.parse.shapes import full_sentence, label_below, over_paragraph, weak_headline
 
 log = logging.getLogger(__name__)
 
@@ -369,12 +370,45 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         return hdr, pre + marked
     hdr = header_end(doc, n)
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
+    if len(starts) > 1 and _under_badge(doc, starts[0]):
+        hdr, starts = starts[0], starts[1:]  # the page's title under a site's badge
     cut = _cut_post(doc, starts[0] if starts else n)
     if cut is not None:
         doc.tail_top = cut
         return min(hdr, cut - 1), [cut, *starts]
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
-    return hdr, [intro, *starts] if intro is not None else starts
+    if intro is not None:
+        return hdr, [intro, *starts]
+    if not starts and (only := _lone_post(doc, hdr)) is not None:
+        return only - 1, [only]
+    return hdr, starts
+
+
+def _lone_post(doc: Doc, hdr: int) -> int | None:
+    """Return the headline of a page's only post, where the header took in the whole page.
+
+    (A window holding one post and the footer's links under it: "Read more", related titles,
+    "Most Popular".) The first headline over a paragraph, if there is one.
+    """
+    for i in range(min(hdr + 1, len(doc.s))):
+        if doc.kind[i] == TEXT and L.headline_like(doc.s[i]) and over_paragraph(doc, i, hdr + 1):
+            return i
+    return None
+
+
+def _under_badge(doc: Doc, i: int) -> bool:
+    """Tell whether line ``i`` stands under a live page's badge alone ("Live updates (closed)").
+
+    (A window of posts opens on a post, a photo or a video's furniture, never on the badge
+    over the page's title.)
+    """
+    above = [j for j in range(i) if doc.kind[j] != BLANK]
+    return (
+        bool(above)
+        and all(doc.kind[j] in (CHROME, DROP) for j in above)
+        and any(L.LIVE_TITLE.search(doc.s[j]) for j in above)
+        and not any(doc.s[j].lower() in POSTS_FOLLOW for j in above)
+    )
 
 
 def _cut_post(doc: Doc, first: int) -> int | None:
