@@ -161,6 +161,29 @@ def test_a_window_of_one_post_over_footer_links_is_that_post() -> None:
     ]
 
 
+def test_reuters_chrome_and_glued_stamp() -> None:
+    page = read_text(
+        "Exclusive news, data and analytics for financial market professionalsLearn more "
+        "aboutRefinitiv\nLive: Typhoon Kong-rey slams into Taiwan as strongest storm in decades\n"
+        "By Reuters\nOctober 31, 20244:45 PM GMT+8Updated 12 min ago\n"
+        "October 31, 2024 1:58 PM GMT+8\nTaiwan president urges people to stay indoors\n"
+        "President Lai Ching-te urged people to avoid going outdoors and to stay away.\n"
+        "Taiwan President Lai Ching-te speaks in Taipei. Taiwan Presidential Office/Handout via "
+        "REUTERS\nPurchase Licensing Rights, opens new tab\n"
+        "October 31, 2024 1:15 PM GMT+8\nMarkets closed for second day\n"
+        "Taiwan's stock exchange and foreign exchange market were closed for the day.\n",
+        source="reuters.txt",
+    )
+    assert (
+        page.page.title == "Live: Typhoon Kong-rey slams into Taiwan as strongest storm in decades"
+    )
+    assert page.page.updated == "October 31, 20244:45 PM GMT+8Updated 12 min ago"
+    assert page.page.timezone == "Etc/GMT-8"
+    first = page.entries[0]
+    assert (first.clock, len(first.paragraphs)) == ("13:58", 1)
+    assert "Purchase Licensing Rights, opens new tab" in first.embeds
+
+
 def test_editors_before_a_piped_stamp() -> None:
     page = read_text(
         "Himachal Cloudburst Live Updates: 4 Dead, 50 Missing In Shimla\n"

@@ -109,6 +109,20 @@ def test_offsets_seconds_and_posted_stamps(
     assert (mark.clock, mark.zone, mark.date) == (clock, zone, day)
 
 
+@pytest.mark.parametrize(
+    ("line", "zone", "stamp"),
+    [
+        ("October 31, 20244:45 PM GMT+8Updated 12 min ago", "Etc/GMT-8", True),
+        ("08:36, 23 Jan 2024Updated 11:32, 24 Jan 2024", None, True),
+        ("Last updated 12:00 GMT", "UTC", True),
+        ("The outdated system was replaced in 2019", None, False),
+    ],
+)
+def test_glued_updated_stamps_and_offsets_in_them(line: str, zone: str | None, stamp: bool) -> None:
+    assert times.is_updated_line(line) is stamp
+    assert times.zone_in(line) == zone
+
+
 @pytest.mark.parametrize("line", ["1:02:33", "10:49:01", "14:37 GMT+15", "14:37 UTC+5:15"])
 def test_video_lengths_and_impossible_offsets_are_not_times(line: str) -> None:
     assert times.match_time_line(line) is None

@@ -178,7 +178,9 @@ _TZ_NOTE = re.compile(
     re.I,
 )
 _UPDATED = re.compile(
-    r"(?:^|\s)(?:(?:last\s+)?updated|modified|issued\s+on|published\s+on)(?:\s+at|\s*:)?\s", re.I
+    r"(?:^|\s|(?<=[A-Z0-9]))(?:(?:last\s+)?updated|modified|issued\s+on|published\s+on)"
+    r"(?:\s+at|\s*:)?\s",  # (Reuters glues it: "October 31, 20244:45 PM GMTUpdated 12 min ago")
+    re.I,
 )
 
 
@@ -275,10 +277,17 @@ _ZONE_TOKEN = re.compile(r"\b[A-Z]{2,5}\b")
 def zone_in(line: str) -> str | None:
     """Return the zone of the first zone abbreviation printed in a line (``... 7:15 p.m. EST``)."""
     for m in _ZONE_TOKEN.finditer(line):
-        zone = ZONE_ALIASES.get(m.group(0).lower())
+        token = m.group(0).lower()
+        after = _OFFSET_AFTER.match(line, m.end()) if token in ("gmt", "utc") else None
+        if after and (offset := _OFFSET.match(token + after.group(0))):
+            return _offset_zone(offset)  # "GMT+8"
+        zone = ZONE_ALIASES.get(token)
         if zone:
             return zone
     return None
+
+
+_OFFSET_AFTER = re.compile(r"\s?[+−-]\s?\d{1,2}(?::?\d{2})?")
 
 
 def is_updated_line(line: str) -> bool:

@@ -136,6 +136,7 @@ ANYWHERE_CHROME = frozenset(
 _ANYWHERE_CHROME_RE = re.compile(
     r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
     r"|skip next section\b.*"  # DW's link over each post, naming it
+    r"|exclusive news, data and analytics for financial market professionals.*"  # Reuters' ad
     r"|this (?:live )?(?:blog|page|live page)"
     r" (?:has (?:now )?closed|is no longer being updated)\b.*)$",
     re.I,
@@ -161,6 +162,7 @@ EMBED_LINES = frozenset(
         "Share on Facebook",
         "Share on WhatsApp",
         "Share on X",
+        "Purchase Licensing Rights, opens new tab",  # Reuters, under a photo
         "Related Topics",
         "Related Internet Links",
         "More on this story",
@@ -421,7 +423,9 @@ _CREDIT_TAIL = re.compile(
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
     rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
-    r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40})\s*$"
+    r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}"
+    # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
+    r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images))\s*$"
 )
 # What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
@@ -489,7 +493,7 @@ _PATTERN_LEADS = (
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
-    "note from",
+    "note from", "exclusive news",
     "image", "media ", "video ", "photo", "play ",
 )  # fmt: skip
 
