@@ -2528,6 +2528,22 @@ def test_a_copying_sites_footer_is_dropped() -> None:
     assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [("Good morning", 2)]
 
 
+@pytest.mark.parametrize("headline", ["What we know so far", "Summary", "What we know"])
+def test_a_contributor_over_a_summary_headline(headline: str) -> None:
+    page = read_text(
+        f"2.57pm BST\n\n14:57\n\nHelen Sullivan\n\n{headline}\n\n"
+        "If you are just joining us, here is a quick recap of the main developments today:\n\n"
+        "Beirut airport has suspended flights after debris damaged runway lighting.\n\n"
+        "2.30pm BST\n\n14:30\n\nFrance urges its citizens to leave Lebanon\n\n"
+        "France has urged its nationals to leave Lebanon as soon as possible.\n"
+    )
+    assert [(e.headline, e.author, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (headline, "Helen Sullivan", "14:57", 2),
+        ("France urges its citizens to leave Lebanon", None, "14:30", 1),
+    ]
+    assert page.page.summary == []
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -63,6 +63,8 @@ def summary_items(doc: Doc, stop: int) -> None:
     that a post follows directly, nothing is taken.
     """
     for i in range(stop):
+        if doc.kind[i] in (TIME, PUB) and _post_clock(doc, i):
+            return  # under a post's time, "Summary" titles that post (the Guardian)
         if not _summary_head(doc, i):
             continue
         items: list[int] = []
@@ -99,6 +101,12 @@ def summary_items(doc: Doc, stop: int) -> None:
 def _published_under(doc: Doc, j: int, stop: int) -> bool:
     k = doc.next_nonblank(j, stop)
     return k < stop and doc.kind[k] == TIME and doc.s[k].lower().startswith("published at")
+
+
+def _post_clock(doc: Doc, i: int) -> bool:
+    """Tell whether a time line is a post's clock: a clock without a date (not a stamp)."""
+    mark = doc.marks.get(i)
+    return mark is not None and mark.clock is not None and mark.date is None
 
 
 def badge(doc: Doc) -> None:

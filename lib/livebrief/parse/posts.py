@@ -253,7 +253,7 @@ def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
     while j < hi and doc.kind[j] == LABEL:
         labels.append(L.LABELS[doc.s[j].lower().rstrip(":")])
         j = doc.next_nonblank(j, hi)
-    if j >= hi or doc.kind[j] != TEXT or j in doc.captions or not L.headline_like(doc.s[j]):
+    if j >= hi or not _text_like(doc, j) or j in doc.captions or not L.headline_like(doc.s[j]):
         return i
     body = doc.next_nonblank(j, hi)
     cut = body >= hi == len(doc.s)  # the page was cut right after the headline
@@ -263,6 +263,11 @@ def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
     e.headline = headline
     e.labels.extend([*labels, *glued])
     return j + 1
+
+
+def _text_like(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` is text, or a summary's heading that titles a post ("Summary")."""
+    return doc.kind[j] == TEXT or (doc.kind[j] == CHROME and doc.s[j].lower() in L.SUMMARY_HEADS)
 
 
 def _signature(doc: Doc, e: Entry, lo: int, hi: int) -> None:
@@ -324,7 +329,9 @@ def _lone_byline(doc: Doc, j: int, hi: int) -> tuple[str, ...] | None:
         k = doc.next_nonblank(k, hi)
     if k >= hi == len(doc.s):
         return names  # the page was cut right under the name
-    if k >= hi or doc.kind[k] not in (TEXT, CAPMARK) or bylines.split_names(doc.s[k]):
+    if k >= hi or not (_text_like(doc, k) or doc.kind[k] == CAPMARK):
+        return None
+    if bylines.split_names(doc.s[k]):
         return None
     if doc.kind[k] == CAPMARK and doc.s[k].lower().startswith(_PHOTO_MARKERS):
         return None  # "Michelle O'Neill" over "Image source, PA Media": the photo's alt text

@@ -159,7 +159,15 @@ def _in_head_slot(doc: Doc, start: int, i: int) -> bool:
 
     "Welcome back" right under a post's time is that post's headline, not a new post.
     """
-    return all(k in _HEAD_SLOT for k in doc.kind[start + 1 : i])
+    if all(k in _HEAD_SLOT for k in doc.kind[start + 1 : i]):
+        return True
+    # Under the contributor's name ("Helen Sullivan" / "What we know so far": the Guardian).
+    other = [j for j in range(start + 1, i) if doc.kind[j] not in _HEAD_SLOT]
+    return (
+        len(other) == 1
+        and doc.kind[other[0]] == TEXT
+        and bool(bylines.header_names(doc.s[other[0]]))
+    )
 
 
 def _next_content(doc: Doc, i: int, hi: int) -> int:
