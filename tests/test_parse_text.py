@@ -2544,6 +2544,23 @@ def test_a_contributor_over_a_summary_headline(headline: str) -> None:
     assert page.page.summary == []
 
 
+def test_a_photo_block_inside_a_blank_separated_post_does_not_split_it() -> None:
+    page = read_text(
+        "Tractor run raises £12,000\n\n"
+        "More than 150 vintage tractors took part in a charity run around north Essex villages.\n\n"
+        "Tractors on the road near Thaxted\nSarah Green\n\n"
+        "The organisers say they raised £12,000 for the East Anglian Air Ambulance.\n\n"
+        "Cambridge scientists find 'gene link' to migraine\n\nAlex Dunlop\n\n"
+        "BBC Look East health correspondent\n\n"
+        "Scientists at the University of Cambridge say they have found a gene for migraines.\n"
+    )
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("Tractor run raises £12,000", None, 2),
+        ("Cambridge scientists find 'gene link' to migraine", "Alex Dunlop", 1),
+    ]
+    assert page.entries[0].captions == ["Tractors on the road near Thaxted", "Sarah Green"]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -95,6 +95,15 @@ def _cut_under(doc: Doc, i: int, prv: int, lo: int) -> bool:
     return doc.kind[prv] == TEXT and full_sentence(doc.s[prv])
 
 
+def _glued_credit(doc: Doc, i: int, nxt: int) -> bool:
+    """Tell whether name line ``nxt`` is glued to line ``i`` where blank lines part elements.
+
+    On such pages a byline is a block of its own; a name right under a line, in its block, is
+    a photo's credit under its alt text ("Tractors on the road near Thaxted" / "Sarah Green").
+    """
+    return doc.blanks and nxt == i + 1
+
+
 def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     """Tell whether line ``i`` opens a post by its shape alone (no byline, label or time).
 
@@ -123,7 +132,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             (L.headline_like(doc.s[nxt]) or nxt in doc.captions)
             and not _photo_block(doc, i, hi)
             and not _over_alt_text(doc, nxt, hi)
-            and not _over_lone_name(doc, nxt, hi)
+            and not (_over_lone_name(doc, nxt, hi) and not _glued_credit(doc, i, nxt))
             and not _over_score_line(doc, nxt, hi)
         ):
             return False
