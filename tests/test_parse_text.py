@@ -2561,6 +2561,38 @@ def test_a_photo_block_inside_a_blank_separated_post_does_not_split_it() -> None
     assert page.entries[0].captions == ["Tractors on the road near Thaxted", "Sarah Green"]
 
 
+def test_a_flat_window_opening_on_a_headline_over_a_photo() -> None:
+    page = read_text(
+        "In pictures: Rescue at sea\n"
+        "Images from the rescue operation show the scale of the task facing the services.\n"
+        "A coastguard vessel alongside the listing ferry\nImage source, Hellenic Coast Guard\n"
+        "Image caption,\nA coastguard vessel alongside the listing ferry\n"
+        "Greek union calls strike\n"
+        "The Panhellenic Seamen's Federation has called a 24-hour strike for Tuesday.\n"
+        "Ferries to and from the islands will not sail during the strike, the union says.\n"
+        "What is the weather like now?\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("In pictures: Rescue at sea", 1),
+        ("Greek union calls strike", 2),
+        ("What is the weather like now?", 0),
+    ]
+
+
+def test_a_headline_on_the_last_line_under_a_photo_block() -> None:
+    page = read_text(
+        "Essex cricketers win at Chelmsford\n\n"
+        "Essex beat Kent by six wickets with two overs to spare at Chelmsford.\n\n"
+        "Ryan ten Doeschate hit an unbeaten 74 to see his side home.\n\n"
+        "Ryan ten Doeschate\nEssex County Cricket Club\n\nGreat Yarmouth seal pup rescued\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Essex cricketers win at Chelmsford", 2),
+        ("Great Yarmouth seal pup rescued", 0),
+    ]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

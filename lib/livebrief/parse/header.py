@@ -219,6 +219,7 @@ def header_end(doc: Doc, stop: int) -> int:
     """Return the last line of the page header: facts and chrome before the first post."""
     end, text_run, first_head, first_text = -1, 0, -1, -1
     facts = False  # a header fact seen (a live badge above all text is none)
+    page_facts = False  # one that only a page's top prints (not a post's photo furniture)
     for i in range(stop):
         k = doc.kind[i]
         if k == BLANK:
@@ -226,28 +227,23 @@ def header_end(doc: Doc, stop: int) -> int:
         if k in HEADER_KINDS:
             end, text_run = i, 0
             facts = facts or first_text >= 0 or not _badge(doc, i)
+            page_facts = page_facts or k != CAPMARK
             continue
         if first_text < 0:
             first_text = i
         # A page byline ("By A, CNN") sits in the header; a name/role pair opens a post.
         if k == TEXT and strong_at(doc, i, stop, one_line=False):
             break
-        if k == TEXT and end < 0 and L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop):
-            # With nothing above, a headline over body text is the title; a second one shows
-            # a window cut from the page's posts: no header at all.
+        weak = k == TEXT and L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop)
+        if weak and not page_facts:
+            # With nothing above but photos, a headline over body text is the title; a second
+            # one shows a window cut from the page's posts: no header at all.
             if first_head >= 0 and not L.LIVE_TITLE.search(doc.s[first_head]):
                 return -1
             first_head = i
         # Below the header's facts, a headline over body text opens the first post. (Above
         # them, the same shape is the page's title and standfirst.)
-        if (
-            k == TEXT
-            and facts
-            and (
-                L.is_stock_headline(doc.s[i])
-                or (L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop))
-            )
-        ):
+        if k == TEXT and facts and (weak or L.is_stock_headline(doc.s[i])):
             break
         # Below the header's facts, two full paragraphs are an untitled opening post.
         if k == TEXT and facts and full_sentence(doc.s[i]) and over_paragraph(doc, i, stop):

@@ -83,12 +83,16 @@ def _cut_under(doc: Doc, i: int, prv: int, lo: int) -> bool:
     A headline-shaped line (no closing stop) under the end of a paragraph or a photo's
     caption, with nothing under it: the text was cut there, not a post's last line.
     """
-    if prv < lo or L.closes_sentence(doc.s[i]) or L.is_stock_headline(doc.s[i]):
+    s = doc.s[i]
+    question = L.core(s).endswith("?")  # "What is the weather like now?" is a headline
+    if prv < lo or (L.closes_sentence(s) and not question) or L.is_stock_headline(s):
         return False
     if doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
         return False  # the caption itself, under "Image caption,"
     if doc.kind[prv] == CAPMARK or prv in doc.captions:
         return True
+    if doc.blanks and prv > lo and doc.kind[prv - 1] == TEXT == doc.kind[prv]:
+        return True  # a photo's block of two lines (alt text, credit) closes the post above
     before = doc.prev_nonblank(prv, lo)
     if before >= lo and doc.kind[before] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[before]):
         return True  # the caption under "Image caption,"
