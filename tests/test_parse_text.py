@@ -1875,6 +1875,16 @@ def test_a_window_that_opens_inside_a_post_keeps_its_tail() -> None:
     ]
     assert page.page.title is None
     assert not any("above the first post" in n for n in page.page.notes)
+    welcome = read_text(
+        "Good morning and welcome to our live coverage of the state visit to Kenya.\n"
+        "The couple arrived last night and will spend four days in the country.\n"
+        "Article share tools\nPosted at 11:0211:02\nKing and Queen land in Nairobi\n"
+        "The King and Queen landed at Jomo Kenyatta International Airport last night.\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in welcome.entries] == [
+        (None, None, 2),
+        ("King and Queen land in Nairobi", "11:02", 1),
+    ]
 
 
 def test_title_case_headlines_are_not_names() -> None:

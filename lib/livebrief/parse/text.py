@@ -450,8 +450,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return (
             top if body < first and doc.kind[body] == TEXT and full_sentence(doc.s[body]) else None
         )
-    if L.headline_like(s.rstrip("!")) or L.LIVE_TITLE.search(s):
-        return None  # a title ("Leeds v Derby – live!")
+    if L.headline_like(s.rstrip("!")) or (L.LIVE_TITLE.search(s) and not full_sentence(s)):
+        return None  # a title ("Leeds v Derby – live!"), not "... to our live coverage."
     if full_sentence(s) or len(s) > 60:
         return top
     # A short sentence over a paragraph: a list's last item, the end of a paragraph.
