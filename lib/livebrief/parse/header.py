@@ -99,6 +99,7 @@ def summary_items(doc: Doc, stop: int) -> None:
 
 
 def _published_under(doc: Doc, j: int, stop: int) -> bool:
+    """Tell whether a "published at ..." line stands right under line ``j``."""
     k = doc.next_nonblank(j, stop)
     return k < stop and doc.kind[k] == TIME and doc.s[k].lower().startswith("published at")
 
@@ -205,7 +206,7 @@ def key_events(doc: Doc, stop: int) -> None:
 POSTS_FOLLOW = frozenset({"live reporting", "live feed"})
 
 
-def _badge(doc: Doc, i: int) -> bool:
+def badge_line(doc: Doc, i: int) -> bool:
     """Tell whether line ``i`` is a live page's badge ("Live", "Live updates (closed)")."""
     s = doc.s[i]
     return (
@@ -226,7 +227,7 @@ def header_end(doc: Doc, stop: int) -> int:
             continue
         if k in HEADER_KINDS:
             end, text_run = i, 0
-            facts = facts or first_text >= 0 or not _badge(doc, i)
+            facts = facts or first_text >= 0 or not badge_line(doc, i)
             page_facts = page_facts or k != CAPMARK
             continue
         if first_text < 0:

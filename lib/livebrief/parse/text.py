@@ -33,6 +33,7 @@ from livebrief.parse import lines as L
 from livebrief.parse.header import (
     POSTS_FOLLOW,
     badge,
+    badge_line,
     header_end,
     house_zone,
     key_events,
@@ -327,6 +328,7 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
 
 
 def _starts(doc: Doc) -> tuple[int, list[int]]:
+    """Return the header's last line and the posts' first lines, by the page's rendering."""
     n = len(doc.s)
     badge(doc)
     top_nav(doc)
@@ -411,11 +413,8 @@ def _under_badge(doc: Doc, i: int) -> bool:
     over the page's title.)
     """
     above = [j for j in range(i) if doc.kind[j] != BLANK]
-    return (
-        bool(above)
-        and all(doc.kind[j] in (CHROME, DROP) for j in above)
-        and any(L.LIVE_TITLE.search(doc.s[j]) for j in above)
-        and not any(doc.s[j].lower() in POSTS_FOLLOW for j in above)
+    return any(badge_line(doc, j) for j in above) and all(
+        doc.kind[j] in (CHROME, DROP) and doc.s[j].lower() not in POSTS_FOLLOW for j in above
     )
 
 
@@ -525,6 +524,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
 
 
 def _byline_line(s: str) -> bool:
+    """Tell whether a line is a byline alone: names, ``By A, role`` or ``From CNN's A``."""
     return bool(bylines.name_line(s) or bylines.one_line_byline(s))
 
 
