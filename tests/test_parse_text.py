@@ -2085,6 +2085,17 @@ def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
         ("Sunak confident planning bill will pass tonight", "Aletha Adu", [], "14:21", 1),
     ]
     assert guardian.page.title is None and guardian.page.updated is None
+    # One paragraph is enough when the post's own share tool closes it (Sky's "Copy link").
+    sky = read_text(
+        "Reeves: 'No return to austerity'\n"
+        "The chancellor has told MPs there will be no return to austerity under Labour.\n"
+        "Copy link\n3h ago\n15:50\nPound falls as chancellor speaks\n"
+        "The pound fell against the dollar as the chancellor began her statement.\nCopy link\n"
+    )
+    assert [(e.headline, e.clock) for e in sky.entries] == [
+        ("Reeves: 'No return to austerity'", None),
+        ("Pound falls as chancellor speaks", "15:50"),
+    ]
     cnn = read_text(
         "Hurricane Laura makes landfall near Cameron, Louisiana\n\n"
         "From CNN's Dave Alsup and Hollie Silverman\n\n"
@@ -2430,6 +2441,16 @@ def test_window_openings_on_a_lead_in_or_a_short_sentence() -> None:
     assert [(e.headline, e.clock, len(e.paragraphs)) for e in telegraph.entries] == [
         ("Wallace: Putin's generals 'have learnt nothing'", None, 3),
         ("Boris Johnson speaks to Zelensky", "15:59", 1),
+    ]
+    rferl = read_text(
+        "Turnout passes one-third threshold:\n\n"
+        "More than 940,000 people have voted, meaning the referendum is valid, officials said.\n\n"
+        "17:02 20.10.2024\n\nKremlin Says It Is Watching Vote Closely\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that Moscow was following the vote.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in rferl.entries] == [
+        (None, 2),
+        ("Kremlin Says It Is Watching Vote Closely", 1),
     ]
     wapo = read_text(
         "Extends a handful of expiring health programs.\n"

@@ -453,8 +453,9 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return None  # a title ("Leeds v Derby – live!"), not "... to our live coverage."
     if full_sentence(s) or len(s) > 60:
         return top
-    # A short sentence over a paragraph: a list's last item, the end of a paragraph.
-    closed = L.closes_sentence(s) and s.count(" ") >= 2
+    # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
+    # lead-in ("Turnout passes one-third threshold:", RFE/RL).
+    closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
     return top if closed and over_paragraph else None
 
 
@@ -520,7 +521,9 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             return None  # the page's dated stamp ("Wed 18 May 2022 14.00 BST")
         elif kind not in _IN_CUT_POST:
             return None
-    return j if paragraphs >= 2 else None
+    # (A post's share tool closing the text, Sky's "Copy link", is never a page's top.)
+    shared = doc.kind[doc.prev_nonblank(first, k)] == EMBED
+    return j if paragraphs >= 2 or (paragraphs == 1 and shared) else None
 
 
 def _byline_line(s: str) -> bool:
