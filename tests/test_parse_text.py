@@ -2624,6 +2624,28 @@ def test_a_headline_on_the_last_line_under_a_photo_block() -> None:
     ]
 
 
+def test_a_window_holding_one_numbered_item() -> None:
+    alone = read_text(
+        "  9. Iceland's president: 'Nature is in charge'\n\n"
+        "    President Gudni Johannesson said the nation's thoughts were with Grindavik.\n\n"
+        '    "Once again we are reminded that nature is in charge," he wrote.\n'
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in alone.entries] == [
+        ("Iceland's president: 'Nature is in charge'", 2)
+    ]
+    under_a_list = read_text(
+        "    The eruption began at 20:23 local time (20:23 GMT)\n\n"
+        "    Lava is flowing south and west, towards the coast\n\n"
+        "    There is no threat to life, police say\n\n"
+        "  9. Iceland's president: 'Nature is in charge'\n\n"
+        "    President Gudni Johannesson said the nation's thoughts were with Grindavik.\n"
+    )
+    assert [e.headline for e in under_a_list.entries] == [
+        None,
+        "Iceland's president: 'Nature is in charge'",
+    ]
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

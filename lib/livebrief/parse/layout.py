@@ -266,11 +266,28 @@ def classify(text: str) -> Doc:
     nums = _post_numbers(doc, nums)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
-    if len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1):
+    if (len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1)) or (
+        len(nums) == 1 and _lone_item(doc, nums[0][0])
+    ):
         doc.numbered = True
         for i, _ in nums:
             kind[i] = NUM
     return doc
+
+
+def _lone_item(doc: Doc, i: int) -> bool:
+    """Tell whether the only numbered line of a page is a BBC post's (a window holding one).
+
+    The BBC's numbered rendering indents the number ("  9. Headline") and its post's lines
+    further ("    Body text"); a numbered line of body text stands at its paragraph's margin.
+    """
+    raw = doc.raw[i]
+    indent = len(raw) - len(raw.lstrip())
+    nxt = doc.next_nonblank(i, len(doc.s))
+    if not 1 <= indent <= 6 or nxt >= len(doc.s):
+        return False
+    below = doc.raw[nxt]
+    return len(below) - len(below.lstrip()) >= indent + 2 and doc.kind[i] in (TEXT, PUB, TIME)
 
 
 # Header lines that stand between a numbered summary and the numbered posts (BBC 2017-19).
