@@ -2646,6 +2646,25 @@ def test_a_window_holding_one_numbered_item() -> None:
     ]
 
 
+def test_a_caption_over_an_untitled_posts_published_line_is_no_headline() -> None:
+    page = read_text(
+        "Greek PM: 'We are at war with fire'\npublished at 19:20 British Summer Time\n"
+        "Prime Minister Kyriakos Mitsotakis has told parliament the country is at war.\n"
+        "Kyriakos Mitsotakis\nImage source, EPA\nImage caption,\n"
+        "Mitsotakis spoke to MPs in Athens on Monday afternoon\n"
+        "published at 19:02 British Summer Time\n"
+        "The fire service says 266 firefighters and 10 aircraft are working on the island.\n"
+        "Evacuations continue\npublished at 18:40 British Summer Time\n"
+        "More than 19,000 people have been moved from their homes and hotels on Rhodes.\n"
+    )
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        ("Greek PM: 'We are at war with fire'", "19:20"),
+        (None, "19:02"),
+        ("Evacuations continue", "18:40"),
+    ]
+    assert page.entries[0].captions[-1] == "Mitsotakis spoke to MPs in Athens on Monday afternoon"
+
+
 def test_correspondents_inside_a_post_are_its_authors() -> None:
     page = read_text(
         "Live Reporting\n\nAll times stated are UK\n\n"

@@ -196,6 +196,12 @@ def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
 _CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
 
 
+def under_caption_mark(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` is the caption under an "Image caption," line."""
+    prv = doc.prev_nonblank(j, 0)
+    return prv >= 0 and doc.kind[prv] == CAPMARK and bool(_CAPTION_FOLLOWS.match(doc.s[prv]))
+
+
 def over_paragraph(doc: Doc, j: int, hi: int) -> bool:
     """Tell whether a full paragraph (see :func:`full_sentence`) follows line ``j``."""
     k = doc.next_nonblank(j, hi)

@@ -63,7 +63,13 @@ from livebrief.parse.layout import (
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry, cut_role, set_codes
-from livebrief.parse.shapes import full_sentence, label_below, over_paragraph, weak_headline
+from livebrief.parse.shapes import (
+    full_sentence,
+    label_below,
+    over_paragraph,
+    under_caption_mark,
+    weak_headline,
+)
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +221,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
         if ok:
             prv = _over_byline(doc, prv)
-        if ok and _head_shaped(doc.s[prv]):
+        if ok and _head_shaped(doc.s[prv]) and not under_caption_mark(doc, prv):
             # A label over the headline ("Analysis") belongs to it, not to the post above.
             label = doc.prev_nonblank(prv, 0)
             moved.append(label if label >= 0 and doc.kind[label] == LABEL else prv)
