@@ -153,10 +153,6 @@ def _references_at(text: str) -> int | None:
     return None
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 _SENTENCE_END = frozenset('.!?"”’')
 _TAIL_ENDS = (".", '."', ".”", ".’", '?"', "?”", "!”", '!"', ".)")
 
@@ -238,7 +234,7 @@ def _continues(line: str, nxt: str) -> bool:
     """Tell whether ``nxt`` can continue ``line``'s text: same indent, or the item's hanging one."""
     if nxt.strip().lower() in L.EMBED_LINES:
         return False  # share tools under a paragraph ("Share on Facebook")
-    a, b = _indent(line), _indent(nxt)
+    a, b = L.indent(line), L.indent(nxt)
     if b == a:
         mark = _LIST_MARK.match(nxt.lstrip())
         if mark is None:
@@ -260,7 +256,7 @@ def indent_widths(lines: list[str], width: int) -> dict[int, int]:
     for line in lines:
         s = line.rstrip()
         if " " in s.strip():
-            longest.setdefault(_indent(s), []).append(len(s))
+            longest.setdefault(L.indent(s), []).append(len(s))
     widths: dict[int, int] = {}
     for indent, lengths in longest.items():
         top = max(lengths)
@@ -294,7 +290,9 @@ def unwrap(lines: list[str], width: int, widths: dict[int, int] | None = None) -
 
 
 def _join_run(run: list[str], width: int, widths: dict[int, int]) -> list[str]:
-    pairs = list(zip(pairwise(run), [widths.get(_indent(a), width) for a in run[:-1]], strict=True))
+    pairs = list(
+        zip(pairwise(run), [widths.get(L.indent(a), width) for a in run[:-1]], strict=True)
+    )
     joins = [_broken(a, b, w) and _continues(a, b) for (a, b), w in pairs]
     # Flat: a line ends before the width and a long line (a paragraph) follows it. Short lines
     # under one paragraph ("Share on Facebook") leave it a paragraph.

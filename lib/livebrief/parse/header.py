@@ -300,10 +300,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 caption_next = False
             elif names := bylines.page_authors(s) or _byline_names(s):
                 page.authors.extend(names)
-            elif (names := bylines.header_names(s)) and (
-                page.title is not None
-                or (len(names) > 1 and all(bylines.is_person_name(n) for n in names))
-            ):
+            elif (names := bylines.header_names(s)) and (page.title is not None or len(names) > 1):
                 # Names alone under the title; over it only a list of people's names
                 # ("Steve Canning and Mike Whitby" under "Live Reporting"), not a kicker.
                 page.authors.extend(names)

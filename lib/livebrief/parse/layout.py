@@ -281,13 +281,11 @@ def _lone_item(doc: Doc, i: int) -> bool:
     The BBC's numbered rendering indents the number ("  9. Headline") and its post's lines
     further ("    Body text"); a numbered line of body text stands at its paragraph's margin.
     """
-    raw = doc.raw[i]
-    indent = len(raw) - len(raw.lstrip())
+    indent = L.indent(doc.raw[i])
     nxt = doc.next_nonblank(i, len(doc.s))
     if not 1 <= indent <= 6 or nxt >= len(doc.s):
         return False
-    below = doc.raw[nxt]
-    return len(below) - len(below.lstrip()) >= indent + 2 and doc.kind[i] in (TEXT, PUB, TIME)
+    return L.indent(doc.raw[nxt]) >= indent + 2 and doc.kind[i] in (TEXT, PUB, TIME)
 
 
 # Header lines that stand between a numbered summary and the numbered posts (BBC 2017-19).
@@ -306,7 +304,7 @@ def _post_numbers(doc: Doc, nums: list[tuple[int, int]]) -> list[tuple[int, int]
     if len(nums) < 2:
         return nums
     raw = doc.raw
-    indent = {i: len(raw[i]) - len(raw[i].lstrip()) for i, _ in nums}
+    indent = {i: L.indent(raw[i]) for i, _ in nums}
     # Numbers aligned on the left (html2text: "  1." over "  10.") or on the right (lynx).
     left = Counter(indent[i] for i, _ in nums)
     right = Counter(indent[i] + len(str(k)) for i, k in nums)

@@ -337,6 +337,11 @@ def is_header_chrome(s: str) -> bool:
     return low in HEADER_CHROME or bool(_HEADER_CHROME_RE.match(s))
 
 
+def indent(line: str) -> int:
+    """Return how many spaces and tabs open a raw line."""
+    return len(line) - len(line.lstrip())
+
+
 def is_anywhere_chrome(s: str) -> bool:
     """Tell whether a line is furniture dropped wherever it stands (pagination, back to top)."""
     return s.lower() in ANYWHERE_CHROME or bool(_ANYWHERE_CHROME_RE.match(s))

@@ -127,7 +127,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         i += 1
     elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
         names = bylines.header_names(doc.s[i])
-        if names and all(bylines.is_person_name(n) for n in names):
+        if names:
             e.authors, e.author = list(names), names[0]  # an untitled post's author over its time
         else:
             headline = doc.s[i]  # the time is printed under the headline

@@ -87,14 +87,14 @@ def _cut_under(doc: Doc, i: int, prv: int, lo: int) -> bool:
     question = L.core(s).endswith("?")  # "What is the weather like now?" is a headline
     if prv < lo or (L.closes_sentence(s) and not question) or L.is_stock_headline(s):
         return False
-    if doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
+    if _caption_marker(doc, prv):
         return False  # the caption itself, under "Image caption,"
     if doc.kind[prv] == CAPMARK or prv in doc.captions:
         return True
     if doc.blanks and prv > lo and doc.kind[prv - 1] == TEXT == doc.kind[prv]:
         return True  # a photo's block of two lines (alt text, credit) closes the post above
     before = doc.prev_nonblank(prv, lo)
-    if before >= lo and doc.kind[before] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[before]):
+    if before >= lo and _caption_marker(doc, before):
         return True  # the caption under "Image caption,"
     return doc.kind[prv] == TEXT and full_sentence(doc.s[prv])
 
@@ -128,7 +128,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         and bylines.header_names(doc.s[nxt])
     ):
         return _cut_under(doc, i, prv, lo)  # the page cut under the author's name
-    if prv >= lo and doc.kind[prv] == CAPMARK and _CAPTION_FOLLOWS.match(doc.s[prv]):
+    if prv >= lo and _caption_marker(doc, prv):
         return False  # the caption under "Image caption,"
     # What follows a headline is body text, or a picture or embed that stands for it.
     if doc.kind[nxt] == TEXT:
@@ -196,10 +196,15 @@ def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
 _CAPTION_FOLLOWS = re.compile(r"^(?:image|media|video) caption,?$", re.I)
 
 
+def _caption_marker(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` is an "Image caption," line (the caption stands under it)."""
+    return doc.kind[j] == CAPMARK and bool(_CAPTION_FOLLOWS.match(doc.s[j]))
+
+
 def under_caption_mark(doc: Doc, j: int) -> bool:
     """Tell whether line ``j`` is the caption under an "Image caption," line."""
     prv = doc.prev_nonblank(j, 0)
-    return prv >= 0 and doc.kind[prv] == CAPMARK and bool(_CAPTION_FOLLOWS.match(doc.s[prv]))
+    return prv >= 0 and _caption_marker(doc, prv)
 
 
 def over_paragraph(doc: Doc, j: int, hi: int) -> bool:

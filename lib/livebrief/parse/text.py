@@ -438,11 +438,11 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return None
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
-    over_paragraph = k < first and doc.kind[k] == TEXT and full_sentence(doc.s[k])
-    if over_paragraph and cut_role(s):
+    paragraph_below = over_paragraph(doc, j, first)
+    if paragraph_below and cut_role(s):
         return top  # a pundit's role line over their words: its name was above the cut
     if s.startswith("By ") and bylines.one_line_byline(s):
-        return top if over_paragraph else None
+        return top if paragraph_below else None
     if (
         k < first
         and doc.kind[k] == TEXT
@@ -451,10 +451,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     ):
         # A correspondent's name and role ("Orla Guerin" / "Reporting from Istanbul") over
         # a paragraph: the byline of the post the window opens in.
-        body = doc.next_nonblank(k, first)
-        return (
-            top if body < first and doc.kind[body] == TEXT and full_sentence(doc.s[body]) else None
-        )
+        return top if over_paragraph(doc, k, first) else None
     if L.headline_like(s.rstrip("!")) or (L.LIVE_TITLE.search(s) and not full_sentence(s)):
         return None  # a title ("Leeds v Derby – live!"), not "... to our live coverage."
     if full_sentence(s) or len(s) > 60:
@@ -462,7 +459,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
     # lead-in ("Turnout passes one-third threshold:", RFE/RL).
     closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
-    return top if closed and over_paragraph else None
+    return top if closed and paragraph_below else None
 
 
 def _cut_item(doc: Doc, first: int) -> int | None:
@@ -475,9 +472,9 @@ def _cut_item(doc: Doc, first: int) -> int | None:
     top = doc.next_nonblank(-1, first)
     if top >= first:
         return None
-    number = len(doc.raw[first]) - len(doc.raw[first].lstrip())
+    number = L.indent(doc.raw[first])
     for j in range(top, first):
-        if doc.s[j] and len(doc.raw[j]) - len(doc.raw[j].lstrip()) <= number:
+        if doc.s[j] and L.indent(doc.raw[j]) <= number:
             return None
     return top
 
