@@ -825,6 +825,55 @@ The chancellor sat down after just over an hour.
     assert len(entry.paragraphs) == 5 and entry.captions == []
 
 
+def test_three_unpunctuated_lines_in_a_row_are_a_list_whose_lead_in_was_cut() -> None:
+    # A window opening inside a list (its "Here is what we know:" above the cut), and a
+    # score strip: items, not captions. A photo's alt text over its credit, or a menu of one
+    # or two words, is no such run.
+    text = """\
+    The eruption began at 20:23 local time (20:23 GMT)
+
+    The fissure is about 3km long
+
+    Lava is flowing south and west, towards the coast
+
+    There is no threat to life, police say
+
+  9. Iceland's president: 'Nature is in charge'
+
+    President Gudni Johannesson said the nation's thoughts were with the people of Grindavik.
+
+    Flooded field near Usk
+    Ceri Coleman-Phillips
+
+    Fallen tree in Abergavenny
+    Dafydd Huws
+
+  10. Full-time scores
+
+    Arsenal 1-1 Chelsea
+
+    Everton 2-0 Fulham
+
+    Reading 0-0 Stoke
+
+    More reaction to follow from all the grounds this evening, starting at the Emirates.
+"""
+    first, president, scores = read_text(text, source="window.txt").entries
+    assert len(first.paragraphs) == 4 and first.captions == []
+    assert president.captions == [
+        "Flooded field near Usk",
+        "Ceri Coleman-Phillips",
+        "Fallen tree in Abergavenny",
+        "Dafydd Huws",
+    ]
+    assert scores.paragraphs[:3] == [
+        "Arsenal 1-1 Chelsea",
+        "Everton 2-0 Fulham",
+        "Reading 0-0 Stoke",
+    ]
+    assert scores.captions == []
+
+
 NUMBERED = """\
 Live Reporting
 

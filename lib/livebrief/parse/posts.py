@@ -452,6 +452,44 @@ def _caption_over_credit(doc: Doc, s: str, j: int, hi: int) -> bool:
 
 _CAPTION_SENTENCE = 90
 
+# A list's items may run longer than a caption; three unpunctuated lines in a row are a list.
+_ITEM_WORDS = 15
+_LIST_RUN = 3
+
+
+def _item_shaped(doc: Doc, j: int) -> bool:
+    # Menus (one or two words), photo credits and bylines (names, roles) are runs of their own.
+    s = doc.s[j]
+    return (
+        doc.kind[j] == TEXT
+        and j not in doc.captions
+        and L.short_unpunctuated(s, _ITEM_WORDS)
+        and s.count(" ") >= 2
+        and not bylines.is_person_name(s)
+        and not bylines.is_role_line(s)
+    )
+
+
+def _in_list_run(doc: Doc, j: int, lo: int, hi: int) -> bool:
+    """Tell whether the caption-shaped line ``j`` stands in a run of unpunctuated lines.
+
+    (A window opening inside a list whose lead-in was cut: "The fissure is about 3km long" /
+    "Lava is flowing south and west" / ... A photo's alt text stands alone between
+    sentences, or in a pair when two photos follow each other; three in a row are items.)
+    """
+    if not _item_shaped(doc, j):
+        return False
+    run = 1
+    k = doc.prev_nonblank(j, lo)
+    while k >= lo and _item_shaped(doc, k):
+        run += 1
+        k = doc.prev_nonblank(k, lo)
+    k = doc.next_nonblank(j, hi)
+    while k < hi and run < _LIST_RUN and _item_shaped(doc, k):
+        run += 1
+        k = doc.next_nonblank(k, hi)
+    return run >= _LIST_RUN
+
 
 # Markers the caption follows; NYT prints "Image" over the caption and its "Credit..." line.
 _CAPTION_NEXT = frozenset({"image caption", "media caption", "video caption", "image", "photo"})
@@ -565,7 +603,11 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         # A short line is a caption, unless it is an item of a list a lead-in opened
         # ("Here is a recap of the day so far:").
-        in_list = last_para_line in list_items or _after_lead_in(e.paragraphs)
+        in_list = (
+            last_para_line in list_items
+            or _after_lead_in(e.paragraphs)
+            or (k == TEXT and short == _SHORT_CAPTION and _in_list_run(doc, j, i, hi))
+        )
         if k == TEXT and short == _SHORT_CAPTION:
             if in_list:
                 list_items.add(j)
