@@ -362,6 +362,9 @@ The plan drew swift criticism from members of the governing coalition.
         "September 12, 2023",
         "Severe Weather Warning for heavy rainfall in Sydney. pic.twitter.com/xyz789\n"
         "— Bureau of Meteorology (@BOM_au) September 12, 2023",
+        # Its fallback quote copied in one line, the signature glued to the text.
+        "Severe Weather Warning for heavy rainfall in Sydney.— Bureau of Meteorology (@BOM_au)"
+        " September 12, 2023",
     ],
 )
 def test_a_tweet_quoted_as_text_is_an_embed(tweet: str) -> None:

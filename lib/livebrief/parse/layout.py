@@ -467,6 +467,8 @@ def _mark_widgets(doc: Doc) -> None:
             if j >= 0 and kind[j] == TEXT:
                 _make_embed(doc, j)
             continue
+        if L.GLUED_TWEET.search(sig):
+            continue  # the text and its signature in one line: the whole tweet
         _embed_tweet_below(doc, i, lambda d: kind[d] == DATELINE)
     # "Video caption: The cubs explore" over the same words again: the repeat is the caption.
     for i in positions(kind, (CAPMARK,)):

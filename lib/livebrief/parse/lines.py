@@ -368,9 +368,16 @@ def sign_off_names(s: str) -> str | None:
     return (m["names"] or m["by"]) if m else None
 
 
+# A tweet embedded as its fallback quote: the text with its signature glued on ("... reaches
+# those who need it.— David Cameron (@David_Cameron) March 5, 2024").
+GLUED_TWEET = re.compile(r"[—–]\s?[^()—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}$")
+
+
 def is_embed(s: str) -> bool:
     """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
-    if s.lower() in EMBED_LINES or _EMBED_RE.match(s) or ("(@" in s and s.startswith(("—", "-"))):
+    if s.lower() in EMBED_LINES or _EMBED_RE.match(s):
+        return True
+    if "(@" in s and (s.startswith(("—", "-")) or GLUED_TWEET.search(s)):
         return True
     if s[0] in "—–-(" and SIGN_OFF.match(s):
         return True
