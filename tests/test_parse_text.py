@@ -192,7 +192,7 @@ War latest: forces launch biggest aerial attack of the war
 Kyiv says 158 missiles and drones were fired at cities overnight
 Anna Muzaffar,Tom Watling
 Friday 05 January 2024 23:10 GMT
-Sign up to our free newsletter
+{intro}Sign up to our free newsletter
 Key points
 Russia launches largest missile barrage of the war
 At least 39 killed across Ukraine, officials say
@@ -215,8 +215,10 @@ Welcome to our live coverage of the war in Ukraine.
 
 
 @pytest.mark.parametrize("sep", ["", "\n"])
-def test_author_and_dated_time_under_the_headline_glued_or_not(sep: str) -> None:
-    parsed = read_text(INDEPENDENT.format(sep=sep), source="independent.txt")
+# The page's intro under the stamp: the stamp under the page's byline is still the page's.
+@pytest.mark.parametrize("intro", ["", "Comments\nRussia has fired more than 150 missiles.\n"])
+def test_author_and_dated_time_under_the_headline_glued_or_not(sep: str, intro: str) -> None:
+    parsed = read_text(INDEPENDENT.format(sep=sep, intro=intro), source="independent.txt")
     page = parsed.page
     # The page's stamp is printed in a form of its own: it is the page's, not a post's.
     assert page.updated == "Friday 05 January 2024 23:10 GMT" and page.date == "2024-01-05"

@@ -281,9 +281,19 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     if nxt.date is not None:
         # Posts that print dated times too: the stamp is printed in a form of its own
         # ("Friday 05 January 2024 23:10 GMT" over posts' "5 January 2024 23:10").
-        return _own_form(doc, markers) and not any(
-            doc.kind[j] == TEXT and L.closes_sentence(doc.s[j])
-            for j in range(first + 1, markers[1])
+        # Under the page's byline it may stand over the page's intro (The Independent:
+        # "Comments" / the intro / "Show latest updates").
+        under_byline = (
+            over >= 0
+            and doc.kind[over] == TEXT
+            and (bylines.page_authors(doc.s[over]) or bylines.header_names(doc.s[over]))
+        )
+        return _own_form(doc, markers) and (
+            bool(under_byline)
+            or not any(
+                doc.kind[j] == TEXT and L.closes_sentence(doc.s[j])
+                for j in range(first + 1, markers[1])
+            )
         )
     return not any(
         doc.kind[j] == TEXT
