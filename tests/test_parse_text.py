@@ -506,6 +506,28 @@ The Senate is due back in Washington on Monday afternoon.
     assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
 
 
+def test_a_possessive_and_a_clause_after_in_make_a_headline_not_a_byline() -> None:
+    text = """\
+19:40
+
+Hezbollah leader says group 'cannot remain silent'
+
+Hezbollah chief Hassan Nasrallah said his group "cannot remain silent" after the killing.
+
+18:05
+
+EU's Borrell in Beirut to urge restraint
+
+EU foreign policy chief Josep Borrell arrived in Beirut on Friday.
+"""
+    _, second = read_text(text, source="france24.txt").entries
+    assert (second.headline, second.author, second.role) == (
+        "EU's Borrell in Beirut to urge restraint",
+        None,
+        None,
+    )
+
+
 def test_a_day_separator_dates_the_first_post_and_clocks_cross_midnight() -> None:
     text = """\
 Live: Russia launches air attack

@@ -288,6 +288,8 @@ def _name_token(tok: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z]\.", tok):  # an initial
         return True
+    if tok.endswith(("'s", "’s")):
+        return False  # a possessive: "EU's Borrell in Beirut to urge restraint" is a headline
     core = tok.replace("-", "").replace("'", "").replace("’", "")
     if not core.isalpha():
         return False
@@ -428,8 +430,8 @@ def name_in_place(s: str) -> tuple[tuple[str, ...], str] | None:
     if " in " not in s or len(s) > 60:
         return None
     m = _IN_PLACE.match(s)
-    if m is None or not m["role"].startswith("in "):
-        return None
+    if m is None or not m["role"].startswith("in ") or " to " in m["role"]:
+        return None  # "in Beirut to urge restraint": a clause, not a place
     names = split_names(m["names"])
     if not names or not all(is_person_name(n) for n in names):
         return None  # "Al Jazeera's Catherine Soi reports from Garissa": a caption
