@@ -528,6 +528,30 @@ EU foreign policy chief Josep Borrell arrived in Beirut on Friday.
     )
 
 
+def test_a_headline_shaped_line_under_published_at_is_body() -> None:
+    # A score strip under BBC Sport's own-line time: the headline stands above the time.
+    text = """\
+Stumps - England 312-8
+published at 18:34 British Summer Time
+That's the end of an absorbing first day at Lord's.
+WICKET! Woakes caught at second slip
+published at 18:12 British Summer Time
+Eng 305-8 after 88 overs
+Kumara gets one to leave Chris Woakes off the seam and the edge flies to second slip.
+HUNDRED! Brook reaches three figures
+published at 16:48 British Summer Time
+What an innings. Harry Brook drives Lahiru Kumara through the covers for four.
+"""
+    got = [
+        (e.headline, e.clock, len(e.paragraphs)) for e in read_text(text, source="s.txt").entries
+    ]
+    assert got == [
+        ("Stumps - England 312-8", "18:34", 1),
+        ("WICKET! Woakes caught at second slip", "18:12", 2),
+        ("HUNDRED! Brook reaches three figures", "16:48", 1),
+    ]
+
+
 def test_a_day_separator_dates_the_first_post_and_clocks_cross_midnight() -> None:
     text = """\
 Live: Russia launches air attack

@@ -198,8 +198,12 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         while nxt < hi and doc.kind[nxt] == TIME and clock and doc.marks[nxt].clock == clock:
             nxt = _next_content(doc, nxt, hi)  # the time printed twice ("10.05am BST" / "10:05")
         # A name over a role line under the time is a byline, not a headline.
+        # BBC's "published at" belongs to the headline above it ("...<h3>Headline<span>
+        # published at 18:12</span>"): whatever line stands under it (a score strip, a
+        # kicker, "Get involved: ...") is the body's.
         head_after = (
             nxt < hi
+            and not doc.s[i].startswith("published at")
             and doc.kind[nxt] == TEXT
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
