@@ -540,6 +540,7 @@ Eng 305-8 after 88 overs
 Kumara gets one to leave Chris Woakes off the seam and the edge flies to second slip.
 HUNDRED! Brook reaches three figures
 published at 16:48 British Summer Time
+Eng 229-5 after 61 overs
 What an innings. Harry Brook drives Lahiru Kumara through the covers for four.
 """
     got = [
@@ -548,7 +549,7 @@ What an innings. Harry Brook drives Lahiru Kumara through the covers for four.
     assert got == [
         ("Stumps - England 312-8", "18:34", 1),
         ("WICKET! Woakes caught at second slip", "18:12", 2),
-        ("HUNDRED! Brook reaches three figures", "16:48", 1),
+        ("HUNDRED! Brook reaches three figures", "16:48", 2),
     ]
 
 
