@@ -616,6 +616,20 @@ Russian-installed officials say traffic on the bridge has been halted after blas
         ),
         ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
         (
+            "Listen to Electoral Dysfunction on Spotify, Apple Podcasts, or wherever you get"
+            " your podcasts",
+            [
+                "Listen to Electoral Dysfunction on Spotify, Apple Podcasts, or wherever you get"
+                " your podcasts"
+            ],
+            [],
+        ),
+        (
+            "Related: What is RAAC and why is it causing schools to close?",
+            ["Related: What is RAAC and why is it causing schools to close?"],
+            [],
+        ),
+        (
             "Note from the author:\nHi! My name is Olena, and I'm a news editor here.\nSupport us",
             [
                 "Note from the author:",

@@ -207,6 +207,7 @@ _EMBED_RE = re.compile(
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]|video duration \d"
     r"|read more: ?\S.{0,150}$"  # a link to a story under the body (RFE/RL, Sky)
+    r"|related: \S.{0,150}$"  # the Guardian's link card to a story
     r"|.*\bpic\.twitter\.com/\S+$"
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
     r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$"  # a tweet's signature
@@ -537,6 +538,7 @@ def plain_capitalised(s: str, low: str) -> bool:
             or "mage " in s
             or "hoto " in s
             or "(@" in s
+            or low.endswith(("podcasts", "podcasts."))  # "... or wherever you get your podcasts"
         )
     )
 
