@@ -318,6 +318,8 @@ The government lost by 328 votes to 301.
         "Palestinians inspect the rubble in Khan Younis. (Mohammed Abed/AFP/Getty Images)",
         "(AFP via Getty Images)",
         "People take shelter in a metro station in Kyiv, January 5, 2024. REUTERS/Gleb Garanich",
+        "Planes at Taoyuan airport, in this file photo. REUTERS/Ann Wang/File Photo",
+        "Mourners pray at a hospital in Rafah on January 5, 2024. © Mohammed Abed, AFP",
     ],
 )
 def test_a_caption_that_ends_with_its_credit_is_a_caption(caption: str) -> None:
@@ -504,6 +506,28 @@ The Senate is due back in Washington on Monday afternoon.
 """
     first, _ = read_text(text, source="speaker.txt").entries
     assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
+
+
+def test_a_short_sentence_closed_by_an_agency_tag_is_a_paragraph() -> None:
+    # France 24 closes its paragraphs with their source; a short one is no caption.
+    text = """\
+23:48
+
+Israel says it found weapons factory in central Gaza
+
+The Israeli army said its troops had found a weapons site in the Bureij camp.
+
+The claims could not be independently verified. (Reuters)
+
+22:15
+
+Hamas-run health ministry says 22,600 killed in Gaza
+
+The ministry said 162 people had been killed in the past 24 hours. (AFP)
+"""
+    first, second = read_text(text, source="france24.txt").entries
+    assert len(first.paragraphs) == 2 and first.captions == []
+    assert len(second.paragraphs) == 1 and second.captions == []
 
 
 def test_a_possessive_and_a_clause_after_in_make_a_headline_not_a_byline() -> None:
@@ -1780,11 +1804,15 @@ def test_sign_offs_under_the_body_are_bylines() -> None:
         "Oct 10, 2024, 12:10 AM EDT\nTaiwan shuts offices\n"
         "Taiwan shut offices and schools in the south as the storm approached the coast.\n"
         "(Reporting by Ben Blanchard and Yimou Lee; Editing by Kim Coghill)\n"
+        "Oct 10, 2024, 12:05 AM EDT\nChina warns ships off Fujian coast\n"
+        "China's maritime authorities ordered ships to return to port, CCTV reported.\n"
+        "(Reporting by Liz Lee and Beijing newsroom; Editing by Christopher Cushing)\n"
     )
     assert [(e.authors, len(e.paragraphs)) for e in abc.entries] == [
         (["Sabina Ghebremedhin"], 1),
         (["Ginger Zee", "Dan Peck"], 1),
         (["Ben Blanchard", "Yimou Lee"], 1),
+        (["Liz Lee"], 1),  # a desk credited beside people is no author
     ]
 
 

@@ -328,6 +328,8 @@ def headline_like(s: str, max_words: int = 16) -> bool:
 
 def short_unpunctuated(s: str, max_words: int) -> bool:
     """Tell whether a line is a short fragment without closing punctuation (a caption shape)."""
+    if s.endswith(")") and (tag := _AGENCY_TAG.search(s)):
+        s = s[: tag.start()]  # "... could not be independently verified. (Reuters)": a sentence
     c = core(s)
     return bool(c) and c[-1] not in _TERMINAL + "?:;," and len(s.split()) <= max_words
 
@@ -363,10 +365,20 @@ SIGN_OFF = re.compile(
 )
 
 
+_BY_PARTS = re.compile(r",\s*and\s+|,\s*|\s+and\s+|\s*&\s*")
+_DESKS = (" newsroom", " bureau", " staff", " desk")
+
+
 def sign_off_names(s: str) -> str | None:
     """Return the names part of a sign-off line, else None."""
     m = SIGN_OFF.match(s)
-    return (m["names"] or m["by"]) if m else None
+    if m is None:
+        return None
+    if m["names"]:
+        return m["names"]
+    # Reuters credits desks beside people: "(Reporting by Liz Lee and Beijing newsroom; ...)".
+    people = [p for p in _BY_PARTS.split(m["by"].strip()) if not p.lower().endswith(_DESKS)]
+    return " and ".join(people) or None
 
 
 # A tweet embedded as its fallback quote: the text with its signature glued on ("... reaches
@@ -436,13 +448,14 @@ _CREDIT_TAIL = re.compile(
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
     rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
-    r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}"
+    r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}(?:/File(?: Photo)?)?"  # ".../File Photo"
+    r"|©\s?[^©]{2,60}"  # France 24: "... © Mohammed Abed, AFP"
     # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
     r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images))\s*$"
 )
 # What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
-_CREDIT_TAIL_HINTS = ("/", ": ")
+_CREDIT_TAIL_HINTS = ("/", ": ", "©")
 _CREDIT_TAIL_ENDS = (")", "]")
 
 
@@ -473,7 +486,11 @@ def is_credited_caption(s: str) -> bool:
 
 
 _AGENCY_ONLY = re.compile(rf"^\((?:{_PAREN_AGENCIES})\)$")
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|reported|according to)\b|[\"“”]")
+_AGENCY_TAG = re.compile(rf"\s\((?:{_PAREN_AGENCIES})\)$")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|reported|according to|added|adds|claimed|claims|confirmed"
+    r"|announced|denied|warned|urged|verified)\b|[\"“”]"
+)
 
 
 _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LEAD}|Credit\.\.\.|\()")
