@@ -508,6 +508,24 @@ The Senate is due back in Washington on Monday afternoon.
     assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
 
 
+def test_a_correspondent_inside_a_post_without_a_byline_is_its_author() -> None:
+    # The window was cut above the post's own byline: the second correspondent, name over
+    # role over a paragraph, is the tail's author, not a photo's caption and credit.
+    text = """\
+He and his wife are spending the night with their daughter in the town.
+Aoife Moore
+BBC News NI
+It is a similar picture on the north coast, where the council has closed the promenade.
+What do the weather warnings mean?
+published at 18:15 British Summer Time
+The Met Office uses three colours of warning - yellow, amber and red.
+"""
+    tail, post = read_text(text, source="window.txt").entries
+    assert (tail.author, tail.role, tail.captions) == ("Aoife Moore", "BBC News NI", [])
+    assert len(tail.paragraphs) == 2
+    assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
+
+
 def test_a_short_sentence_closed_by_an_agency_tag_is_a_paragraph() -> None:
     # France 24 closes its paragraphs with their source; a short one is no caption.
     text = """\

@@ -585,9 +585,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         if j == skip:
             continue  # the role line of a correspondent read just above
-        if k == TEXT and e.author and (role := _co_author(doc, j, hi)):
+        if k == TEXT and (role := _co_author(doc, j, hi)):
             # "Our reporters on the ground": each correspondent's name and role over their
-            # paragraphs. They are the post's authors, not captions.
+            # paragraphs. They are the post's authors, not captions (the first one too, when
+            # the window was cut above the post's own byline).
+            if not e.author:
+                e.author, e.role = s, doc.s[role]
             if s not in e.authors:
                 e.authors.append(s)
             skip = role
