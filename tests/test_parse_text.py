@@ -2046,6 +2046,25 @@ def test_a_window_that_opens_inside_a_post_keeps_its_tail() -> None:
         (None, None, 2),
         ("King and Queen land in Nairobi", "11:02", 1),
     ]
+    # A sentence closed by its sources over a photo's caption; a lead-in on "our live blog".
+    rferl = "\n\n11:08 11.6.2015\n\nThe separatists say they are ready to exchange prisoners.\n"
+    sourced = read_text(
+        "Lavrov also accused Kyiv of sabotaging the Minsk agreements by refusing to talk to"
+        " the separatist leaders in Donetsk and Luhansk. (TASS, Interfax)\n\n"
+        "Russian Foreign Minister Sergei Lavrov (file photo)" + rferl
+    )
+    recap = read_text(
+        "Welcome to our live blog on the crisis in Ukraine. Here's a quick recap:\n\n"
+        "Kyiv says two servicemen were killed and five wounded in the past 24 hours.\n\n"
+        "The OSCE says it recorded more than 100 explosions overnight near Donetsk airport." + rferl
+    )
+    for page, paragraphs in ((sourced, 1), (recap, 3)):
+        assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [
+            (None, paragraphs),
+            ("11:08", 1),
+        ]
+        assert page.page.title is None
+    assert sourced.entries[0].captions == ["Russian Foreign Minister Sergei Lavrov (file photo)"]
 
 
 def test_title_case_headlines_are_not_names() -> None:

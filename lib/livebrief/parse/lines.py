@@ -304,9 +304,17 @@ def core(s: str) -> str:
 
 
 def closes_sentence(s: str) -> bool:
-    """Tell whether a line ends as a sentence does (``.``, ``!``, ``?``, ``…``, quotes after)."""
+    """Tell whether a line ends as a sentence does (``.``, ``!``, ``?``, ``…``, quotes after).
+
+    Its sources in brackets may follow the stop (RFE/RL: ``... in Luhansk. (TASS, Interfax)``).
+    """
     c = core(s)
+    if c and c[-1] not in _TERMINAL + "?" and s.endswith(")") and _SOURCES_AFTER.search(s):
+        return True
     return bool(c) and c[-1] in _TERMINAL + "?"
+
+
+_SOURCES_AFTER = re.compile(r"[.!?…][\"'”’]?\s\([^()]{2,40}\)$")
 
 
 def headline_like(s: str, max_words: int = 16) -> bool:

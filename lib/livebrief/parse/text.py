@@ -466,8 +466,12 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         # A correspondent's name and role ("Orla Guerin" / "Reporting from Istanbul") over
         # a paragraph: the byline of the post the window opens in.
         return top if over_paragraph(doc, k, first) else None
-    if L.headline_like(s.rstrip("!")) or (L.LIVE_TITLE.search(s) and not full_sentence(s)):
-        return None  # a title ("Leeds v Derby – live!"), not "... to our live coverage."
+    if L.headline_like(s.rstrip("!")) or (
+        L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
+    ):
+        # A title ("Leeds v Derby – live!"), not "... to our live coverage." nor a lead-in
+        # ("Welcome to our live blog ... Here's a quick recap:").
+        return None
     if full_sentence(s) or len(s) > 60:
         return top
     # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
