@@ -432,6 +432,48 @@ Local governor Oleh Synehubov said several explosions were heard in the city.
     assert parsed.entries[1].time.isoformat() == "2024-01-05T23:40:00+01:00"
 
 
+def test_a_window_cut_under_the_title_keeps_the_standfirst_stamp_and_byline() -> None:
+    # France 24: both stamps in one line, the standfirst (with the zone note) above them.
+    text = """\
+Blinken arrived in Turkey on Friday at the start of a regional tour. Follow FRANCE 24's live \
+coverage of the war. All times are Paris time (GMT+1).
+
+Issued on: 05/01/2024 - 08:12 Modified: 06/01/2024 - 00:25
+
+By: FRANCE 24
+
+Follow
+
+4 min
+
+00:25
+
+Blinken arrives in Turkey on regional tour
+
+US Secretary of State Antony Blinken landed in Istanbul late Friday.
+
+23:48
+
+Israel says it found weapons factory in central Gaza
+
+The Israeli army said its troops had found a weapons site in central Gaza.
+"""
+    parsed = read_text(text, source="france24.txt")
+    page = parsed.page
+    assert page.title is None and page.standfirst is not None
+    assert page.standfirst.startswith("Blinken arrived in Turkey")
+    assert (page.authors, page.timezone) == (["FRANCE 24"], "Europe/Paris")
+    assert [e.headline for e in parsed.entries] == [
+        "Blinken arrives in Turkey on regional tour",
+        "Israel says it found weapons factory in central Gaza",
+    ]
+    # The newest post is dated by the last update, printed after the first in the same line.
+    assert [e.time.isoformat() if e.time else None for e in parsed.entries] == [
+        "2024-01-06T00:25:00+01:00",
+        "2024-01-05T23:48:00+01:00",
+    ]
+
+
 def test_key_developments_that_repeat_the_headlines_and_an_untitled_intro() -> None:
     text = """\
 Ukraine war latest: Russia launches massive missile attack, killing at least 39

@@ -508,6 +508,37 @@ The Senate is due back in Washington on Monday afternoon.
     assert (first.headline, first.author) == ("Speaker Mike Johnson", None)
 
 
+def test_a_window_opening_on_a_photo_and_its_licensing_link_keeps_the_tail() -> None:
+    text = """\
+A man rides a scooter past a fallen tree in Taipei, Taiwan October 31, 2024. REUTERS/Ann Wang
+
+Purchase Licensing Rights, opens new tab
+
+More than 8,000 people have been evacuated from mountainous areas, according to Taipower.
+
+(Reporting by Ben Blanchard and Ann Wang; Editing by Shri Navaratnam)
+
+October 31, 2024 3:55 PM GMT+8
+
+China warns ships off Fujian coast, suspends ferries
+
+China's maritime authorities ordered ships to return to port, state broadcaster CCTV reported.
+"""
+    parsed = read_text(text, source="reuters.txt")
+    tail, post = parsed.entries
+    assert (tail.headline, tail.authors, len(tail.paragraphs)) == (
+        None,
+        ["Ben Blanchard", "Ann Wang"],
+        1,
+    )
+    assert len(tail.captions) == 1 and tail.embeds == ["Purchase Licensing Rights, opens new tab"]
+    assert not any("above the first post" in n for n in parsed.page.notes)
+    assert (post.headline, post.clock) == (
+        "China warns ships off Fujian coast, suspends ferries",
+        "15:55",
+    )
+
+
 def test_a_correspondent_inside_a_post_without_a_byline_is_its_author() -> None:
     # The window was cut above the post's own byline: the second correspondent, name over
     # role over a paragraph, is the tail's author, not a photo's caption and credit.

@@ -318,7 +318,15 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 # The Guardian 2009-11: "guardian.co.uk, Wednesday 13 July 2011 18.02 BST".
                 page.updated = page.updated or s
                 page.timezone = page.timezone or times.zone_in(s)
-            elif page.title is not None and page.standfirst is None and len(s.split()) > 4:
+            elif (
+                page.standfirst is None
+                and len(s.split()) > 4
+                and (
+                    page.title is not None
+                    # A window cut under the title: the standfirst over the page's stamp.
+                    or (not unread and doc.kind.find(UPDATED, i, first_start) >= 0)
+                )
+            ):
                 page.standfirst = s
                 page.timezone = page.timezone or times.zone_note_in(s)
             else:

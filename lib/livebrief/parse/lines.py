@@ -102,7 +102,7 @@ _HEADER_CHROME_RE = re.compile(
     r"^(?:you need one to watch live tv|\d+\s+(?:new\s+)?(?:posts?|updates?)$|sort\s?by|latestsort"
     r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
     r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index)"
-    r"|\d+\s?min(?:ute)?s? read$)",
+    r"|\d+\s?min(?:ute)?s?(?: read)?$)",  # a reading time: "4 min read", France 24's "4 min"
     re.I,
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.

@@ -446,10 +446,21 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     post, not the page's header.
     """
     top = j = doc.next_nonblank(-1, first)
-    while j < first and (doc.kind[j] == CAPMARK or _over_credit(doc, j, first)):
+    photo = False
+    while j < first and (
+        doc.kind[j] == CAPMARK
+        or _over_credit(doc, j, first)
+        or (photo and doc.kind[j] in (EMBED, DROP))  # Reuters' "Purchase Licensing Rights"
+    ):
+        photo = photo or doc.kind[j] == CAPMARK
         j = doc.next_nonblank(j, first)  # the post's photo (alt text, credit), then its text
     if j >= first or doc.kind[j] != TEXT:
         return None
+    if any(
+        doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS)
+        for x in range(j + 1, first)
+    ):
+        return None  # the page's standfirst over its stamp (France 24's "Issued on: ...")
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
     paragraph_below = over_paragraph(doc, j, first)
@@ -478,6 +489,10 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     # lead-in ("Turnout passes one-third threshold:", RFE/RL).
     closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
     return top if closed and paragraph_below else None
+
+
+# Stamps only a page's own top prints (a post's is "Updated at 15.06 BST").
+_PAGE_STAMPS = ("issued on", "first published", "published on", "last updated", "modified")
 
 
 def _cut_item(doc: Doc, first: int) -> int | None:
@@ -697,7 +712,9 @@ def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -
         page.timezone = zones.most_common(1)[0][0]
     # The page's last update dates its newest post better than the day it was first published
     # (France 24: "Issued on: 05/01/2024 - 06:42" / "Modified: 06/01/2024 - 00:25").
-    updated = times.date_in(page.updated) if page.updated else None
+    # (Both in one line: "Issued on: 05/01/2024 - 08:12 Modified: 06/01/2024 - 00:25".)
+    last = page.updated[max(page.updated.lower().rfind("modified"), 0) :] if page.updated else None
+    updated = times.date_in(last) if last else None
     page_date = updated or (Date.fromisoformat(page.date) if page.date else None)
     page.notes.extend(
         times.resolve(
