@@ -557,6 +557,46 @@ The Met Office uses three colours of warning - yellow, amber and red.
     assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
 
 
+def test_a_byline_under_a_closed_paragraph_opens_an_untitled_post_on_an_untimed_page() -> None:
+    text = """\
+Peterborough cathedral lights up for anniversary
+
+Peterborough Cathedral has been lit up in blue tonight to mark 900 years since its founding.
+
+Hannah Olsen
+
+BBC Radio Cambridgeshire
+
+Here's a lovely story to end the afternoon on. Two sisters have been reunited after 60 years.
+
+The pair met for the first time last week at a cafe in Huntingdon.
+
+Man charged after police chase in Thetford
+
+Chris Bell
+
+BBC Look East
+
+A 24-year-old man has been charged with dangerous driving after a police chase.
+
+Sarah Jones
+
+BBC Radio Norfolk
+
+Norfolk Police say the car was stopped with a stinger device on the A11 near Elveden.
+"""
+    got = [
+        (e.headline, e.authors, len(e.paragraphs))
+        for e in read_text(text, source="local.txt").entries
+    ]
+    assert got == [
+        ("Peterborough cathedral lights up for anniversary", [], 1),
+        (None, ["Hannah Olsen"], 2),
+        # Under a post with a byline of its own, a second correspondent of that post.
+        ("Man charged after police chase in Thetford", ["Chris Bell", "Sarah Jones"], 2),
+    ]
+
+
 def test_a_short_sentence_closed_by_an_agency_tag_is_a_paragraph() -> None:
     # France 24 closes its paragraphs with their source; a short one is no caption.
     text = """\

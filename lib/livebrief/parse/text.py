@@ -95,7 +95,29 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
             start = prv if label_above else i
             if not starts or start > starts[-1]:
                 starts.append(start)
+        elif weak and _byline_opens_post(doc, i, prv, lo, hi, starts):
+            start = i
+            if not starts or start > starts[-1]:
+                starts.append(start)
     return starts
+
+
+def _byline_opens_post(doc: Doc, i: int, prv: int, lo: int, hi: int, starts: list[int]) -> bool:
+    """Tell whether a correspondent's name and role on line ``i`` open an untitled post.
+
+    (BBC Local Live: "Hannah Olsen" / "BBC Radio Cambridgeshire" / paragraphs, under a post
+    whose last paragraph closed, on a page that prints no times.) Under a post that has a
+    byline of its own, the name is a second correspondent of that post.
+    """
+    if prv < lo or doc.kind[prv] != TEXT or not full_sentence(doc.s[prv]):
+        return False
+    if not bylines.is_person_name(doc.s[i]) or not strong_at(doc, i, hi, one_line=False):
+        return False
+    if starts:
+        under = doc.next_nonblank(starts[-1], hi)
+        if under < hi and strong_at(doc, under, hi):
+            return False
+    return True
 
 
 def _marker_starts(doc: Doc, lo: int, hi: int) -> list[int]:
