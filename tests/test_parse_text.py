@@ -557,6 +557,36 @@ The Met Office uses three colours of warning - yellow, amber and red.
     assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
 
 
+def test_a_blank_separated_window_opening_on_a_photo_pair_keeps_the_tail() -> None:
+    text = """\
+Gisela Stuart
+Getty Images
+
+She told supporters at the count it had been "the hardest campaign of my life".
+
+Tories take Telford
+
+Rob Mayor
+
+BBC News
+
+Lucy Allan has won Telford for the Conservatives, unseating Labour's David Wright.
+"""
+    parsed = read_text(text, source="window.txt")
+    assert parsed.page.title is None and parsed.page.authors == []
+    tail, post = parsed.entries
+    assert (tail.headline, tail.captions, len(tail.paragraphs)) == (
+        None,
+        ["Gisela Stuart", "Getty Images"],
+        1,
+    )
+    assert (post.headline, post.author, post.role) == (
+        "Tories take Telford",
+        "Rob Mayor",
+        "BBC News",
+    )
+
+
 def test_a_byline_under_a_closed_paragraph_opens_an_untitled_post_on_an_untimed_page() -> None:
     text = """\
 Peterborough cathedral lights up for anniversary

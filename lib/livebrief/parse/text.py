@@ -473,9 +473,12 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         doc.kind[j] == CAPMARK
         or _over_credit(doc, j, first)
         or (photo and doc.kind[j] in (EMBED, DROP))  # Reuters' "Purchase Licensing Rights"
+        or _photo_pair(doc, j, first)
     ):
-        photo = photo or doc.kind[j] == CAPMARK
-        j = doc.next_nonblank(j, first)  # the post's photo (alt text, credit), then its text
+        pair = _photo_pair(doc, j, first)
+        photo = photo or pair or doc.kind[j] == CAPMARK
+        # The post's photo (alt text, credit), then its text.
+        j = doc.next_nonblank(j + 1 if pair else j, first)
     if j >= first or doc.kind[j] != TEXT:
         return None
     if any(
@@ -532,6 +535,26 @@ def _cut_item(doc: Doc, first: int) -> int | None:
         if doc.s[j] and L.indent(doc.raw[j]) <= number:
             return None
     return top
+
+
+def _photo_pair(doc: Doc, j: int, hi: int) -> bool:
+    """Tell whether line ``j`` is a photo's alt text right over its credit, over a paragraph.
+
+    (BBC Local Live, blank-separated: "Sammie Szmodics" / "Colchester United FC", with no
+    blank line between them; the header's lines stand apart.)
+    """
+    c = j + 1
+    return (
+        doc.blanks
+        and c < hi
+        and doc.kind[j] == TEXT
+        and doc.kind[c] == TEXT
+        and L.short_unpunctuated(doc.s[j], 8)
+        and L.short_unpunctuated(doc.s[c], 6)
+        and (k := doc.next_nonblank(c, hi)) < hi
+        and k > c + 1
+        and full_sentence(doc.s[k])
+    )
 
 
 def _over_credit(doc: Doc, j: int, hi: int) -> bool:
