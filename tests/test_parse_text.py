@@ -557,6 +557,23 @@ The Met Office uses three colours of warning - yellow, amber and red.
     assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
 
 
+def test_a_headline_on_the_last_line_over_a_cut_time_opens_a_post() -> None:
+    text = """\
+'This is a proper Lord's pitch'
+published at 13:52 British Summer Time
+Isa Guha
+BBC Test Match Special commentator
+There has been plenty of grass left on this pitch, a great toss to win for Sri Lanka.
+The key for England now is to survive the first hour after lunch.
+Lunch - England 103-4
+"""
+    got = [(e.headline, e.clock, len(e.paragraphs)) for e in read_text(text).entries]
+    assert got == [
+        ("'This is a proper Lord's pitch'", "13:52", 2),
+        ("Lunch - England 103-4", None, 0),
+    ]
+
+
 def test_a_blank_separated_window_opening_on_a_photo_pair_keeps_the_tail() -> None:
     text = """\
 Gisela Stuart

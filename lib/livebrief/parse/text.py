@@ -415,7 +415,19 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
             doc.cut_top, pre = cut, [p for p in pre if p < cut]
         if cut is not None and (not pre or cut < pre[0]):
             pre, hdr = [cut, *pre], min(hdr, cut - 1)
-        marked = _times_below_headlines(doc, _marker_starts(doc, markers[0], n), n)
+        timed = _marker_starts(doc, markers[0], n)
+        marked = _times_below_headlines(doc, timed, n)
+        if marked != timed:
+            # Times under headlines: a headline on the window's last line lost its time (and
+            # its post) to the cut ("Lunch - England 103-4" under the last paragraph).
+            last = doc.prev_nonblank(n, 0)
+            if (
+                last > marked[-1]
+                and doc.kind[last] == TEXT
+                and L.headline_like(doc.s[last])
+                and weak_headline(doc, last, marked[-1] + 1, n)
+            ):
+                marked.append(last)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
             pre = [p for p in pre if p < marked[0]]
