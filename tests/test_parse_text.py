@@ -218,6 +218,13 @@ Welcome to our live coverage of the war in Ukraine.
 # The page's intro under the stamp: the stamp under the page's byline is still the page's.
 @pytest.mark.parametrize("intro", ["", "Comments\nRussia has fired more than 150 missiles.\n"])
 def test_author_and_dated_time_under_the_headline_glued_or_not(sep: str, intro: str) -> None:
+    # A window holding one post under the stamp: one post's time is evidence enough there.
+    one = INDEPENDENT.format(sep=sep, intro=intro).split("Russia says it downed")[0]
+    top = read_text(one, source="independent.txt")
+    assert top.page.updated == "Friday 05 January 2024 23:10 GMT"
+    assert [e.headline for e in top.entries] == [
+        "Zelensky thanks allies for air defence after strikes"
+    ]
     parsed = read_text(INDEPENDENT.format(sep=sep, intro=intro), source="independent.txt")
     page = parsed.page
     # The page's stamp is printed in a form of its own: it is the page's, not a post's.

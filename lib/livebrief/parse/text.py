@@ -314,7 +314,8 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
             and doc.kind[over] == TEXT
             and (bylines.page_authors(doc.s[over]) or bylines.header_names(doc.s[over]))
         )
-        return _own_form(doc, markers) and (
+        # (Under the page's names one post's time is evidence enough: a window's top.)
+        return _own_form(doc, markers, 2 if under_byline else 3) and (
             bool(under_byline)
             or not any(
                 doc.kind[j] == TEXT and L.closes_sentence(doc.s[j])
@@ -339,12 +340,13 @@ def _form(raw: str) -> str:
 _FORM_SAMPLE = 40
 
 
-def _own_form(doc: Doc, markers: list[int]) -> bool:
+def _own_form(doc: Doc, markers: list[int], least: int = 3) -> bool:
     """Tell whether the first time is printed unlike the others, which all share one form.
 
     The next few dozen times are evidence enough; reading on would cost a long page time.
+    ``least`` times are needed (with the first).
     """
-    if len(markers) < 3:
+    if len(markers) < least:
         return False
     shared = None
     for j in markers[1 : 1 + _FORM_SAMPLE]:
