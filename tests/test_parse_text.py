@@ -564,6 +564,38 @@ The Met Office uses three colours of warning - yellow, amber and red.
     assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
 
 
+def test_a_bare_length_over_a_videos_title_and_credit_is_no_time() -> None:
+    text = """\
+Thousands gathered in Tel Aviv's "Hostages Square" on Friday evening to call for a deal.
+
+FRANCE 24's Irris Makler reports from Tel Aviv.
+
+03:12
+
+Israel: relatives of hostages keep up pressure on government
+
+© FRANCE 24
+
+"Every day that passes is a danger to their lives," said Rachel Goldberg-Polin.
+
+19:40
+
+Hezbollah leader says group 'cannot remain silent'
+
+Hezbollah chief Hassan Nasrallah said his group "cannot remain silent" after the killing.
+"""
+    tail, post = read_text(text, source="france24.txt").entries
+    assert (tail.clock, len(tail.paragraphs), tail.embeds) == (None, 3, ["03:12"])
+    assert tail.captions == [
+        "Israel: relatives of hostages keep up pressure on government",
+        "© FRANCE 24",
+    ]
+    assert (post.clock, post.headline) == (
+        "19:40",
+        "Hezbollah leader says group 'cannot remain silent'",
+    )
+
+
 def test_a_headline_on_the_last_line_over_a_cut_time_opens_a_post() -> None:
     text = """\
 'This is a proper Lord's pitch'

@@ -659,6 +659,19 @@ def _stray_lengths(doc: Doc) -> None:
             stray.add(k)
     # "0:37" is never a clock (a 24-hour page prints "00:37", a 12-hour one "12:37").
     stray.update(k for k in bare if lines[timed[k]].startswith("0:"))
+    # Nor a length over the video's title and its credit ("03:12" / title / "© FRANCE 24").
+    n = len(lines)
+    for k in bare:
+        t = doc.next_nonblank(timed[k], n)
+        c = doc.next_nonblank(t, n)
+        if (
+            c < n
+            and kind[t] == TEXT
+            and L.headline_like(lines[t])
+            and lines[c].startswith("©")
+            and len(lines[c]) < 40
+        ):
+            stray.add(k)
     for k in sorted(stray):
         _make_embed(doc, timed[k])
         # The video's title under its length ("0:37" / "Audience laughs at Sunak's answer").
