@@ -564,6 +564,26 @@ The Met Office uses three colours of warning - yellow, amber and red.
     assert (post.headline, post.author) == ("What do the weather warnings mean?", None)
 
 
+def test_a_pinned_post_casts_no_vote_on_the_order() -> None:
+    copy = "Copy link\n"
+    text = (
+        "Pinned post\n2h ago\n15:30\nElectoral Dysfunction: on the conference that was\n"
+        "Beth Rigby and Jess Phillips look back at a week in Manchester.\n"
+        + copy
+        + "10m ago\n17:42\nStarmer promises to overhaul planning rules\n"
+        "Sir Keir Starmer said a Labour government would build 1.5 million homes.\n"
+        + copy
+        + "40m ago\n17:12\nSunak arrives in Manchester\nThe prime minister arrived at noon.\n"
+    )
+    parsed = read_text(text, source="sky.txt")
+    assert parsed.page.order == "newest first"
+    assert [(e.clock, e.labels) for e in parsed.entries] == [
+        ("15:30", ["Pinned"]),
+        ("17:42", []),
+        ("17:12", []),
+    ]
+
+
 def test_a_bare_length_over_a_videos_title_and_credit_is_no_time() -> None:
     text = """\
 Thousands gathered in Tel Aviv's "Hostages Square" on Friday evening to call for a deal.

@@ -758,7 +758,11 @@ def _finish(page: Page, built: list[Built], date: Date | None, tz: str | None) -
     entries = [b.entry for b in built]
     for pos, e in enumerate(entries):
         e.position = pos
-    order = times.detect_order(entries, [b.mark for b in built]) or _order_from_welcome(entries)
+    # A pinned post stands on top whatever its time (Sky): it casts no vote on the order.
+    voters = [(e, b.mark) for e, b in zip(entries, built, strict=True) if "Pinned" not in e.labels]
+    order = times.detect_order(
+        [e for e, _ in voters], [m for _, m in voters]
+    ) or _order_from_welcome(entries)
     if order is None:
         order = NEWEST_FIRST
         page.notes.append("order assumed newest first: the page's times do not tell")
