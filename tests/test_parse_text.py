@@ -214,6 +214,17 @@ Welcome to our live coverage of the war in Ukraine.
 """
 
 
+def test_a_window_opening_on_the_intro_over_key_points_keeps_the_header() -> None:
+    window = INDEPENDENT.format(sep="", intro="").split("Sign up to our free newsletter\n")[1]
+    intro = "Russia has fired more than 150 missiles and drones at cities across Ukraine.\n"
+    parsed = read_text(intro + window, source="independent.txt")
+    assert parsed.page.summary == [
+        "Russia launches largest missile barrage of the war",
+        "At least 39 killed across Ukraine, officials say",
+    ]
+    assert parsed.entries[0].headline == "Zelensky thanks allies for air defence after strikes"
+
+
 @pytest.mark.parametrize("sep", ["", "\n"])
 # The page's intro under the stamp: the stamp under the page's byline is still the page's.
 @pytest.mark.parametrize("intro", ["", "Comments\nRussia has fired more than 150 missiles.\n"])

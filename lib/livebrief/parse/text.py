@@ -496,10 +496,13 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     if j >= first or doc.kind[j] != TEXT:
         return None
     if any(
-        doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS)
+        (doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS))
+        or doc.s[x].lower() in _HEADER_MARKS
         for x in range(j + 1, first)
     ):
-        return None  # the page's standfirst over its stamp (France 24's "Issued on: ...")
+        # The page's standfirst over its stamp (France 24's "Issued on: ..."), its intro
+        # over its key points (The Independent): the header, not a post's tail.
+        return None
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
     paragraph_below = over_paragraph(doc, j, first)
@@ -532,6 +535,10 @@ def _cut_post(doc: Doc, first: int) -> int | None:
 
 # Stamps only a page's own top prints (a post's is "Updated at 15.06 BST").
 _PAGE_STAMPS = ("issued on", "first published", "published on", "last updated", "modified")
+# Headings and furniture only a page's header holds.
+_HEADER_MARKS = frozenset(
+    ["key points", "key events", "show latest updates", "show more updates", "live reporting"]
+)
 
 
 def _cut_item(doc: Doc, first: int) -> int | None:
