@@ -622,6 +622,21 @@ Hezbollah chief Hassan Nasrallah said his group "cannot remain silent" after the
     )
 
 
+def test_a_window_opening_on_published_at_keeps_the_cut_headline_off() -> None:
+    # The headline stood above "published at", over the cut: the line under it is body.
+    text = """\
+published at 17:55 British Summer Time
+Get involved: #bbccricket or WhatsApp 0330 123 2815
+Tom, Sheffield: Smith plays like a wicketkeeper-batter should in a Test side.
+WICKET! Smith falls for 76
+published at 17:31 British Summer Time
+Jamie Smith tries to hit Asitha Fernando over mid-on for a third six and gets it all wrong.
+"""
+    first, second = read_text(text, source="window.txt").entries
+    assert (first.headline, first.clock, len(first.paragraphs)) == (None, "17:55", 2)
+    assert (second.headline, second.clock) == ("WICKET! Smith falls for 76", "17:31")
+
+
 def test_a_headline_on_the_last_line_over_a_cut_time_opens_a_post() -> None:
     text = """\
 'This is a proper Lord's pitch'

@@ -153,6 +153,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         and i < hi
         and lo != doc.tail_top
         and not (doc.numbered and doc.kind[lo] != NUM)
+        # BBC's "published at" stands under its headline: at a window's top, above the cut.
+        and not (doc.kind[top] == TIME and doc.s[top].startswith("published at"))
     ):
         if doc.kind[i] == PUB and doc.heads.get(i):
             headline, mark = doc.heads[i], doc.marks[i]
