@@ -769,6 +769,18 @@ def lines_of(doc: Doc, kinds: tuple[int, ...], lo: int, hi: int) -> list[int]:
     return positions(doc.kind, kinds, lo, hi)
 
 
+def published_under_headline(doc: Doc, i: int, hi: int) -> bool:
+    """Tell whether line ``i`` is BBC's ``published at`` time line, printed under its headline.
+
+    (Not when the time is printed again under it, "published at 22:58 ..." / "22:58 BST"
+    over the headline: a copy that puts the time first.)
+    """
+    if doc.kind[i] != TIME or not doc.s[i].startswith("published at"):
+        return False
+    k = doc.next_nonblank(i, hi)
+    return k >= hi or doc.kind[k] != TIME
+
+
 def strong_at(doc: Doc, i: int, hi: int, one_line: bool = True) -> bool:
     """Tell whether a byline starts at line ``i`` (with ``one_line=False``: a name/role pair)."""
     window = doc.s[i : min(hi, i + 6)]

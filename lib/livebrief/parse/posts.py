@@ -30,6 +30,7 @@ from livebrief.parse.layout import (
     Doc,
     make_caption,
     mark_duplicates,
+    published_under_headline,
     strong_at,
 )
 from livebrief.parse.shapes import over_paragraph
@@ -154,7 +155,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         and lo != doc.tail_top
         and not (doc.numbered and doc.kind[lo] != NUM)
         # BBC's "published at" stands under its headline: at a window's top, above the cut.
-        and not (doc.kind[top] == TIME and doc.s[top].startswith("published at"))
+        and not published_under_headline(doc, top, hi)
     ):
         if doc.kind[i] == PUB and doc.heads.get(i):
             headline, mark = doc.heads[i], doc.marks[i]

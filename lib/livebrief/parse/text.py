@@ -60,6 +60,7 @@ from livebrief.parse.layout import (
     mark_duplicates,
     marker_lines,
     numbered_lines,
+    published_under_headline,
     strong_at,
 )
 from livebrief.parse.posts import Built, build_entry, cut_role, set_codes
@@ -225,7 +226,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         # kicker, "Get involved: ...") is the body's.
         head_after = (
             nxt < hi
-            and not doc.s[i].startswith("published at")
+            and not published_under_headline(doc, i, hi)
             and doc.kind[nxt] == TEXT
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
