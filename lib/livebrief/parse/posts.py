@@ -465,9 +465,9 @@ def _item_shaped(doc: Doc, j: int) -> bool:
     s = doc.s[j]
     return (
         doc.kind[j] == TEXT
+        and s.count(" ") >= 2
         and j not in doc.captions
         and L.short_unpunctuated(s, _ITEM_WORDS)
-        and s.count(" ") >= 2
         and not bylines.is_person_name(s)
         and not bylines.is_role_line(s)
     )
@@ -588,7 +588,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         if j == skip:
             continue  # the role line of a correspondent read just above
-        if k == TEXT and (role := _co_author(doc, j, hi)):
+        if k == TEXT and len(s) <= 40 and (role := _co_author(doc, j, hi)):
             # "Our reporters on the ground": each correspondent's name and role over their
             # paragraphs. They are the post's authors, not captions (the first one too, when
             # the window was cut above the post's own byline).
