@@ -622,6 +622,39 @@ Hezbollah chief Hassan Nasrallah said his group "cannot remain silent" after the
     )
 
 
+def test_scores_and_scorers_are_body_and_a_cut_items_sport_headline_stays() -> None:
+    text = """\
+    FULL-TIME SCORES
+
+    Swansea 2-1 Everton
+
+    Hull 0-0 Stoke
+
+  10. 1744:
+    Half-time
+
+    Swansea 1-0 Everton
+
+    Everton have to find something in the second half.
+
+  11. 1737:
+    GOAL - Swansea 2-0 Everton
+
+    Jonjo Shelvey (61 mins)
+
+    That's a killer blow for Everton. Shelvey tries his luck from 25 yards.
+"""
+    got = [
+        (e.headline, e.clock, e.paragraphs[0], e.captions)
+        for e in read_text(text, source="sport.txt").entries
+    ]
+    assert got == [
+        ("FULL-TIME SCORES", None, "Swansea 2-1 Everton", []),
+        ("Half-time", "17:44", "Swansea 1-0 Everton", []),
+        ("GOAL - Swansea 2-0 Everton", "17:37", "Jonjo Shelvey (61 mins)", []),
+    ]
+
+
 def test_a_window_opening_on_published_at_keeps_the_cut_headline_off() -> None:
     # The headline stood above "published at", over the cut: the line under it is body.
     text = """\

@@ -143,6 +143,8 @@ def top_nav(doc: Doc) -> None:
     texts = [i for i in run if doc.kind[i] in (TEXT, LABEL)]
     if len(run) < 2 or not texts or j >= n:
         return
+    if doc.numbered and all(L.indent(doc.raw[i]) for i in run):
+        return  # indented like a numbered post's body: the tail of a post cut above the window
     if (
         doc.kind[run[0]] == TEXT
         and all(doc.kind[i] == LABEL for i in run[1:])

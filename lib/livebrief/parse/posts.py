@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -120,6 +121,19 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         elif headline and L.is_caption_mark(headline):
             e.captions.append(headline)  # "  2. Video content": an untitled post's video
             headline = None
+    elif (
+        doc.numbered
+        and doc.kind[i] == TEXT
+        and _cut_item_headline(doc.s[i])
+        and _heads_under_numbers(doc)
+    ):
+        # A numbered item cut above its number, on a page that prints each headline under its
+        # number ("  10. 1744: " / "Half-time"): a stock headline, one with its source glued
+        # on ("BBC Radio 5 liveSwansea 2-1 Everton") or sport's capitals ("FULL-TIME
+        # SCORES") is still its headline. (Where headlines stand on the number's line, such
+        # a line is a sub-heading of the body.)
+        headline = doc.s[i]
+        i += 1
     elif lo == doc.tail_top and doc.kind[i] == TEXT and cut_role(doc.s[i]):
         e.role = doc.s[i]  # the role line of a byline whose name was above the window's cut
         i += 1
@@ -303,6 +317,24 @@ def _alt_over_byline(doc: Doc, i: int, hi: int) -> int | None:
     return j if strong_at(doc, k, hi, one_line=False) else None
 
 
+def _heads_under_numbers(doc: Doc) -> bool:
+    """Tell whether the page's first numbered item prints nothing but its time on its line."""
+    j = doc.kind.find(NUM)
+    if j < 0:
+        return False
+    headline, _, lead = _item_head(doc, j)
+    return headline is None and lead is None
+
+
+def _cut_item_headline(s: str) -> bool:
+    first = s.split(None, 1)[0].rstrip("!:-")
+    return (
+        L.is_stock_headline(s)
+        or bool(L.split_labels(s)[1])
+        or (len(first) >= 4 and first.isupper() and L.headline_like(s))
+    )
+
+
 def _co_author(doc: Doc, j: int, hi: int) -> int | None:
     """Return the role line under a correspondent's name on line ``j`` inside a post's body.
 
@@ -402,9 +434,14 @@ def _short_line(s: str, max_caption_words: int) -> int:
     """Judge a short body line: a photo credit, a caption shape, or neither."""
     if L.is_credit(s) and len(s.split()) <= 6:
         return _SHORT_CREDIT
-    if L.short_unpunctuated(s, max_caption_words):
+    if L.short_unpunctuated(s, max_caption_words) and not _SCORE_LINE.search(s):
         return _SHORT_CAPTION
     return _SHORT_PLAIN
+
+
+# A result ("Swansea 2-1 Everton") or a scorer ("Jonjo Shelvey (61 mins)") is the post's text,
+# never a photo's caption. (A cricket strip's total, "Eng 305-8", stays apart from the text.)
+_SCORE_LINE = re.compile(r"[A-Za-z.)] \d{1,3}-\d{1,3} [A-Z(]|\(\d{1,3}(?:\+\d{1,2})? mins?\)$")
 
 
 def _max_caption_words(doc: Doc) -> int:
