@@ -318,12 +318,23 @@ def _alt_over_byline(doc: Doc, i: int, hi: int) -> int | None:
 
 
 def _heads_under_numbers(doc: Doc) -> bool:
-    """Tell whether the page's first numbered item prints nothing but its time on its line."""
+    """Tell whether the page's numbered items print their headlines under the number's line.
+
+    (BBC Sport: "  17. 2155: " over "Real Madrid 3-0 Galatasaray", or a sentence on the
+    number's line, "  16. 2158: Yellow card for Ramos. ..."; never a headline there.) The
+    first few items tell.
+    """
+    bare = False
     j = doc.kind.find(NUM)
-    if j < 0:
-        return False
-    headline, _, lead = _item_head(doc, j)
-    return headline is None and lead is None
+    for _ in range(5):
+        if j < 0:
+            break
+        headline, _, lead = _item_head(doc, j)
+        if headline is not None:
+            return False
+        bare = bare or lead is None
+        j = doc.kind.find(NUM, j + 1)
+    return bare
 
 
 def _cut_item_headline(s: str) -> bool:
