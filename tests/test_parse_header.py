@@ -707,6 +707,17 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Politics latest: Labour promises no tax rises in manifesto launch",
         ),
         (
+            # A menu word that is also a label ("Weather", "Analysis") is still the menu's.
+            "Sky News - back to home\nHome\nUK\nWeather\n"
+            "Storm Babet latest: Third person dies as floods hit Scotland\n",
+            "Storm Babet latest: Third person dies as floods hit Scotland",
+        ),
+        (
+            "Business live\n"
+            "Italian bank shares plunge as Monte dei Paschi rescue talks stall – live\n",
+            "Italian bank shares plunge as Monte dei Paschi rescue talks stall – live",
+        ),
+        (
             "USA TODAY\nU.S.\nPolitics\nSports\nWEATHER\n"
             "Live updates: Arctic blast brings record cold to Midwest\n",
             "Live updates: Arctic blast brings record cold to Midwest",

@@ -343,7 +343,9 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         )
 
 
-_SERIES = re.compile(r"\blive with [A-Z]")
+# A series kicker over the live page's title: "Politics live with Andrew Sparrow", or a desk's
+# name and "live" alone ("Business live", "Football live").
+_SERIES = re.compile(r"\blive with [A-Z]|^(?:[A-Z][\w&-]*\s){1,2}live$")
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d\d\b")
 
 

@@ -33,6 +33,7 @@ HEADER_CHROME = frozenset(
         "Get involved",
         "As it happened",
         "Why you can trust Sky News",
+        "Sky News - back to home",  # the logo's link over Sky's menu
         "Share",
         "Share page",
         "Skip to content",
