@@ -282,6 +282,36 @@ Al Jazeera's Charles Stratford, reporting from Kyiv, says officials are preparin
     assert first.embeds[0] == "Keep reading" and first.embeds[-1] == "end of list"
     assert "Posted by Alastair McCready" not in first.embeds + first.paragraphs
     assert (second.headline, second.author) == ("Kyiv is bracing for winter attacks", None)
+    # A window that ends inside the box: its links to the end are still the box's.
+    cut = text.split("list 2 of 2")[0]
+    (only,) = read_text(cut, source="aj.txt").entries
+    assert only.embeds[-1] == "Russia-Ukraine war: List of key events, day 567"
+
+
+def test_a_window_opening_on_a_cnn_player_keeps_the_tail_under_it() -> None:
+    text = """\
+Video Ad Feedback
+Video appears to show Ukrainian drone striking Russian vessel
+00:59 - Source: CNN
+
+Snake Island, seized by Russian forces on the first day of the war, is a recurring target.
+
+Link Copied!
+
+12:15 p.m. ET, May 7, 2022
+
+Jill Biden makes unannounced visit to Ukraine
+
+From CNN's Kate Bennett
+
+First lady Jill Biden made an unannounced trip to western Ukraine on Sunday.
+"""
+    tail, post = read_text(text, source="cnn.txt").entries
+    assert (tail.headline, len(tail.paragraphs), tail.embeds[0]) == (None, 1, "Video Ad Feedback")
+    assert (post.headline, post.author) == (
+        "Jill Biden makes unannounced visit to Ukraine",
+        "Kate Bennett",
+    )
 
 
 def test_pagination_numbers_are_dropped() -> None:

@@ -442,7 +442,8 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         # Al Jazeera's "Keep reading" box of links closes with "end of list".
         end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
-        _embed_until(doc, i, end, _WIDGET_SPAN)
+        # (A box the window's end cut before its "end of list" runs to that end.)
+        _embed_until(doc, i, end, _WIDGET_SPAN, cut_ok=m.group(1) is None)
     # A tweet quoted as text: "Name (@handle)" over its text and date, or its text over
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):
@@ -570,13 +571,20 @@ def make_caption(doc: Doc, i: int) -> None:
 
 
 def _embed_until(
-    doc: Doc, i: int, end: str, span: int, whole: bool = False, only_text: bool = False
+    doc: Doc,
+    i: int,
+    end: str,
+    span: int,
+    whole: bool = False,
+    only_text: bool = False,
+    cut_ok: bool = False,
 ) -> None:
     """Make the lines between widget line ``i`` and its closing line embeds.
 
     The closing line starts with ``end`` (is ``end``, with ``whole``), lower-cased, within
-    ``span`` lines; without one, nothing is taken. Blank lines stay blank; with
-    ``only_text``, so does every line that is not plain text.
+    ``span`` lines; without one, nothing is taken (with ``cut_ok``, everything to the page's
+    end when it comes within the span). Blank lines stay blank; with ``only_text``, so does
+    every line that is not plain text.
     """
     lines = doc.s
     stop = min(len(lines), i + span)
@@ -588,6 +596,8 @@ def _embed_until(
         ),
         None,
     )
+    if close is None and cut_ok and stop == len(lines):
+        close = stop
     for j in range(i + 1, close or i + 1):
         if doc.kind[j] == TEXT if only_text else doc.kind[j] != BLANK:
             _make_embed(doc, j)

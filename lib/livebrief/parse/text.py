@@ -487,7 +487,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     while j < first and (
         doc.kind[j] == CAPMARK
         or _over_credit(doc, j, first)
-        or (photo and doc.kind[j] in (EMBED, DROP))  # Reuters' "Purchase Licensing Rights"
+        or (photo and doc.kind[j] == DROP)  # Reuters' "Purchase Licensing Rights"
+        or doc.kind[j] == EMBED  # the post's video or share tools (CNN's player)
         or _photo_pair(doc, j, first)
     ):
         pair = _photo_pair(doc, j, first)
