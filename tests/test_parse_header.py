@@ -432,6 +432,25 @@ Local governor Oleh Synehubov said several explosions were heard in the city.
     assert parsed.entries[1].time.isoformat() == "2024-01-05T23:40:00+01:00"
 
 
+def test_counters_and_one_word_boxes_under_a_cut_title_are_no_title() -> None:
+    text = """\
+First published on Wednesday 6 July 2016 07.49 BST
+Shares
+1,024
+Comments
+387
+Show
+5.42pm BST
+17:42
+Closing summary
+Italian bank shares fell sharply again today as rescue talks stalled.
+"""
+    parsed = read_text(text, source="guardian.txt")
+    assert parsed.page.title is None
+    assert not any("above the first post" in n for n in parsed.page.notes)
+    assert [e.headline for e in parsed.entries] == ["Closing summary"]
+
+
 def test_a_window_cut_under_the_title_keeps_the_standfirst_stamp_and_byline() -> None:
     # France 24: both stamps in one line, the standfirst (with the zone note) above them.
     text = """\

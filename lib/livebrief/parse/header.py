@@ -308,6 +308,12 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.authors.extend(names)
             elif page.title is not None and bylines.is_org_name(s):
                 page.authors.append(s)
+            elif page.title is None and (
+                (" " not in s and L.headline_like(s)) or _COUNTER.match(s)
+            ):
+                # One word over the title is a kicker, a menu's or a box's ("World", "Show"),
+                # never a live page's title; nor is a counter ("1,024" under "Shares").
+                continue
             elif page.title is None and L.headline_like(_unexclaimed(s), max_words=25):
                 page.title = _last_crumb(s)
             elif _better_title(page.title, s):
@@ -345,6 +351,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
 
 # A series kicker over the live page's title: "Politics live with Andrew Sparrow", or a desk's
 # name and "live" alone ("Business live", "Football live").
+_COUNTER = re.compile(r"^[\d,.\s]+[km]?$", re.I)
 _SERIES = re.compile(r"\blive with [A-Z]|^(?:[A-Z][\w&-]*\s){1,2}live$")
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d\d\b")
 

@@ -34,6 +34,8 @@ HEADER_CHROME = frozenset(
         "As it happened",
         "Why you can trust Sky News",
         "Sky News - back to home",  # the logo's link over Sky's menu
+        "Shares",  # the Guardian's counters under the stamp ("Shares" / "1,024")
+        "Comments",
         "Share",
         "Share page",
         "Skip to content",
