@@ -288,6 +288,28 @@ Al Jazeera's Charles Stratford, reporting from Kyiv, says officials are preparin
     assert only.embeds[-1] == "Russia-Ukraine war: List of key events, day 567"
 
 
+def test_a_sentence_right_over_its_credit_is_a_caption_where_blanks_part_elements() -> None:
+    text = """\
+11:20 a.m. ET, May 7, 2022
+
+School bombed in Luhansk village, governor says
+
+A Russian airstrike hit a school in the village of Bilohorivka, the region's governor said.
+
+Smoke rises from the school in Bilohorivka after the strike, seen from a nearby road on Saturday.
+Luhansk Regional Military Administration/Telegram
+
+CNN cannot independently verify the claims.
+"""
+    (post,) = read_text(text, source="cnn.txt").entries
+    assert len(post.paragraphs) == 2
+    assert post.captions == [
+        "Smoke rises from the school in Bilohorivka after the strike, seen from a nearby road on"
+        " Saturday.",
+        "Luhansk Regional Military Administration/Telegram",
+    ]
+
+
 def test_a_window_opening_on_a_cnn_player_keeps_the_tail_under_it() -> None:
     text = """\
 Video Ad Feedback

@@ -495,7 +495,13 @@ def _caption_over_credit(doc: Doc, s: str, j: int, hi: int) -> bool:
     Images", the body going on under them.) At the end of a post the sentence is as often
     the last paragraph over a photo printed without a caption (AP), so it stays body there.
     """
-    if len(s) > _CAPTION_SENTENCE or not s.endswith(".") or ". " in s:
+    if not s.endswith(".") or len(s) > 320:
+        return False
+    if doc.blanks and doc.kind[j - 1] == TEXT and doc.s[j - 1] == s:
+        # Where blank lines part the elements, a photo's caption and credit are one block:
+        # a sentence right over the credit, with no blank line between, is its caption.
+        return True
+    if len(s) > _CAPTION_SENTENCE or ". " in s:
         return False
     k = doc.next_nonblank(j, hi)
     return k < hi and doc.kind[k] == TEXT and len(doc.s[k]) > 60
