@@ -520,6 +520,15 @@ Poland's armed forces said a Russian missile entered Polish airspace for three m
         ("Zelensky calls on partners to speed up air defense deliveries", 1, 0),
         ("Poland says Russian missile entered its airspace", 1, 0),
     ]
+    # A window cut above the last item's post: the item shares no word with the paragraph
+    # under the list, so it is still an item, not that paragraph's headline.
+    cut = read_text(
+        text.replace(
+            "Poland says Russian missile entered its airspace", "Parliament passes bill"
+        ).split("Parliament passes bill\nPoland's")[0]
+    )
+    assert cut.page.summary[1] == "Parliament passes bill"
+    assert cut.entries[0].headline is None
 
 
 @pytest.mark.parametrize("after", ["Posted at 16:2016:20\n", ""])

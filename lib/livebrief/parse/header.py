@@ -81,6 +81,7 @@ def summary_items(doc: Doc, stop: int) -> None:
                     L.headline_like(doc.s[j])
                     and (weak_headline(doc, j, 0, stop) or over_paragraph(doc, j, stop))
                     and doc.s.count(doc.s[j]) == 1
+                    and not _item_of_headlines(doc, items, j, stop)
                 )
                 or bool(bylines.page_authors(doc.s[j]))
                 # a paragraph under unpunctuated items ("What we covered here" lists sentences)
@@ -96,6 +97,25 @@ def summary_items(doc: Doc, stop: int) -> None:
         if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
             for k in items:
                 doc.kind[k] = BULLET
+
+
+def _item_of_headlines(doc: Doc, items: list[int], j: int, stop: int) -> bool:
+    """Tell whether line ``j`` is the last item of a list of the page's headlines.
+
+    (The Kyiv Independent's "Key developments on April 10:" lists headlines of posts further
+    down; in a window the last item's post may be cut off. Over a paragraph that shares no
+    word with it, "Parliament passes mobilization bill" over "Russian forces struck
+    Kharkiv ...", it is an item of that list, not that paragraph's headline.)
+    """
+    if not any(doc.s.count(doc.s[k]) > 1 for k in items):
+        return False
+    below = doc.next_nonblank(j, stop)
+    return below < stop and not (_stems(doc.s[j]) & _stems(doc.s[below]))
+
+
+def _stems(s: str) -> set[str]:
+    """Content words of a line, cut to five letters (a crude stem: "mobilization")."""
+    return {w[:5] for w in re.findall(r"[a-z]{5,}", s.lower())}
 
 
 def _published_under(doc: Doc, j: int, stop: int) -> bool:
