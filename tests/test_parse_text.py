@@ -940,6 +940,35 @@ Russian-installed officials say traffic on the bridge has been halted after blas
             [],
         ),
         ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
+        ("Share & Save —", ["Share & Save —"], []),  # ABC News' share button
+        (
+            "Video. Macron calls snap legislative elections after EU vote defeat",
+            ["Video. Macron calls snap legislative elections after EU vote defeat"],
+            [],
+        ),
+        (
+            "PHOTO: Waves crash over a seawall in Grand Isle, La., Oct. 14, 2023.\n"
+            "Gerald Herbert/AP",
+            [],
+            [
+                "PHOTO: Waves crash over a seawall in Grand Isle, La., Oct. 14, 2023.",
+                "Gerald Herbert/AP",
+            ],
+        ),
+        (
+            "Voters queue in Paris. - Copyright Laurent Cipriani/Copyright 2024 The AP. All rights"
+            " reserved",
+            [],
+            [
+                "Voters queue in Paris. - Copyright Laurent Cipriani/Copyright 2024 The AP. All"
+                " rights reserved"
+            ],
+        ),
+        (
+            "Watch: Ohio governor on the runoff result\n01:12",
+            ["01:12"],
+            ["Watch: Ohio governor on the runoff result"],
+        ),
         (
             "Listen to Electoral Dysfunction on Spotify, Apple Podcasts, or wherever you get"
             " your podcasts",

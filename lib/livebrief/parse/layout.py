@@ -556,6 +556,17 @@ def _mark_widgets(doc: Doc) -> None:
         while j < n and kind[j] in (TIME, TEXT) and _DURATION.match(lines[j]):
             _make_embed(doc, j)
             j = doc.next_nonblank(j, n)
+    # A video's title over its length inside a post's body (the Telegraph: a paragraph, then
+    # "Watch: Jenrick tells MPs ..." / "01:12"); under a post's time it is the headline (Sky).
+    for i in positions(kind, (EMBED,)):
+        if not _DURATION.match(lines[i]):
+            continue
+        t = doc.prev_nonblank(i, 0)
+        if t < 0 or kind[t] != TEXT or not lines[t].lower().startswith("watch:"):
+            continue
+        p = doc.prev_nonblank(t, 0)
+        if p >= 0 and kind[p] == TEXT and L.closes_sentence(lines[p]):
+            make_caption(doc, t)
 
 
 def _make_embed(doc: Doc, i: int) -> None:

@@ -186,6 +186,8 @@ EMBED_LINES = frozenset(
         "LinkedIn",
         "Link copied",
         "Link Copied!",
+        "Share & Save —",  # ABC News (US)
+        "Share & Save",
         "Play video",
         "Pause video",
         "Keep reading",
@@ -210,6 +212,7 @@ _EMBED_RE = re.compile(
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]|video duration \d"
     r"|read more: ?\S.{0,150}$"  # a link to a story under the body (RFE/RL, Sky)
+    r"|video\. \S.{0,150}$"  # Euronews' player: "Video. Macron calls snap elections"
     r"|related: \S.{0,150}$"  # the Guardian's link card to a story
     r"|.*\bpic\.twitter\.com/\S+$"
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
@@ -462,7 +465,9 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}(?:/File(?: Photo)?)?"  # ".../File Photo"
     r"|©\s?[^©]{2,60}"  # France 24: "... © Mohammed Abed, AFP"
     # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
-    r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images))\s*$"
+    r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)"
+    # Euronews: "... - Copyright Laurent Cipriani/Copyright 2024 The AP. All rights reserved".
+    r"|\s[-–]\sCopyright\s.{2,85})\s*$"
 )
 # What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
@@ -472,7 +477,7 @@ _CREDIT_TAIL_ENDS = (")", "]")
 
 def is_credited_caption(s: str) -> bool:
     """Tell whether a line is a photo caption that ends with the photo's credit."""
-    if s.startswith("Credit..."):
+    if s.startswith(("Credit...", "PHOTO: ")):  # ABC News (US): "PHOTO: Waves crash ..."
         return True
     tail = s[-90:]
     if not (
@@ -535,7 +540,7 @@ _PATTERN_LEADS = (
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
     "note from", "exclusive news",
-    "image", "media ", "video ", "photo", "play ",
+    "image", "media ", "video ", "video.", "photo", "play ",
 )  # fmt: skip
 
 
