@@ -445,7 +445,9 @@ def _short_line(s: str, max_caption_words: int) -> int:
     """Judge a short body line: a photo credit, a caption shape, or neither."""
     if L.is_credit(s) and len(s.split()) <= 6:
         return _SHORT_CREDIT
-    if L.short_unpunctuated(s, max_caption_words) and not _SCORE_LINE.search(s):
+    if L.short_unpunctuated(s, max_caption_words) and not (
+        ("-" in s or s.endswith("s)")) and _SCORE_LINE.search(s)
+    ):
         return _SHORT_CAPTION
     return _SHORT_PLAIN
 
@@ -508,6 +510,7 @@ def _caption_over_credit(doc: Doc, s: str, j: int, hi: int) -> bool:
 
 
 _CAPTION_SENTENCE = 90
+_NOT_NAME_END = frozenset(".!?:;,\"'”’)]…")
 
 # A list's items may run longer than a caption; three unpunctuated lines in a row are a list.
 _ITEM_WORDS = 15
@@ -642,7 +645,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         if j == skip:
             continue  # the role line of a correspondent read just above
-        if k == TEXT and len(s) <= 40 and (role := _co_author(doc, j, hi)):
+        if (
+            k == TEXT
+            and len(s) <= 40
+            and s[-1] not in _NOT_NAME_END  # (a name ends in a letter: most lines stop here)
+            and (role := _co_author(doc, j, hi))
+        ):
             # "Our reporters on the ground": each correspondent's name and role over their
             # paragraphs. They are the post's authors, not captions (the first one too, when
             # the window was cut above the post's own byline).
@@ -666,7 +674,12 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
         in_list = (
             last_para_line in list_items
             or _after_lead_in(e.paragraphs)
-            or (k == TEXT and short == _SHORT_CAPTION and _in_list_run(doc, j, i, hi))
+            or (
+                k == TEXT
+                and short == _SHORT_CAPTION
+                and s.count(" ") >= 2
+                and _in_list_run(doc, j, i, hi)
+            )
         )
         if k == TEXT and short == _SHORT_CAPTION:
             if in_list:
