@@ -169,7 +169,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         and lo != doc.tail_top
         and not (doc.numbered and doc.kind[lo] != NUM)
         # BBC's "published at" stands under its headline: at a window's top, above the cut.
-        and not published_under_headline(doc, top, hi)
+        and not (doc.s[top][:1] == "p" and published_under_headline(doc, top, hi))
     ):
         if doc.kind[i] == PUB and doc.heads.get(i):
             headline, mark = doc.heads[i], doc.marks[i]
@@ -351,10 +351,11 @@ def _co_author(doc: Doc, j: int, hi: int) -> int | None:
 
     A name, its role line (``Reporting from Clacton``), then a paragraph; None otherwise.
     """
-    if not bylines.is_person_name(doc.s[j]):
-        return None
     r = doc.next_nonblank(j, hi)
-    if r >= hi or doc.kind[r] != TEXT or not bylines.is_role_line(doc.s[r]):
+    # (A role line is short: under most short lines stands a paragraph, told first.)
+    if r >= hi or doc.kind[r] != TEXT or len(doc.s[r]) > 80:
+        return None
+    if not bylines.is_person_name(doc.s[j]) or not bylines.is_role_line(doc.s[r]):
         return None
     return r if over_paragraph(doc, r, hi) else None
 

@@ -226,7 +226,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         # kicker, "Get involved: ...") is the body's.
         head_after = (
             nxt < hi
-            and not published_under_headline(doc, i, hi)
+            and not (doc.s[i][:1] == "p" and published_under_headline(doc, i, hi))
             and doc.kind[nxt] == TEXT
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
