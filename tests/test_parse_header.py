@@ -741,6 +741,12 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Storm Babet latest: Third person dies as floods hit Scotland",
         ),
         (
+            # A copying site's name over a breadcrumb alone, then the title.
+            "Scotland News Today\nHome » UK » Scotland\n"
+            "Snow and ice bring travel chaos to central Scotland\n",
+            "Snow and ice bring travel chaos to central Scotland",
+        ),
+        (
             "Business live\n"
             "Italian bank shares plunge as Monte dei Paschi rescue talks stall – live\n",
             "Italian bank shares plunge as Monte dei Paschi rescue talks stall – live",

@@ -809,6 +809,23 @@ Norfolk Police say the car was stopped with a stinger device on the A11 near Elv
     ]
 
 
+def test_a_second_correspondent_on_the_windows_last_lines_is_an_author() -> None:
+    text = """\
+  1. Reporters gather outside the Catshuis
+
+    Anna Holligan
+
+    Reporting from The Hague
+
+    There are dozens of camera crews here outside the Catshuis, waiting for ministers.
+
+    Nick Beake
+    Reporting from Brussels
+"""
+    (post,) = read_text(text, source="window.txt").entries
+    assert (post.authors, post.captions) == (["Anna Holligan", "Nick Beake"], [])
+
+
 def test_a_short_sentence_closed_by_an_agency_tag_is_a_paragraph() -> None:
     # France 24 closes its paragraphs with their source; a short one is no caption.
     text = """\

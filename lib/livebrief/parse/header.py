@@ -320,6 +320,12 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
+            elif _BREADCRUMB.match(s):
+                # "Home » UK » Scotland": a breadcrumb alone; the line over it, read as the
+                # title, was the copying site's name ("Scotland News Today").
+                if page.title is not None and page.title == doc.s[doc.prev_nonblank(i, 0)]:
+                    unread.append(page.title)
+                    page.title = None
             elif names := bylines.page_authors(s) or _byline_names(s):
                 page.authors.extend(names)
             elif (names := bylines.header_names(s)) and (page.title is not None or len(names) > 1):
@@ -393,6 +399,10 @@ def _better_title(title: str | None, s: str) -> bool:
     if _TITLE_WORDS.search(title) and not _SERIES.search(title):
         return False
     return L.headline_like(_unexclaimed(s), max_words=25)
+
+
+# A breadcrumb of short crumbs alone ("Home » UK » Scotland", "News / World / Europe").
+_BREADCRUMB = re.compile(r"^[^»/>]{1,30}(?:\s[»/>]\s[^»/>]{1,30}){2,}$")
 
 
 def _last_crumb(s: str) -> str:

@@ -357,6 +357,8 @@ def _co_author(doc: Doc, j: int, hi: int) -> int | None:
         return None
     if not bylines.is_person_name(doc.s[j]) or not bylines.is_role_line(doc.s[r]):
         return None
+    if doc.next_nonblank(r, hi) >= len(doc.s):
+        return r  # the window ends under the role line: its paragraphs were cut
     return r if over_paragraph(doc, r, hi) else None
 
 
