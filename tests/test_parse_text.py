@@ -809,6 +809,37 @@ Norfolk Police say the car was stopped with a stinger device on the A11 near Elv
     ]
 
 
+def test_paragraphs_under_headline_shaped_lines_over_the_first_post_are_a_post() -> None:
+    # A window opening on a caption whose marker was cut, over a post: the post is kept.
+    caption = read_text(
+        "Footage released by the Hellenic Air Force shows a passenger being lifted from the water\n"
+        "Coastguard: search will continue through the night\n"
+        "The coastguard says the search for the missing will continue through the night.\n"
+        "Conditions at sea have improved, a spokesman said, but the water is cold.\n"
+        "Coastguard names captain\n"
+        "The coastguard has named the captain of the Aegean Star.\n"
+        "He was among the last to leave the ship, officials say.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in caption.entries] == [
+        ("Coastguard: search will continue through the night", 2),
+        ("Coastguard names captain", 2),
+    ]
+    # Under a list of other posts' headlines (its lead-in cut): an untitled post.
+    listed = read_text(
+        "Drones hit oil depot in Russia's Bryansk Oblast, source says\n\n"
+        "Zelensky meets Czech president, discusses ammunition initiative\n\n"
+        "Parliament passes mobilization bill in second reading\n\n"
+        "Russian forces struck Kharkiv with guided aerial bombs on April 10, killing four.\n\n"
+        "The attack hit a residential area in the city's Kyivskyi district, the governor said.\n\n"
+        "Russian glide bombs kill 4, injure 17 in Kharkiv\n\n"
+        "Kharkiv Mayor Ihor Terekhov said that at least two glide bombs had hit the city.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in listed.entries] == [
+        (None, 2),
+        ("Russian glide bombs kill 4, injure 17 in Kharkiv", 1),
+    ]
+
+
 def test_a_second_correspondent_on_the_windows_last_lines_is_an_author() -> None:
     text = """\
   1. Reporters gather outside the Catshuis

@@ -110,7 +110,12 @@ def _item_of_headlines(doc: Doc, items: list[int], j: int, stop: int) -> bool:
     if not any(doc.s.count(doc.s[k]) > 1 for k in items):
         return False
     below = doc.next_nonblank(j, stop)
-    return below < stop and not (_stems(doc.s[j]) & _stems(doc.s[below]))
+    return below < stop and not shares_words(doc.s[j], doc.s[below])
+
+
+def shares_words(a: str, b: str) -> bool:
+    """Tell whether two lines share a content word (five letters or more, cut to five)."""
+    return bool(_stems(a) & _stems(b))
 
 
 def _stems(s: str) -> set[str]:

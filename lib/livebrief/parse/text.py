@@ -38,6 +38,7 @@ from livebrief.parse.header import (
     house_zone,
     key_events,
     page_facts,
+    shares_words,
     summary_items,
     top_nav,
 )
@@ -651,9 +652,28 @@ def _untitled_intro(doc: Doc, lo: int, hi: int) -> int | None:
     full = [j for j in lines if full_sentence(doc.s[j])]
     if lines and full and strong_at(doc, lines[0], hi, one_line=False):
         return lines[0]  # a correspondent's name and role over paragraphs: an untitled post
-    if len(full) < 2 or lines[0] != full[0]:
+    if len(full) < 2:
         return None
+    if lines[0] != full[0]:
+        # Headline-shaped lines over the paragraphs (a window opening inside a list of the
+        # page's headlines, its lead-in cut; a headline over a venue and a score): the
+        # paragraphs are still a post. Its headline is a line that shares a word with them
+        # with only short lines (a venue, a score) under it; else it is untitled.
+        above = lines[: lines.index(full[0])]
+        if not full[1:] or full[1] != doc.next_nonblank(full[0], hi):
+            return None
+        if not all(L.headline_like(doc.s[j]) for j in above):
+            return None
+        for k, j in enumerate(above):
+            if shares_words(doc.s[j], doc.s[full[0]]) and all(
+                doc.s[x].count(" ") < 3 or _SUB_SCORE.search(doc.s[x]) for x in above[k + 1 :]
+            ):
+                return j
+        return full[0]
     return full[0]
+
+
+_SUB_SCORE = re.compile(r"\d-\d")
 
 
 def _has_body(doc: Doc, lo: int, hi: int) -> bool:
