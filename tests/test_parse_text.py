@@ -840,6 +840,33 @@ def test_paragraphs_under_headline_shaped_lines_over_the_first_post_are_a_post()
     ]
 
 
+def test_a_credit_under_its_caption_opens_no_post() -> None:
+    # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
+    # time over the post is the post's, not the page's stamp.
+    text = """\
+Oct 14, 2023, 8:33 PM EDT
+
+Over 400,000 customers without power
+
+More than 400,000 homes and businesses are without power in Louisiana and Mississippi.
+
+PHOTO: A utility pole leans over a flooded street in Houma, La., Oct. 14, 2023.
+
+Chris Granger/The Times-Picayune via AP
+
+The company said damage assessments would begin at first light Sunday.
+
+-ABC News' Julia Jacobo
+"""
+    (post,) = read_text(text, source="abc.txt").entries
+    assert (post.clock, post.author, len(post.paragraphs), len(post.captions)) == (
+        "20:33",
+        "Julia Jacobo",
+        2,
+        2,
+    )
+
+
 def test_a_second_correspondent_on_the_windows_last_lines_is_an_author() -> None:
     text = """\
   1. Reporters gather outside the Catshuis
