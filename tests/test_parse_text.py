@@ -388,6 +388,7 @@ The government lost by 328 votes to 301.
         "Palestinians inspect the rubble in Khan Younis. (Mohammed Abed/AFP/Getty Images)",
         "(AFP via Getty Images)",
         "People take shelter in a metro station in Kyiv, January 5, 2024. REUTERS/Gleb Garanich",
+        "Zelensky meets Czech President Petr Pavel in Kyiv on April 10, 2024. (President's Office)",
         "Planes at Taoyuan airport, in this file photo. REUTERS/Ann Wang/File Photo",
         "Mourners pray at a hospital in Rafah on January 5, 2024. © Mohammed Abed, AFP",
     ],

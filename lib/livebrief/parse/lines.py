@@ -462,6 +462,9 @@ _CREDIT_TAIL = re.compile(
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
     rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
+    # The Kyiv Independent: "... on April 10, 2024. (President's Office)", an office's photo.
+    r"|(?<=\.\s)\((?:[A-Z][\w'’.-]*\s){0,4}(?:Office|Ministry|Press Service|Administration"
+    r"|General Staff|Police|National Guard)\)"
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}(?:/File(?: Photo)?)?"  # ".../File Photo"
     r"|©\s?[^©]{2,60}"  # France 24: "... © Mohammed Abed, AFP"
     # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
