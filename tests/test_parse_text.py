@@ -1319,6 +1319,10 @@ The chancellor sat down after just over an hour.
 """
     (entry,) = read_text(text, source="budget.txt").entries
     assert len(entry.paragraphs) == 5 and entry.captions == []
+    # A count with a slash in its name ("Greens/EFA: 53") is an item, not a photo's credit.
+    seats = text.replace("Fuel duty cut by 3p a litre until September", "ID: 58\nGreens/EFA: 53")
+    (entry,) = read_text(seats, source="seats.txt").entries
+    assert entry.paragraphs[1:3] == ["ID: 58", "Greens/EFA: 53"] and entry.captions == []
 
 
 def test_three_unpunctuated_lines_in_a_row_are_a_list_whose_lead_in_was_cut() -> None:

@@ -512,6 +512,7 @@ _REPORTED = re.compile(
 )
 
 
+_COUNT_ITEM = re.compile(r":\s*\d[\d,.]*%?$")
 _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LEAD}|Credit\.\.\.|\()")
 
 
@@ -522,8 +523,8 @@ def credit_only(s: str) -> bool:
 
 def is_credit(s: str) -> bool:
     """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
-    if len(s) > 60 or closes_sentence(s):
-        return False
+    if len(s) > 60 or closes_sentence(s) or _COUNT_ITEM.search(s):
+        return False  # (a list's count, "Greens/EFA: 53", is no credit)
     low = s.lower().strip("()[] ")  # The Independent brackets them: "(AFP via Getty Images)"
     return (
         low in _CREDIT_WHOLE
