@@ -841,6 +841,43 @@ def test_paragraphs_under_headline_shaped_lines_over_the_first_post_are_a_post()
     ]
 
 
+def test_tallies_at_a_numbered_windows_top_are_body() -> None:
+    text = """\
+    Conservative: 12,820
+
+    Labour: 7,448
+
+    Turnout was 54.3%, down from 61.3% in 2019.
+
+  4. Lib Dems take Tunbridge Wellspublished at 03:14 British Summer Time 5 July 2024
+
+    The Liberal Democrats have won Tunbridge Wells, held by the Conservatives since 1974.
+"""
+    tail, post = read_text(text, source="window.txt").entries
+    assert (tail.paragraphs[:2], tail.captions) == (["Conservative: 12,820", "Labour: 7,448"], [])
+    assert (post.headline, post.clock) == ("Lib Dems take Tunbridge Wells", "03:14")
+
+
+def test_a_window_opening_on_a_headline_over_a_photo_keeps_that_post() -> None:
+    text = """\
+Your pictures: Red sky over Cornwall
+Sky over St Ives
+Copyright: Jo Hamblin
+Jo Hamblin sent us this picture taken from the harbour at St Ives at about 15:00 this afternoon.
+"It felt like the middle of the night. The street lights came on," she said.
+Article share tools
+Posted at 18:3818:38
+Schools to stay shut on Tuesday
+All schools in the Republic of Ireland will stay closed again tomorrow, the minister says.
+"""
+    parsed = read_text(text, source="window.txt")
+    assert parsed.page.title is None
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in parsed.entries] == [
+        ("Your pictures: Red sky over Cornwall", None, 2),
+        ("Schools to stay shut on Tuesday", "18:38", 1),
+    ]
+
+
 def test_a_credit_under_its_caption_opens_no_post() -> None:
     # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
     # time over the post is the post's, not the page's stamp.

@@ -512,7 +512,14 @@ _REPORTED = re.compile(
 )
 
 
-_COUNT_ITEM = re.compile(r":\s*\d[\d,.]*%?$")
+_COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?$")
+
+
+def is_count_item(s: str) -> bool:
+    """Tell whether a line ends in a count (``Conservative: 12,820``, ``Greens/EFA: 53``)."""
+    return bool(_COUNT_ITEM.search(s))
+
+
 _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LEAD}|Credit\.\.\.|\()")
 
 
@@ -523,7 +530,7 @@ def credit_only(s: str) -> bool:
 
 def is_credit(s: str) -> bool:
     """Tell whether a short line is a photo credit (``Getty Images``, ``PA Media``)."""
-    if len(s) > 60 or closes_sentence(s) or _COUNT_ITEM.search(s):
+    if len(s) > 60 or closes_sentence(s) or is_count_item(s):
         return False  # (a list's count, "Greens/EFA: 53", is no credit)
     low = s.lower().strip("()[] ")  # The Independent brackets them: "(AFP via Getty Images)"
     return (

@@ -448,8 +448,10 @@ def _short_line(s: str, max_caption_words: int) -> int:
     """Judge a short body line: a photo credit, a caption shape, or neither."""
     if L.is_credit(s) and len(s.split()) <= 6:
         return _SHORT_CREDIT
-    if L.short_unpunctuated(s, max_caption_words) and not (
-        ("-" in s or s.endswith("s)")) and _SCORE_LINE.search(s)
+    if (
+        L.short_unpunctuated(s, max_caption_words)
+        and not (("-" in s or s.endswith("s)")) and _SCORE_LINE.search(s))
+        and not L.is_count_item(s)  # a tally: "Conservative: 12,820"
     ):
         return _SHORT_CAPTION
     return _SHORT_PLAIN

@@ -618,6 +618,8 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             named = False  # the byline's role line ("At Reading Festival")
             continue
         named = kind == TEXT and _byline_line(s)
+        if kind == TEXT and _over_credit(doc, line, first):
+            continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
         if kind == TEXT and line not in doc.captions and not named:
             if not (full_sentence(s) or (s[-1] == ":" and s.count(" ") >= 3)):
                 return None  # a short line: a page byline, a menu, a tag
