@@ -741,6 +741,12 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Storm Babet latest: Third person dies as floods hit Scotland",
         ),
         (
+            # Menu entries of up to four words ("Israel & the Region").
+            "Sign in\nJoin our Community\nIsrael at War\nIsrael & the Region\nJewish Times\n"
+            "Ops & Blogs\nKnesset passes 2024 budget after all-night session\n",
+            "Knesset passes 2024 budget after all-night session",
+        ),
+        (
             # A copying site's name over a breadcrumb alone, then the title.
             "Scotland News Today\nHome » UK » Scotland\n"
             "Snow and ice bring travel chaos to central Scotland\n",

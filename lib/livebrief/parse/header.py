@@ -142,7 +142,7 @@ def badge(doc: Doc) -> None:
         doc.kind[first] = CHROME
 
 
-_NAV_WORDS, _NAV_KINDS = 3, (TEXT, LABEL, CHROME, EMBED, DROP)
+_NAV_WORDS, _NAV_KINDS = 4, (TEXT, LABEL, CHROME, EMBED, DROP)
 
 
 _NAV_ABBREVIATION = 6
@@ -161,6 +161,7 @@ def top_nav(doc: Doc) -> None:
         if doc.kind[j] in (TEXT, LABEL) and (
             doc.s[j].count(" ") >= _NAV_WORDS
             or (L.closes_sentence(doc.s[j]) and len(doc.s[j]) > _NAV_ABBREVIATION)
+            or ": " in doc.s[j]  # a title ("Storm live: ferries cancelled"), not a menu entry
         ):
             break  # (a menu entry may end in a full stop: "U.S.")
         run.append(j)
