@@ -1132,6 +1132,18 @@ Russian-installed officials say traffic on the bridge has been halted after blas
             ["2:15"],  # the browser notice is furniture, dropped
             ["Helen Marsh speaks to Sky News"],
         ),
+        (
+            "Please use Chrome browser for a more accessible video player\n0:58\n"
+            "Starmer: 'Who is in charge?'",
+            ["0:58"],
+            ["Starmer: 'Who is in charge?'"],
+        ),
+        (
+            "Video Duration 02 minutes 31 seconds\n02:31\n"
+            "Displaced Palestinians shelter in makeshift tents in Rafah",
+            ["Video Duration 02 minutes 31 seconds", "02:31"],
+            ["Displaced Palestinians shelter in makeshift tents in Rafah"],
+        ),
     ],
 )
 def test_widgets_inside_a_post(inside: str, embeds: list[str], captions: list[str]) -> None:

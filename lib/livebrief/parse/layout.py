@@ -536,13 +536,16 @@ def _mark_widgets(doc: Doc) -> None:
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
             _make_embed(doc, i)
-            # Sky's player prints its title under the length ("Helen Marsh speaks to Sky News").
+            # Sky's player prints its title under the length ("Helen Marsh speaks to Sky News",
+            # "Starmer: 'Who is in charge?'"), and so does Al Jazeera's ("Video Duration 02
+            # minutes 31 seconds" / "02:31" / the title): a caption, never a post's headline.
             nxt = doc.next_nonblank(i, len(lines))
             if (
-                lines[prv].lower().startswith("please use chrome")
+                lines[prv].lower().startswith(("please use chrome", "video duration"))
                 and nxt < len(lines)
                 and kind[nxt] == TEXT
-                and L.short_unpunctuated(lines[nxt], 12)
+                and L.headline_like(lines[nxt])
+                and len(lines[nxt].split()) <= 12
             ):
                 make_caption(doc, nxt)
     _stray_lengths(doc)
