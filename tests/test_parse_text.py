@@ -841,6 +841,35 @@ def test_paragraphs_under_headline_shaped_lines_over_the_first_post_are_a_post()
     ]
 
 
+def test_a_window_opening_under_a_guardian_time_keeps_a_post_quoting_under_a_lead_in() -> None:
+    text = """\
+Rwanda flight cancelled after last-minute ECHR ruling
+
+The first flight due to take asylum seekers from the UK to Rwanda has been cancelled.
+
+In a statement the home secretary, Priti Patel, said:
+
+We will not be deterred from doing the right thing
+
+Updated at 6.19pm BST
+
+5.41pm BST
+
+Here is some footage of protesters blocking a coach outside the removal centre.
+
+Protesters lie down in the road to stop a coach leaving the centre – video
+"""
+    parsed = read_text(text, source="guardian.txt")
+    assert parsed.page.title is None
+    cut, post = parsed.entries
+    assert (cut.headline, len(cut.paragraphs)) == (
+        "Rwanda flight cancelled after last-minute ECHR ruling",
+        3,
+    )
+    # The caption of an embedded video, "... – video", is no paragraph.
+    assert (post.clock, len(post.paragraphs), len(post.captions)) == ("17:41", 1, 1)
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

@@ -482,6 +482,8 @@ def is_credited_caption(s: str) -> bool:
     """Tell whether a line is a photo caption that ends with the photo's credit."""
     if s.startswith(("Credit...", "PHOTO: ")):  # ABC News (US): "PHOTO: Waves crash ..."
         return True
+    if s.endswith((" – video", " - video")) and len(s) <= 200:
+        return True  # the Guardian's caption under an embedded video
     tail = s[-90:]
     if not (
         len(s) <= 320

@@ -609,10 +609,14 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         return None
     if not L.headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
         return None
-    paragraphs, named = 0, False
+    paragraphs, named, lead_in = 0, False, False
     for line in range(k + 1, first):
         kind, s = doc.kind[line], doc.s[line]
         if kind == BLANK:
+            continue
+        if lead_in and kind == TEXT:
+            lead_in = False  # the words a lead-in introduces ("Priti Patel said:" / a quote)
+            paragraphs += 1
             continue
         if named and kind == TEXT and bylines.is_role_line(s):
             named = False  # the byline's role line ("At Reading Festival")
@@ -624,6 +628,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             if not (full_sentence(s) or (s[-1] == ":" and s.count(" ") >= 3)):
                 return None  # a short line: a page byline, a menu, a tag
             paragraphs += 1
+            lead_in = s[-1] == ":"
         elif kind == UPDATED and _YEAR.search(s):
             return None  # the page's dated stamp ("Wed 18 May 2022 14.00 BST")
         elif kind not in _IN_CUT_POST:
