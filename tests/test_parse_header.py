@@ -60,6 +60,30 @@ Speaking in New York, the US president said negotiators were close to an agreeme
     assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
 
 
+def test_a_key_events_box_with_each_age_glued_to_its_headline() -> None:
+    text = """\
+Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport
+Firefighters battle flames near Palermo; Greek authorities order new evacuations on Evia
+Tue 25 Jul 2023 17.05 BST
+Key events
+2h ago Palermo airport closed as fire reaches runway perimeter
+4h ago Greece orders evacuation of villages on Evia
+15m ago16.50 BST
+Tom Ambrose
+Sicily regional president calls for state of emergency
+The president of Sicily has asked the Italian government to declare a state of emergency.
+"""
+    parsed = read_text(text, source="guardian.txt")
+    assert parsed.page.updated == "Tue 25 Jul 2023 17.05 BST"
+    assert parsed.page.summary == [
+        "Palermo airport closed as fire reaches runway perimeter",
+        "Greece orders evacuation of villages on Evia",
+    ]
+    assert [(e.headline, e.clock, e.author) for e in parsed.entries] == [
+        ("Sicily regional president calls for state of emergency", "16:50", "Tom Ambrose")
+    ]
+
+
 def test_a_key_events_box_with_zoned_clocks_closed_by_live_feed() -> None:
     page = read_text(
         "Chelsea v Arsenal: Premier League – as it happened\n"

@@ -186,6 +186,8 @@ def top_nav(doc: Doc) -> None:
 
 
 _BOX_TOGGLES = frozenset({"show", "hide"})
+# A key event's age glued to its headline in one line.
+AGE_LED = re.compile(r"^\d{1,2}\s?(?:h|hr|hrs|m|min|mins|hours?|minutes?) ago\s+(?=\S)")
 _BOX_ENDS = frozenset({"live feed", "show key events only"})
 
 
@@ -204,15 +206,20 @@ def key_events(doc: Doc, stop: int) -> None:
         j = doc.next_nonblank(i, stop)
         if j < stop and doc.s[j].lower() in _BOX_TOGGLES:
             j = doc.next_nonblank(j, stop)  # "Show": the box's toggle (2014-16)
-        zoned = False
+        zoned = glued = False
         while j < stop and len(items) < _SUMMARY_MAX:
             k, mark = doc.kind[j], doc.marks.get(j)
             # An age ("1h ago") or, on older pages, a clock ("7.24pm", "2.22pm BST").
+            if k == TIME and glued:
+                break  # under items with their ages glued on: the first post's time
             if k == TIME and mark is not None and (mark.age or mark.clock):
                 ages.append(j)
                 zoned = zoned or (mark.age is None and mark.zone is not None)
             elif k == TEXT and ages and len(ages) == len(items) + 1:
                 items.append(j)
+            elif k == TEXT and (glued or not ages) and AGE_LED.match(doc.s[j]):
+                items.append(j)  # the age and the headline in one line ("2h ago Palermo ...")
+                glued = True
             else:
                 break
             j = doc.next_nonblank(j, stop)
@@ -221,7 +228,7 @@ def key_events(doc: Doc, stop: int) -> None:
         # (Zoned clocks are the posts' own form: only a box that says where it ends has them.)
         if zoned and not ended:
             closed = False
-        if items and len(ages) == len(items) and closed:
+        if items and (glued or len(ages) == len(items)) and closed:
             for a in ages:
                 doc.kind[a] = DROP
                 doc.marks.pop(a, None)
@@ -320,6 +327,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             page.date = page.date or (day.isoformat() if day else None)
         elif k == BULLET:
             item = _ITEM_NUMBER.sub("", BULLET_RE.sub("", s))  # "  1. Eurostar cancels ..."
+            item = AGE_LED.sub("", item)  # "2h ago Palermo airport closed ..." (key events)
             page.summary.extend(p.strip() for p in _strip_view_post(item))
         elif k == CAPMARK:
             caption_next = True
