@@ -870,6 +870,21 @@ Protesters lie down in the road to stop a coach leaving the centre – video
     assert (post.clock, len(post.paragraphs), len(post.captions)) == ("17:41", 1, 1)
 
 
+@pytest.mark.parametrize("indent", ["", "    "])
+def test_a_photo_alone_at_the_windows_top_is_no_title_and_is_named(indent: str) -> None:
+    photo = "Crowds on the Mall\nImage source, Getty Images\nImage caption,\n\n"
+    photo += "Spectators on the Mall have been gathering since early morning\n\n"
+    post = (
+        "Prince William pays tribute to his fatherpublished at 12:30 British Summer Time 17 June"
+        " 2023\n\nThe Prince and Princess of Wales have shared a message on social media.\n"
+    )
+    top = "".join(f"{indent}{line}\n" if line else "\n" for line in photo.split("\n")[:-1])
+    parsed = read_text(top + ("  5. " if indent else "") + post, source="window.txt")
+    assert parsed.page.title is None
+    assert [e.headline for e in parsed.entries] == ["Prince William pays tribute to his father"]
+    assert any("Mall" in n for n in parsed.page.notes)
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

@@ -99,6 +99,12 @@ def summary_items(doc: Doc, stop: int) -> None:
                 doc.kind[k] = BULLET
 
 
+def _over_photo_marker(doc: Doc, i: int, stop: int) -> bool:
+    """Tell whether line ``i`` is a photo's alt text: right over "Image source, ..." (BBC)."""
+    k = doc.next_nonblank(i, stop)
+    return k < stop and doc.kind[k] == CAPMARK and doc.s[k].lower().startswith("image source")
+
+
 def _item_of_headlines(doc: Doc, items: list[int], j: int, stop: int) -> bool:
     """Tell whether line ``j`` is the last item of a list of the page's headlines.
 
@@ -334,6 +340,8 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
+            elif _over_photo_marker(doc, i, first_start):
+                unread.append(s)  # a photo's alt text ("Crowds on the Mall" / "Image source, ...")
             elif _BREADCRUMB.match(s):
                 # "Home » UK » Scotland": a breadcrumb alone; the line over it, read as the
                 # title, was the copying site's name ("Scotland News Today").
