@@ -885,6 +885,31 @@ def test_a_photo_alone_at_the_windows_top_is_no_title_and_is_named(indent: str) 
     assert any("Mall" in n for n in parsed.page.notes)
 
 
+def test_a_headline_over_a_photo_on_a_blank_separated_windows_end_opens_a_post() -> None:
+    text = """\
+Teenager denies Milton Keynes stabbing
+
+A 17-year-old boy has denied trying to murder a man in Milton Keynes town centre.
+
+A trial date has been set for February next year.
+
+Bedford's new bridge opens to cyclists
+
+The new bridge
+Bedford Borough Council
+"""
+    first, cut = read_text(text, source="local.txt").entries
+    assert (first.headline, len(first.paragraphs), first.captions) == (
+        "Teenager denies Milton Keynes stabbing",
+        2,
+        [],
+    )
+    assert (cut.headline, cut.captions) == (
+        "Bedford's new bridge opens to cyclists",
+        ["The new bridge", "Bedford Borough Council"],
+    )
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

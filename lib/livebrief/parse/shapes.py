@@ -273,7 +273,11 @@ def _photo_block(doc: Doc, i: int, hi: int) -> bool:
         if not L.short_unpunctuated(doc.s[end], _PHOTO_WORDS):
             return False
         end += 1
-    if end == j or end >= hi or doc.kind[end] != BLANK:
+    if end == j:
+        return False
+    if end >= hi or doc.next_nonblank(end - 1, hi) >= hi:
+        return hi == len(doc.s)  # the window cut under the photo
+    if doc.kind[end] != BLANK:
         return False
     return over_paragraph(doc, end, hi)
 
