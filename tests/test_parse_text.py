@@ -910,6 +910,32 @@ Bedford Borough Council
     )
 
 
+def test_a_numbered_windows_top_role_line_is_the_tails_role() -> None:
+    text = """\
+    Reporting from Bishop Auckland
+
+    Labour has retaken Bishop Auckland, one of the seats that symbolised the 2019 victory.
+
+    Alex Forsyth
+    Political correspondent
+
+    Labour sources tell me they are "under no illusions" about how shallow some support is.
+
+  7. Conservatives hold Richmond and Northallertonpublished at 02:51 British Summer Time 5 July 2024
+
+    Rishi Sunak has held his seat.
+"""
+    tail, post = read_text(text, source="window.txt").entries
+    # The first author was above the cut; the second is named among the authors.
+    assert (tail.author, tail.role, tail.authors) == (
+        None,
+        "Reporting from Bishop Auckland",
+        ["Alex Forsyth"],
+    )
+    assert (len(tail.paragraphs), tail.captions) == (2, [])
+    assert post.clock == "02:51"
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

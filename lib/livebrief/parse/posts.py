@@ -659,7 +659,9 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             # "Our reporters on the ground": each correspondent's name and role over their
             # paragraphs. They are the post's authors, not captions (the first one too, when
             # the window was cut above the post's own byline).
-            if not e.author:
+            if not e.author and not e.role:
+                # (Under a cut byline's role line, "Reporting from ...", the first author was
+                # above the window: this one is named among the authors only.)
                 e.author, e.role = s, doc.s[role]
             if s not in e.authors:
                 e.authors.append(s)

@@ -387,6 +387,7 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
     if doc.numbered:
         starts = numbered_lines(doc)
         if (top := _cut_item(doc, starts[0])) is not None:
+            doc.tail_top = top  # (a role line there is the cut byline's: "Reporting from ...")
             return top - 1, [top, *starts]
         return header_end(doc, starts[0]), starts
     if markers:
