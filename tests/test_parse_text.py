@@ -1833,6 +1833,9 @@ def test_a_tweet_between_skip_and_end_lines_is_an_embed() -> None:
     assert entries[0].embeds[1] == (
         "Grateful to Chancellor Scholz and the German people for this decision"
     )
+    # A window that ends inside the embedded post: its text to the end is the embed's.
+    (cut,) = read_text(text.split("— Volodymyr")[0]).entries
+    assert cut.paragraphs == ["Ukraine's president has thanked Germany for a new package."]
 
 
 def test_a_video_length_is_not_a_post_time() -> None:

@@ -442,8 +442,8 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         # Al Jazeera's "Keep reading" box of links closes with "end of list".
         end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
-        # (A box the window's end cut before its "end of list" runs to that end.)
-        _embed_until(doc, i, end, _WIDGET_SPAN, cut_ok=m.group(1) is None)
+        # (A box or a post the window's end cut before its closing line runs to that end.)
+        _embed_until(doc, i, end, _WIDGET_SPAN, cut_ok=True)
     # A tweet quoted as text: "Name (@handle)" over its text and date, or its text over
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):
