@@ -973,6 +973,48 @@ All schools in the Republic of Ireland will stay closed again tomorrow, the mini
     ]
 
 
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_nyt_name_and_role_between_the_headline_and_the_time(blank: str) -> None:
+    text = f"""\
+Taliban officials say the death toll is rising
+{blank}
+Yaqoob Akbary
+Reporting from Kabul, Afghanistan
+{blank}
+Oct. 14, 2023, 5:58 p.m. ET
+{blank}
+Taliban officials said on Sunday that at least four people had been killed by the quake.
+{blank}
+A hospital overwhelmed, again
+{blank}
+Christina Goldbaum
+Reporting from Herat, Afghanistan
+{blank}
+Oct. 14, 2023, 4:32 p.m. ET
+{blank}
+For the second time in eight days, the corridors of Herat Regional Hospital filled up.
+"""
+    parsed = read_text(text.replace("\n\n\n", "\n\n"), source="nyt.txt")
+    assert parsed.page.title is None and parsed.page.authors == []
+    got = [(e.headline, e.author, e.role, e.clock, len(e.paragraphs)) for e in parsed.entries]
+    assert got == [
+        (
+            "Taliban officials say the death toll is rising",
+            "Yaqoob Akbary",
+            "Reporting from Kabul, Afghanistan",
+            "17:58",
+            1,
+        ),
+        (
+            "A hospital overwhelmed, again",
+            "Christina Goldbaum",
+            "Reporting from Herat, Afghanistan",
+            "16:32",
+            1,
+        ),
+    ]
+
+
 def test_a_credit_under_its_caption_opens_no_post() -> None:
     # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
     # time over the post is the post's, not the page's stamp.

@@ -82,9 +82,22 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] 
     (``Tom Watling`` on The Independent, ``By Jennifer Haberkorn`` on Politico.)
     """
     nxt = doc.next_nonblank(i, hi)
-    if nxt >= hi or doc.kind[nxt] != TEXT or not _time_follows(doc, nxt, hi):
+    if nxt >= hi or doc.kind[nxt] != TEXT:
         return None
-    return bylines.name_line(doc.s[nxt])
+    if _time_follows(doc, nxt, hi):
+        return bylines.name_line(doc.s[nxt])
+    # A name over its role line, then the time (the New York Times: "Yaqoob Akbary" /
+    # "Reporting from Kabul, Afghanistan" / "Oct. 14, 2023, 5:58 p.m. ET").
+    role = doc.next_nonblank(nxt, hi)
+    if (
+        role < hi
+        and doc.kind[role] == TEXT
+        and _time_follows(doc, role, hi)
+        and bylines.is_person_name(doc.s[nxt])
+        and bylines.is_role_line(doc.s[role])
+    ):
+        return [doc.s[nxt]], doc.s[role]
+    return None
 
 
 # Badges the BBC prints alone on a numbered item's line, over the headline ("  1. BBC Verify");
@@ -151,6 +164,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         headline = doc.s[i]  # the author's name, then the time, under the headline
         e.authors, e.author, e.role = list(over[0]), over[0][0], over[1]
         i = doc.next_nonblank(i, hi) + 1
+        if over[1] is not None and doc.s[doc.next_nonblank(i - 1, hi)] == over[1]:
+            i = doc.next_nonblank(i - 1, hi) + 1  # past the role line too
     # Above the headline: the time, labels, and share tools ("Link copied") or furniture.
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL, EMBED, DROP):
         if doc.kind[i] == TIME:

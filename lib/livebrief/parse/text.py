@@ -271,7 +271,17 @@ def _over_byline(doc: Doc, j: int) -> int:
     if j < 0 or doc.kind[j] != TEXT:
         return j
     if bylines.name_line(doc.s[j]) is None:
-        return j
+        # A name over its role line (the New York Times: "Yaqoob Akbary" / "Reporting from
+        # Kabul, Afghanistan" over the time).
+        name = doc.prev_nonblank(j, 0)
+        if not (
+            name >= 0
+            and doc.kind[name] == TEXT
+            and bylines.is_role_line(doc.s[j])
+            and bylines.is_person_name(doc.s[name])
+        ):
+            return j
+        j = name
     head = doc.prev_nonblank(j, 0)
     if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
         return head
