@@ -771,6 +771,12 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Knesset passes 2024 budget after all-night session",
         ),
         (
+            "Stay up to date with notifications from The Independent\n"
+            "Notifications can be managed in browser preferences.\n"
+            "Storm Elin – live: Hundreds evacuated as River Severn bursts its banks\n",
+            "Storm Elin – live: Hundreds evacuated as River Severn bursts its banks",
+        ),
+        (
             # A copying site's name over a breadcrumb alone, then the title.
             "Scotland News Today\nHome » UK » Scotland\n"
             "Snow and ice bring travel chaos to central Scotland\n",

@@ -987,7 +987,7 @@ Taliban officials said on Sunday that at least four people had been killed by th
 {blank}
 A hospital overwhelmed, again
 {blank}
-Christina Goldbaum
+Christina Goldbaum and Safiullah Padshah
 Reporting from Herat, Afghanistan
 {blank}
 Oct. 14, 2023, 4:32 p.m. ET
@@ -1191,6 +1191,17 @@ Russian-installed officials say traffic on the bridge has been halted after blas
         ),
         ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
         ("Share & Save —", ["Share & Save —"], []),  # ABC News' share button
+        ("Advertisement · Scroll to continue", [], []),  # Reuters' ad slot: dropped
+        (
+            "PHOTO: Democratic presidential nominee Vice President Kamala Harris speaks during a"
+            " campaign rally in Grand Rapids, Mich., Oct. 15, 2024.\nKevin Lamarque/Reuters",
+            [],
+            [
+                "PHOTO: Democratic presidential nominee Vice President Kamala Harris speaks during"
+                " a campaign rally in Grand Rapids, Mich., Oct. 15, 2024.",
+                "Kevin Lamarque/Reuters",
+            ],
+        ),
         (
             "Video. Macron calls snap legislative elections after EU vote defeat",
             ["Video. Macron calls snap legislative elections after EU vote defeat"],

@@ -212,7 +212,7 @@ def _pattern_kind(s: str, low: str) -> int:
 
 
 _DAYS_FROM = re.compile(r"pdates from (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b|\d)")
-_CLOSED_LEADS = ("This blog", "This live", "This page")
+_CLOSED_LEADS = ("This blog", "This live", "This page", "PHOTO: ")  # (and ABC's long captions)
 _SENTENCE_END = frozenset('.!?"”’)')
 _SPECIAL_FIRST = frozenset("0123456789-–•·▪◦*")
 

@@ -35,6 +35,9 @@ HEADER_CHROME = frozenset(
         "Why you can trust Sky News",
         "Sky News - back to home",  # the logo's link over Sky's menu
         "Shares",  # the Guardian's counters under the stamp ("Shares" / "1,024")
+        # The Independent's notifications banner over its header.
+        "Stay up to date with notifications from The Independent",
+        "Notifications can be managed in browser preferences.",
         "Comments",
         "Share",
         "Share page",
@@ -114,6 +117,8 @@ ANYWHERE_CHROME = frozenset(
     for s in (
         "Topics",
         "Back to top",
+        "Advertisement · Scroll to continue",  # Reuters
+        "Advertisement",
         "Load more",
         "Load more posts",
         "Show more",

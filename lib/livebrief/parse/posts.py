@@ -93,10 +93,10 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] 
         role < hi
         and doc.kind[role] == TEXT
         and _time_follows(doc, role, hi)
-        and bylines.is_person_name(doc.s[nxt])
+        and (names := bylines.header_names(doc.s[nxt]))
         and bylines.is_role_line(doc.s[role])
     ):
-        return [doc.s[nxt]], doc.s[role]
+        return names, doc.s[role]
     return None
 
 

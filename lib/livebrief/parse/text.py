@@ -278,7 +278,7 @@ def _over_byline(doc: Doc, j: int) -> int:
             name >= 0
             and doc.kind[name] == TEXT
             and bylines.is_role_line(doc.s[j])
-            and bylines.is_person_name(doc.s[name])
+            and bylines.header_names(doc.s[name])
         ):
             return j
         j = name
