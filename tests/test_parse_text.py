@@ -708,6 +708,27 @@ def test_scores_and_scorers_are_body_and_a_cut_items_sport_headline_stays() -> N
     ]
 
 
+def test_get_involved_as_a_headline_and_as_the_headers_invitation() -> None:
+    text = """\
+Wimbledon 2025 men's final: Sinner v Alcaraz - live
+Live Reporting
+All times stated are UK
+Get involved: #bbctennis or WhatsApp 0330 123 0325
+Sinner breaks in the third!
+published at 16:42 British Summer Time 13 July 2025
+That is a huge moment. Alcaraz double-faults at 30-40 and the Italian has the break.
+Get involved
+published at 16:36 British Summer Time 13 July 2025
+Rob, Guildford: Best final since Federer and Nadal in 2008. I don't want this to end.
+"""
+    parsed = read_text(text, source="sport.txt")
+    assert parsed.page.standfirst is None
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in parsed.entries] == [
+        ("Sinner breaks in the third!", "16:42", 1),
+        ("Get involved", "16:36", 1),
+    ]
+
+
 def test_a_window_opening_on_published_at_keeps_the_cut_headline_off() -> None:
     # The headline stood above "published at", over the cut: the line under it is body.
     text = """\

@@ -340,6 +340,8 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False
+            elif s.lower().startswith("get involved"):
+                pass  # BBC Sport's invitation ("Get involved: #bbctennis or WhatsApp ...")
             elif _over_photo_marker(doc, i, first_start):
                 unread.append(s)  # a photo's alt text ("Crowds on the Mall" / "Image source, ...")
             elif _BREADCRUMB.match(s):

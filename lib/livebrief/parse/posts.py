@@ -153,7 +153,14 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif doc.kind[i] == PUB and i in doc.leads:
         mark, lead = doc.marks[i], doc.leads[i]  # "8.58am: Good morning. Last night ..."
         i += 1
-    elif doc.kind[i] == TEXT and _time_follows(doc, i, hi):
+    elif (
+        doc.kind[i] == TEXT
+        or (
+            doc.kind[i] == CHROME
+            and (t := doc.next_nonblank(i, hi)) < hi
+            and published_under_headline(doc, t, hi)
+        )
+    ) and _time_follows(doc, i, hi):
         names = bylines.header_names(doc.s[i])
         if names:
             e.authors, e.author = list(names), names[0]  # an untitled post's author over its time

@@ -236,6 +236,9 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         if not head_after:  # (the usual case needs no look above)
             prv = _over_byline(doc, prv)
             head_before = prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
+            if not head_before and prv >= 0 and doc.kind[prv] == CHROME:
+                # ("Get involved" over BBC's "published at")
+                head_before = published_under_headline(doc, i, hi) and L.headline_like(doc.s[prv])
         above += head_after
         below += head_before and not head_after
         first_below = first_below or (timed == 1 and head_before and not head_after)
@@ -247,6 +250,9 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     for i in starts:
         prv = doc.prev_nonblank(i, 0)
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
+        if not ok and prv >= 0 and doc.kind[prv] == CHROME and doc.s[i][:1] == "p":
+            # Furniture's words as a headline over BBC's "published at" ("Get involved").
+            ok = published_under_headline(doc, i, hi) and L.headline_like(doc.s[prv])
         if ok:
             prv = _over_byline(doc, prv)
         if ok and _head_shaped(doc.s[prv]) and not under_caption_mark(doc, prv):
@@ -446,6 +452,10 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
             pre = [p for p in pre if p < marked[0]]
+            # An untimed "post" whose only text was the first post's headline, now moved up
+            # to it ("Get involved: #bbctennis ..." over "Sinner breaks in the third!").
+            if pre and not _has_body(doc, pre[-1], marked[0]):
+                pre = pre[:-1]
         return hdr, pre + marked
     hdr = header_end(doc, n)
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
