@@ -60,6 +60,30 @@ Speaking in New York, the US president said negotiators were close to an agreeme
     assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
 
 
+def test_kickers_over_an_exclaimed_live_title_and_the_stamp_over_bare_clocks() -> None:
+    text = """\
+Football
+Premier League
+Liverpool v Manchester City: Premier League – live!
+Minute-by-minute report: Liverpool stretch their lead at the top to nine points. Scott Murray
+Scott Murray
+Sun 10 Nov 2019 18.31 GMT
+First published on Sun 10 Nov 2019 15.02 GMT
+18:31
+FULL TIME: Liverpool 3-1 Manchester City
+And that's that! Liverpool are nine points clear at the top of the table.
+18:27
+Salah almost makes it four but Bravo gets down well to save.
+"""
+    parsed = read_text(text, source="guardian.txt")
+    assert parsed.page.title == "Liverpool v Manchester City: Premier League – live!"
+    assert parsed.page.updated == "Sun 10 Nov 2019 18.31 GMT"
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("FULL TIME: Liverpool 3-1 Manchester City", "18:31"),
+        (None, "18:27"),
+    ]
+
+
 def test_a_key_events_box_with_each_age_glued_to_its_headline() -> None:
     text = """\
 Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport

@@ -183,10 +183,14 @@ def top_nav(doc: Doc) -> None:
         and bylines.header_names(doc.s[run[0]])
     ):
         return  # a contributor and "Key event" over a post's headline (the Guardian)
-    if strong_at(doc, texts[-1], n, one_line=False):
+    if strong_at(doc, texts[-1], n, one_line=False) and not L.LIVE_TITLE.search(doc.s[j]):
         return  # a name over its role line: a post's byline, under the post's headline
     title = doc.s[j]
-    if doc.kind[j] == TEXT and title.count(" ") >= 3 and L.headline_like(title, max_words=25):
+    if (
+        doc.kind[j] == TEXT
+        and title.count(" ") >= 3
+        and L.headline_like(_unexclaimed(title), max_words=25)  # ("... – live!")
+    ):
         for i in texts:
             doc.kind[i] = CHROME
 
