@@ -310,6 +310,32 @@ CNN cannot independently verify the claims.
     ]
 
 
+def test_a_window_opening_inside_a_keep_reading_box_or_on_a_role_and_handle() -> None:
+    box = read_text(
+        "list 3 of 4\nPhotos: Gaza's largest hospital struggles to keep patients alive\n"
+        "list 4 of 4\nAnalysis: Can Blinken persuade Israel to pause its bombardment?\n"
+        "end of list\nJordan and Bahrain have also recalled their ambassadors, officials say.\n"
+        "Posted by Edna Mohamed\n- 3 Nov 2023 - 23:40(21:40 GMT)\n"
+        "Israeli army confirms it struck ambulance near al-Shifa\n"
+        "The Israeli military said one of its aircraft struck an ambulance.\n"
+    )
+    assert box.page.title is None
+    assert [(e.headline, e.labels, e.author, len(e.paragraphs)) for e in box.entries] == [
+        (None, [], "Edna Mohamed", 1),
+        ("Israeli army confirms it struck ambulance near al-Shifa", [], None, 1),
+    ]
+    role = read_text(
+        "Deputy political editor\n@SamCoatesSky\n"
+        "That was a scrappier, angrier debate than the ones that came before it.\n"
+        "Copy link\n21m ago\n22:24\nStarmer: 'We will not raise income tax'\n"
+        "The Labour leader was asked directly by an audience member about tax.\n"
+    )
+    assert [(e.headline, e.role) for e in role.entries] == [
+        (None, "Deputy political editor"),
+        ("Starmer: 'We will not raise income tax'", None),
+    ]
+
+
 def test_a_window_opening_on_a_cnn_player_keeps_the_tail_under_it() -> None:
     text = """\
 Video Ad Feedback

@@ -334,6 +334,7 @@ _WIDGET_START = re.compile(
 )
 _WIDGET_FIRST = frozenset("SsKkPp—–-(")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+_LIST_MARK = re.compile(r"^list \d+ of \d+$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
@@ -444,6 +445,21 @@ def _mark_widgets(doc: Doc) -> None:
         end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
         # (A box or a post the window's end cut before its closing line runs to that end.)
         _embed_until(doc, i, end, _WIDGET_SPAN, cut_ok=True)
+    # A "Keep reading" box the window's top cut: from the window's first line, its links and
+    # "list 3 of 4" markers down to "end of list" are the box's.
+    top = doc.next_nonblank(-1, len(lines))
+    if top < len(lines) and _LIST_MARK.match(lines[top]):
+        close = next(
+            (
+                j
+                for j in range(top, min(len(lines), top + _WIDGET_SPAN))
+                if lines[j] == "end of list"
+            ),
+            None,
+        )
+        for j in range(top, close or top):
+            if kind[j] != BLANK:
+                _make_embed(doc, j)
     # A tweet quoted as text: "Name (@handle)" over its text and date, or its text over
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):

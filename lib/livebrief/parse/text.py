@@ -530,8 +530,14 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
     paragraph_below = over_paragraph(doc, j, first)
-    if paragraph_below and cut_role(s):
-        return top  # a pundit's role line over their words: its name was above the cut
+    if cut_role(s):
+        # A pundit's role line over their words (its name above the cut), maybe with the
+        # correspondent's handle between (Sky: "Deputy political editor" / "@SamCoatesSky").
+        below = j
+        while (below := doc.next_nonblank(below, first)) < first and doc.kind[below] == EMBED:
+            pass
+        if paragraph_below or (below < first and full_sentence(doc.s[below])):
+            return top
     if s.startswith("By ") and bylines.one_line_byline(s):
         return top if paragraph_below else None
     if (
