@@ -770,6 +770,27 @@ Jamie Smith tries to hit Asitha Fernando over mid-on for a third six and gets it
     assert (second.headline, second.clock) == ("WICKET! Smith falls for 76", "17:31")
 
 
+def test_an_epoch_stamp_over_the_last_headline_does_not_merge_it() -> None:
+    text = """\
+Sunak: 'Government stands ready to help'
+
+Alexander Butler5 January 2024 20:12
+
+The prime minister said the government stood ready to help the communities affected.
+
+The Environment Agency has said its defences protected around 9,000 properties.
+
+1704483000
+
+Environment Agency: More than 300 flood alerts in place
+"""
+    got = [(e.headline, len(e.paragraphs)) for e in read_text(text, source="indy.txt").entries]
+    assert got == [
+        ("Sunak: 'Government stands ready to help'", 2),
+        ("Environment Agency: More than 300 flood alerts in place", 0),
+    ]
+
+
 def test_a_headline_on_the_last_line_over_a_cut_time_opens_a_post() -> None:
     text = """\
 'This is a proper Lord's pitch'

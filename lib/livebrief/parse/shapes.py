@@ -84,6 +84,8 @@ def _cut_under(doc: Doc, i: int, prv: int, lo: int) -> bool:
     caption, with nothing under it: the text was cut there, not a post's last line.
     """
     s = doc.s[i]
+    while prv >= lo and doc.kind[prv] == DROP:
+        prv = doc.prev_nonblank(prv, lo)  # furniture between (The Independent's epoch stamp)
     question = L.core(s).endswith("?")  # "What is the weather like now?" is a headline
     if prv < lo or (L.closes_sentence(s) and not question) or L.is_stock_headline(s):
         return False
