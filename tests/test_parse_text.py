@@ -336,6 +336,23 @@ def test_a_window_opening_inside_a_keep_reading_box_or_on_a_role_and_handle() ->
     ]
 
 
+def test_a_bbc_window_without_header_furniture_opens_on_a_posts_end() -> None:
+    text = """\
+600 aid lorries are to enter Gaza every day
+Talks on the second phase are due to start on the 16th day, officials say.
+AnalysisA fragile start, but a startpublished at 16:12 Greenwich Mean Time 19 January
+Yolande Ashdown
+Middle East correspondent, in Jerusalem
+This morning was a reminder of how easily this deal could come apart.
+"""
+    parsed = read_text(text, source="window.txt")
+    assert (parsed.page.title, parsed.page.standfirst) == (None, None)
+    assert [(e.headline, len(e.paragraphs)) for e in parsed.entries] == [
+        (None, 2),
+        ("A fragile start, but a start", 1),
+    ]
+
+
 def test_a_window_opening_on_a_cnn_player_keeps_the_tail_under_it() -> None:
     text = """\
 Video Ad Feedback

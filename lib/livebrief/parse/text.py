@@ -49,6 +49,7 @@ from livebrief.parse.layout import (
     DATELINE,
     DROP,
     EMBED,
+    HEADER_KINDS,
     LABEL,
     PUB,
     STOCK_FIRST,
@@ -549,6 +550,16 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         # A correspondent's name and role ("Orla Guerin" / "Reporting from Istanbul") over
         # a paragraph: the byline of the post the window opens in.
         return top if over_paragraph(doc, k, first) else None
+    if (
+        first < len(doc.s)
+        and doc.kind[first] == PUB
+        and "published at" in doc.s[first]
+        and not any(doc.kind[x] in _BBC_HEADER for x in range(first))
+        and any(full_sentence(doc.s[x]) for x in range(j, first))
+    ):
+        # Over BBC's first glued "published at" headline, a page's own top always shows its
+        # furniture ("Live Reporting", the zone note): text without any is a post's end.
+        return top
     if L.headline_like(s.rstrip("!")) or (
         L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
     ):
@@ -563,6 +574,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     return top if closed and paragraph_below else None
 
 
+_BBC_HEADER = HEADER_KINDS - {CAPMARK}
 # Stamps only a page's own top prints (a post's is "Updated at 15.06 BST").
 _PAGE_STAMPS = ("issued on", "first published", "published on", "last updated", "modified")
 # Headings and furniture only a page's header holds.
