@@ -1100,6 +1100,24 @@ For the second time in eight days, the corridors of Herat Regional Hospital fill
     ]
 
 
+def test_nyt_video_marker_countdown_and_caption() -> None:
+    text = """\
+Video shows panic in Herat as the ground shook
+
+Oct. 14, 2023, 5:20 p.m. ET
+
+Video
+-0:34
+People ran into the streets of Herat after the earthquake on Sunday morning.
+CreditCredit...Reuters
+
+Video posted on social media and verified by The New York Times showed people running.
+"""
+    (post,) = read_text(text, source="nyt.txt").entries
+    assert (post.labels, post.embeds) == ([], ["Video", "-0:34"])
+    assert post.captions[0].startswith("People ran") and len(post.paragraphs) == 1
+
+
 def test_a_credit_under_its_caption_opens_no_post() -> None:
     # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
     # time over the post is the post's, not the page's stamp.

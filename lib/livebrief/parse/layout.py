@@ -335,6 +335,7 @@ _WIDGET_START = re.compile(
 _WIDGET_FIRST = frozenset("SsKkPp—–-(")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _LIST_MARK = re.compile(r"^list \d+ of \d+$")
+_COUNTDOWN = re.compile(r"^-?\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
@@ -445,6 +446,18 @@ def _mark_widgets(doc: Doc) -> None:
         end = "end of list" if m.group(1) is None else f"end of {m.group(1).lower()} "
         # (A box or a post the window's end cut before its closing line runs to that end.)
         _embed_until(doc, i, end, _WIDGET_SPAN, cut_ok=True)
+    # The New York Times' player: "Video" / "-0:34" (its countdown) / the caption / "Credit...".
+    for i in positions(kind, (LABEL,)):
+        if lines[i].lower() != "video":
+            continue
+        c = doc.next_nonblank(i, len(lines))
+        if c >= len(lines) or not _COUNTDOWN.match(lines[c]):
+            continue
+        _make_embed(doc, i)
+        _make_embed(doc, c)
+        t = doc.next_nonblank(c, len(lines))
+        if t < len(lines) and kind[t] == TEXT and len(lines[t]) <= 300:
+            make_caption(doc, t)
     # A "Keep reading" box the window's top cut: from the window's first line, its links and
     # "list 3 of 4" markers down to "end of list" are the box's.
     top = doc.next_nonblank(-1, len(lines))
