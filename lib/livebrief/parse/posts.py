@@ -76,18 +76,19 @@ def _time_follows(doc: Doc, i: int, hi: int) -> bool:
     return nxt < hi and doc.kind[nxt] == TIME
 
 
-def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] | None:
-    """Return the names (and role) on the line after ``i`` when the post's time follows them.
+def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None, int] | None:
+    """Return the byline under line ``i`` when the post's time follows it.
 
-    (``Tom Watling`` on The Independent, ``By Jennifer Haberkorn`` on Politico.)
+    The names, the role and the byline's last line: ``Tom Watling`` on The Independent,
+    ``By Jennifer Haberkorn`` on Politico, or a name over its role line on the New York Times
+    (``Yaqoob Akbary`` / ``Reporting from Kabul, Afghanistan`` / ``Oct. 14, 2023, 5:58 p.m. ET``).
     """
     nxt = doc.next_nonblank(i, hi)
     if nxt >= hi or doc.kind[nxt] != TEXT:
         return None
     if _time_follows(doc, nxt, hi):
-        return bylines.name_line(doc.s[nxt])
-    # A name over its role line, then the time (the New York Times: "Yaqoob Akbary" /
-    # "Reporting from Kabul, Afghanistan" / "Oct. 14, 2023, 5:58 p.m. ET").
+        found = bylines.name_line(doc.s[nxt])
+        return (found[0], found[1], nxt) if found else None
     role = doc.next_nonblank(nxt, hi)
     if (
         role < hi
@@ -96,7 +97,7 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None] 
         and (names := bylines.header_names(doc.s[nxt]))
         and bylines.is_role_line(doc.s[role])
     ):
-        return names, doc.s[role]
+        return names, doc.s[role], role
     return None
 
 
@@ -170,9 +171,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif doc.kind[i] == TEXT and (over := _names_over_time(doc, i, hi)):
         headline = doc.s[i]  # the author's name, then the time, under the headline
         e.authors, e.author, e.role = list(over[0]), over[0][0], over[1]
-        i = doc.next_nonblank(i, hi) + 1
-        if over[1] is not None and doc.s[doc.next_nonblank(i - 1, hi)] == over[1]:
-            i = doc.next_nonblank(i - 1, hi) + 1  # past the role line too
+        i = over[2] + 1
     # Above the headline: the time, labels, and share tools ("Link copied") or furniture.
     while i < hi and doc.kind[i] in (BLANK, TIME, LABEL, EMBED, DROP):
         if doc.kind[i] == TIME:
@@ -360,6 +359,7 @@ def _heads_under_numbers(doc: Doc) -> bool:
 
 
 def _cut_item_headline(s: str) -> bool:
+    """Tell whether a numbered window's first line is beyond doubt a headline (see build_entry)."""
     first = s.split(None, 1)[0].rstrip("!:-")
     return (
         L.is_stock_headline(s)
