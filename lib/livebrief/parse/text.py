@@ -237,9 +237,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         if not head_after:  # (the usual case needs no look above)
             prv = _over_byline(doc, prv)
             head_before = prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
-            if not head_before and prv >= 0 and doc.kind[prv] == CHROME:
-                # ("Get involved" over BBC's "published at")
-                head_before = published_under_headline(doc, i, hi) and L.headline_like(doc.s[prv])
+            head_before = head_before or _furniture_headline(doc, prv, i, hi)
         above += head_after
         below += head_before and not head_after
         first_below = first_below or (timed == 1 and head_before and not head_after)
@@ -251,9 +249,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     for i in starts:
         prv = doc.prev_nonblank(i, 0)
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
-        if not ok and prv >= 0 and doc.kind[prv] == CHROME and doc.s[i][:1] == "p":
-            # Furniture's words as a headline over BBC's "published at" ("Get involved").
-            ok = published_under_headline(doc, i, hi) and L.headline_like(doc.s[prv])
+        ok = ok or _furniture_headline(doc, prv, i, hi)
         if ok:
             prv = _over_byline(doc, prv)
         if ok and _head_shaped(doc.s[prv]) and not under_caption_mark(doc, prv):
@@ -263,6 +259,20 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         else:
             moved.append(i)
     return moved
+
+
+def _furniture_headline(doc: Doc, prv: int, i: int, hi: int) -> bool:
+    """Tell whether furniture's words on line ``prv`` head the post timed on line ``i``.
+
+    ("Get involved" over BBC's "published at": that time stands under its headline.)
+    """
+    return (
+        prv >= 0
+        and doc.kind[prv] == CHROME
+        and doc.s[i][:1] == "p"
+        and published_under_headline(doc, i, hi)
+        and L.headline_like(doc.s[prv])
+    )
 
 
 def _head_shaped(s: str) -> bool:
