@@ -1021,6 +1021,19 @@ def test_a_numbered_windows_top_role_line_is_the_tails_role() -> None:
     assert post.clock == "02:51"
 
 
+def test_a_signature_alone_at_the_windows_top_is_named_in_a_note() -> None:
+    parsed = read_text(
+        "Posted by Alastair McCready\n- 3 Nov 2023 - 21:50(19:50 GMT)\n"
+        "Thousands rally in Jakarta in support of Palestinians\n"
+        "Tens of thousands of people have taken part in rallies in cities across Asia.\n",
+        source="aj.txt",
+    )
+    assert [e.headline for e in parsed.entries] == [
+        "Thousands rally in Jakarta in support of Palestinians"
+    ]
+    assert any("Posted by Alastair McCready" in n for n in parsed.page.notes)
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

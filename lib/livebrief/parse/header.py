@@ -341,6 +341,8 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             page.summary.extend(p.strip() for p in _strip_view_post(item))
         elif k == CAPMARK:
             caption_next = True
+        elif k == EMBED and i in doc.signed:
+            unread.append(s)  # a cut post's signature ("Posted by A"): named, not dropped
         elif k == TEXT:
             if caption_next or i in doc.captions:
                 caption_next = False

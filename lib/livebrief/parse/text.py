@@ -793,12 +793,10 @@ def read_text(
             day, fresh = doc.marks[j], True
         if b.entry.headline or b.entry.paragraphs or b.mark is not None:
             built.append(b)
-        elif b.entry.captions and lo == bounds[0]:
-            # A photo alone over the first post: the end of a post the window cut (nothing is
-            # dropped without a word).
-            page.notes.append(
-                f"above the first post, a photo's caption of a cut post: {b.entry.captions[-1]!r}"
-            )
+        elif lo == bounds[0] and (left := b.entry.captions or b.entry.embeds or b.entry.authors):
+            # A photo, a widget or a signature alone over the first post: the end of a post the
+            # window cut (nothing is dropped without a word).
+            page.notes.append(f"above the first post, the end of a cut post: {left[-1]!r}")
     house = house_zone(doc, first)
     if house is not None:
         for b in built:
