@@ -84,6 +84,32 @@ Salah almost makes it four but Bravo gets down well to save.
     ]
 
 
+def test_heres_what_to_know_ends_at_the_first_posts_headline_over_its_time() -> None:
+    text = """\
+Live Updates: Another Strong Earthquake Shakes Western Afghanistan
+
+The magnitude 6.3 quake struck near Herat, a week after earthquakes killed more than 1,000.
+
+Updated Oct. 14, 2023, 9:12 p.m. ET
+
+Here's what to know
+
+A magnitude 6.3 earthquake struck about 20 miles northwest of Herat on Sunday morning.
+At least four people were killed and more than 150 injured, according to the W.H.O.
+
+The U.N. appeals for more funding
+
+Oct. 14, 2023, 1:47 p.m. ET
+
+The United Nations appealed on Sunday for an additional $20 million.
+"""
+    parsed = read_text(text, source="nyt.txt")
+    assert len(parsed.page.summary) == 2
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        ("The U.N. appeals for more funding", "13:47")
+    ]
+
+
 def test_a_key_events_box_with_each_age_glued_to_its_headline() -> None:
     text = """\
 Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport

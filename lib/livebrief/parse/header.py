@@ -86,9 +86,12 @@ def summary_items(doc: Doc, stop: int) -> None:
                 or bool(bylines.page_authors(doc.s[j]))
                 # a paragraph under unpunctuated items ("What we covered here" lists sentences)
                 or (full_sentence(doc.s[j]) and not L.closes_sentence(doc.s[items[-1]]))
-                # a headline with its "published at 17:32 ..." line under it, or a stock one
+                # a headline with its "published at 17:32 ..." line (or any post's time) under
+                # it (the New York Times: "The U.N. appeals for more funding" / "Oct. 14, 2023,
+                # 1:47 p.m. ET"), or a stock one
                 or L.is_stock_headline(doc.s[j])
                 or _published_under(doc, j, stop)
+                or (L.headline_like(doc.s[j]) and _time_under(doc, j, stop))
             )
             if headline:
                 break
@@ -133,6 +136,19 @@ def _published_under(doc: Doc, j: int, stop: int) -> bool:
     """Tell whether a "published at ..." line stands right under line ``j``."""
     k = doc.next_nonblank(j, stop)
     return k < stop and doc.kind[k] == TIME and doc.s[k].lower().startswith("published at")
+
+
+def _time_under(doc: Doc, j: int, stop: int) -> bool:
+    """Tell whether line ``j`` is a headline over its post's time, the post's text under both.
+
+    (A time over a headline, "Posted at 16:20" / "Two skiers missing", is the next post's.)
+    """
+    k = doc.next_nonblank(j, stop)
+    mark = doc.marks.get(k) if k < stop and doc.kind[k] == TIME else None
+    if mark is None or mark.clock is None:
+        return False
+    text = doc.next_nonblank(k, stop)
+    return text < stop and doc.kind[text] == TEXT and full_sentence(doc.s[text])
 
 
 def _post_clock(doc: Doc, i: int) -> bool:
