@@ -1306,6 +1306,7 @@ Russian-installed officials say traffic on the bridge has been halted after blas
             [],
         ),
         ("Compiled by RFE/RL's Kyrgyz Service", ["Compiled by RFE/RL's Kyrgyz Service"], []),
+        ("With reporting by AP, AFP, and Reuters", ["With reporting by AP, AFP, and Reuters"], []),
         ("Share & Save —", ["Share & Save —"], []),  # ABC News' share button
         ("Advertisement · Scroll to continue", [], []),  # Reuters' ad slot: dropped
         (

@@ -25,6 +25,7 @@ from livebrief.parse.layout import (
     NUM,
     NUMBERED,
     PUB,
+    ROSTER,
     TEXT,
     TIME,
     UPDATED,
@@ -623,9 +624,13 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             paragraphs.append(s)
             last_para_line = j
             continue
-        if k in (EMBED, CHROME, DROP, UPDATED):
-            if k in (EMBED, UPDATED):
-                e.embeds.append(s)  # share tools, social embeds, "Updated at 5.10pm BST"
+        if k in (EMBED, CHROME, DROP, UPDATED) or (
+            k == ROSTER and s.startswith(("With reporting", "With additional reporting"))
+        ):
+            if k != CHROME and k != DROP:
+                # Share tools, social embeds, "Updated at 5.10pm BST", and a credit under the
+                # body in a roster's words (RFE/RL: "With reporting by AP, AFP, and Reuters").
+                e.embeds.append(s)
             continue
         if k == CAPMARK:
             if last_para_line == j - 1 and (
