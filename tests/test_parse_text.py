@@ -1034,6 +1034,27 @@ def test_a_signature_alone_at_the_windows_top_is_named_in_a_note() -> None:
     assert any("Posted by Alastair McCready" in n for n in parsed.page.notes)
 
 
+@pytest.mark.parametrize(
+    "lead_in", ["", "With 186 of 650 seats declared, here are the totals so far:\n\n"]
+)
+def test_a_window_opening_on_tallies_or_a_credit_keeps_the_tail(lead_in: str) -> None:
+    tail = (
+        "Labour: 141 (up 58)\nConservatives: 19 (down 72)\nLib Dems: 14 (up 12)\n\n"
+        "Labour's share of the vote is running at 35%, only slightly above its 2019 share.\n\n"
+    )
+    post = "2.12am BST\n\nStarmer arrives at his count\n\nKeir Starmer has arrived at the count.\n"
+    parsed = read_text(lead_in + tail + post, source="guardian.txt")
+    assert (parsed.page.title, parsed.page.standfirst) == (None, None)
+    assert [(e.headline, e.clock) for e in parsed.entries] == [
+        (None, None),
+        ("Starmer arrives at his count", "02:12"),
+    ]
+    assert "Labour: 141 (up 58)" in parsed.entries[0].paragraphs
+    credit = read_text("Jennifer Henderson/CNN\n\n" + tail.split("\n\n", 1)[1] + post)
+    assert credit.entries[0].headline is None
+    assert credit.entries[0].captions == ["Jennifer Henderson/CNN"]
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

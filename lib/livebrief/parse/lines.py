@@ -519,7 +519,7 @@ _REPORTED = re.compile(
 )
 
 
-_COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?$")
+_COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?(?:\s\((?:up|down) \d[\d,.]*\))?$")
 
 
 def is_count_item(s: str) -> bool:

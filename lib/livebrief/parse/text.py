@@ -519,6 +519,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     photo = False
     while j < first and (
         doc.kind[j] == CAPMARK
+        or (j == top and doc.kind[j] == TEXT and L.is_credit(doc.s[j]))  # "Name/CNN": a credit
         or _over_credit(doc, j, first)
         or (photo and doc.kind[j] == DROP)  # Reuters' "Purchase Licensing Rights"
         or doc.kind[j] == EMBED  # the post's video or share tools (CNN's player)
@@ -570,6 +571,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         # Over BBC's first glued "published at" headline, a page's own top always shows its
         # furniture ("Live Reporting", the zone note): text without any is a post's end.
         return top
+    if L.is_count_item(s) and any(full_sentence(doc.s[x]) for x in range(j, first)):
+        return top  # a tally ("Labour: 141 (up 58)") over text: a list the window cut into
     if L.headline_like(s.rstrip("!")) or (
         L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
     ):
@@ -581,6 +584,9 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
     # lead-in ("Turnout passes one-third threshold:", RFE/RL).
     closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
+    if closed and not paragraph_below and s.endswith(":") and k < first and doc.kind[k] == TEXT:
+        # A lead-in over its list, then text ("here are the totals so far:" / the tallies).
+        paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first))
     return top if closed and paragraph_below else None
 
 
