@@ -1055,6 +1055,28 @@ def test_a_window_opening_on_tallies_or_a_credit_keeps_the_tail(lead_in: str) ->
     assert credit.entries[0].captions == ["Jennifer Henderson/CNN"]
 
 
+def test_results_at_a_flat_windows_top_and_a_glued_caption_ending_in_a_year() -> None:
+    results = read_text(
+        "Tottenham 1-0 Manchester United (Europa League)\n"
+        "Barcelona 1-0 Arsenal (Women's Champions League)\n"
+        "Arsenal take off Martinelli\npublished at 21:31 British Summer Time\n"
+        "Substitution, Arsenal. Leandro Trossard replaces Gabriel Martinelli.\n"
+    )
+    assert results.page.title is None
+    assert [(e.headline, len(e.paragraphs)) for e in results.entries] == [
+        (None, 2),
+        ("Arsenal take off Martinelli", 1),
+    ]
+    glued = read_text(
+        "  1. The boy king who lost his thronepublished at 11:02 Greenwich Mean Time\n\n"
+        "    Constantine became king at 23 and was deposed within a decade.\n\n"
+        "    Constantine with his Olympic gold medal in 1960Image source, Getty Images\n\n"
+        "    He lived in exile in London for most of his life.\n"
+    )
+    (post,) = glued.entries
+    assert len(post.paragraphs) == 2 and len(post.captions) == 1
+
+
 def test_tallies_at_a_numbered_windows_top_are_body() -> None:
     text = """\
     Conservative: 12,820

@@ -280,7 +280,7 @@ _CAPTION_MARK = re.compile(
     r"|(?:image|photo) (?:source|copyright|credit)s?,|(?:image|photo)$",
     re.I,
 )
-_GLUED_CREDIT = re.compile(r"[a-z)’'](?:Image|Photo) (?:source|copyright|credit)s?,", re.I)
+_GLUED_CREDIT = re.compile(r"[a-z0-9)’'.](?:Image|Photo) (?:source|copyright|credit)s?,", re.I)
 _CREDIT_WORDS = ("mage source", "mage copyright", "hoto source", "hoto credit", "mage credit")
 # Photo credits end a caption line; matched on the line's last words, without a regex.
 _CREDIT_ENDS = (
@@ -520,6 +520,16 @@ _REPORTED = re.compile(
 
 
 _COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?(?:\s\((?:up|down) \d[\d,.]*\))?$")
+
+
+# A result ("Swansea 2-1 Everton") or a scorer ("Jonjo Shelvey (61 mins)"): a post's text, never
+# a photo's caption. (A cricket strip's total, "Eng 305-8", stays apart from the text.)
+_RESULT = re.compile(r"[A-Za-z.)] \d{1,3}-\d{1,3} [A-Z(]|\(\d{1,3}(?:\+\d{1,2})? mins?\)$")
+
+
+def is_result_line(s: str) -> bool:
+    """Tell whether a line is a match result or a scorer (``Swansea 2-1 Everton``)."""
+    return ("-" in s or s.endswith("s)")) and bool(_RESULT.search(s))
 
 
 def is_count_item(s: str) -> bool:

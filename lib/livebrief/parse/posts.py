@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -473,16 +472,11 @@ def _short_line(s: str, max_caption_words: int) -> int:
         return _SHORT_CREDIT
     if (
         L.short_unpunctuated(s, max_caption_words)
-        and not (("-" in s or s.endswith("s)")) and _SCORE_LINE.search(s))
+        and not L.is_result_line(s)
         and not L.is_count_item(s)  # a tally: "Conservative: 12,820"
     ):
         return _SHORT_CAPTION
     return _SHORT_PLAIN
-
-
-# A result ("Swansea 2-1 Everton") or a scorer ("Jonjo Shelvey (61 mins)") is the post's text,
-# never a photo's caption. (A cricket strip's total, "Eng 305-8", stays apart from the text.)
-_SCORE_LINE = re.compile(r"[A-Za-z.)] \d{1,3}-\d{1,3} [A-Z(]|\(\d{1,3}(?:\+\d{1,2})? mins?\)$")
 
 
 def _max_caption_words(doc: Doc) -> int:

@@ -465,7 +465,7 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
             pre = [p for p in pre if p < marked[0]]
             # An untimed "post" whose only text was the first post's headline, now moved up
             # to it ("Get involved: #bbctennis ..." over "Sinner breaks in the third!").
-            if pre and not _has_body(doc, pre[-1], marked[0]):
+            if pre and pre[-1] != doc.tail_top and not _has_body(doc, pre[-1], marked[0]):
                 pre = pre[:-1]
         return hdr, pre + marked
     hdr = header_end(doc, n)
@@ -573,6 +573,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top
     if L.is_count_item(s) and any(full_sentence(doc.s[x]) for x in range(j, first)):
         return top  # a tally ("Labour: 141 (up 58)") over text: a list the window cut into
+    if L.is_result_line(s) and k < first and L.is_result_line(doc.s[k]):
+        return top  # results ("Tottenham 1-0 Manchester United"): a list, never the title
     if L.headline_like(s.rstrip("!")) or (
         L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
     ):
