@@ -1825,6 +1825,12 @@ def test_from_outlet_byline_with_two_names() -> None:
             None,
         ),
         ("From CNN's Kevin Liptak at the White House", ["Kevin Liptak"], "at the White House"),
+        (
+            "From CNN's Jennifer Henderson in Russellville, Arkansas, and Taylor Romine in"
+            " Cleveland",
+            ["Jennifer Henderson", "Taylor Romine"],
+            "in Russellville, Arkansas",  # each in a place: the first one's is the role
+        ),
     ],
 )
 def test_from_outlet_byline_with_a_list_of_names_or_a_place_after_at(

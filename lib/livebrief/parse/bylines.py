@@ -409,6 +409,11 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
         first_role, _, other = role.rpartition(" and ")
         if is_person_name(other.strip()) and is_role_line(first_role):
             return (*names, other.strip()), first_role
+        # "From CNN's A in Russellville, Arkansas, and B in Cleveland": each in a place.
+        mp = _IN_PLACE.match(other.strip())
+        more = split_names(mp["names"]) if mp else None
+        if more and all(is_person_name(n) for n in more):
+            return (*names, *more), first_role.rstrip(", ")
     return names, role
 
 
