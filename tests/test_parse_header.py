@@ -110,6 +110,26 @@ The United Nations appealed on Sunday for an additional $20 million.
     ]
 
 
+def test_a_scoreboards_teams_are_no_page_authors() -> None:
+    text = """\
+Sheffield Wednesday v Leeds United: Championship – live
+Tom Ransome
+Saturday 16 April 2016 19.31 BST
+Sheffield Wednesday
+2
+Leeds United
+1
+7.24pm BST
+Full time: Sheffield Wednesday 2-1 Leeds United
+Wednesday come from behind to win the derby, and Hillsborough is bouncing.
+"""
+    parsed = read_text(text, source="guardian.txt")
+    assert parsed.page.authors == ["Tom Ransome"]
+    assert [e.headline for e in parsed.entries] == [
+        "Full time: Sheffield Wednesday 2-1 Leeds United"
+    ]
+
+
 def test_a_key_events_box_with_each_age_glued_to_its_headline() -> None:
     text = """\
 Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport

@@ -102,6 +102,12 @@ def summary_items(doc: Doc, stop: int) -> None:
                 doc.kind[k] = BULLET
 
 
+def _over_score(doc: Doc, i: int, stop: int) -> bool:
+    """Tell whether line ``i`` is a team over its score (BBC Sport: "Inter Milan" / "1")."""
+    k = doc.next_nonblank(i, stop)
+    return k < stop and doc.s[k].isdigit() and len(doc.s[k]) <= 3
+
+
 def _over_photo_marker(doc: Doc, i: int, stop: int) -> bool:
     """Tell whether line ``i`` is a photo's alt text: right over "Image source, ..." (BBC)."""
     k = doc.next_nonblank(i, stop)
@@ -374,7 +380,11 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                     page.title = None
             elif names := bylines.page_authors(s) or _byline_names(s):
                 page.authors.extend(names)
-            elif (names := bylines.header_names(s)) and (page.title is not None or len(names) > 1):
+            elif (
+                (names := bylines.header_names(s))
+                and (page.title is not None or len(names) > 1)
+                and not _over_score(doc, i, first_start)
+            ):
                 # Names alone under the title; over it only a list of people's names
                 # ("Steve Canning and Mike Whitby" under "Live Reporting"), not a kicker.
                 page.authors.extend(names)
