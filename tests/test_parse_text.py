@@ -2490,6 +2490,28 @@ def test_a_page_updated_after_midnight_dates_its_newest_post() -> None:
     ]
 
 
+def test_a_numbered_list_on_a_flat_page_of_timed_posts_is_body() -> None:
+    text = """\
+Chequered flag
+published at 16:12 British Summer Time
+Lando Norris wins the British Grand Prix. Top 3 at the flag:
+1. Lando Norris (McLaren)
+2. Oscar Piastri (McLaren)
+3. Lewis Hamilton (Ferrari)
+'That restart was world class'
+published at 16:10 British Summer Time
+Jolyon Palmer
+Former Renault driver on BBC Radio 5 Live
+"Norris nailed the restart and never looked back."
+"""
+    parsed = read_text(text, source="f1.txt")
+    assert parsed.page.rendering != "numbered"
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in parsed.entries] == [
+        ("Chequered flag", "16:12", 4),
+        ("'That restart was world class'", "16:10", 1),
+    ]
+
+
 def test_a_numbered_list_inside_a_numbered_post_is_body() -> None:
     items = "\n".join(f"      {k}. Driver number {k}" for k in range(1, 11))
     page = read_text(

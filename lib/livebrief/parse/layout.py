@@ -266,13 +266,28 @@ def classify(text: str) -> Doc:
     nums = _post_numbers(doc, nums)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
-    if (len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1)) or (
-        len(nums) == 1 and _lone_item(doc, nums[0][0])
-    ):
+    if (
+        (len(nums) >= 2 and steps >= 0.8 * (len(nums) - 1))
+        or (len(nums) == 1 and _lone_item(doc, nums[0][0]))
+    ) and not _list_among_times(doc, nums):
         doc.numbered = True
         for i, _ in nums:
             kind[i] = NUM
     return doc
+
+
+def _list_among_times(doc: Doc, nums: list[tuple[int, int]]) -> bool:
+    """Tell whether numbered lines are a list inside posts that print their times elsewhere.
+
+    (BBC Sport, flat: "Top 10 at the flag:" / "1. Lando Norris (McLaren)" ... on a page whose
+    posts each print "published at ..." under their headlines.) A numbered page prints its
+    times on the numbers' lines ("  1. 1949: ", "  1. Headlinepublished at ...") or none.
+    """
+    times = positions(doc.kind, (TIME, PUB))
+    if len(times) < 2:
+        return False
+    numbered = {i for i, _ in nums}
+    return not any(t in numbered or t - 1 in numbered for t in times)
 
 
 def _lone_item(doc: Doc, i: int) -> bool:
