@@ -847,6 +847,12 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Storm Elin – live: Hundreds evacuated as River Severn bursts its banks",
         ),
         (
+            # A photo's caption over the title is no title.
+            "Protesters rally in Yerevan's Republic Square on April 22. (Photolure)\n"
+            "Live Blog: Protests In Armenia\n",
+            "Live Blog: Protests In Armenia",
+        ),
+        (
             # A copying site's name over a breadcrumb alone, then the title.
             "Scotland News Today\nHome » UK » Scotland\n"
             "Snow and ice bring travel chaos to central Scotland\n",

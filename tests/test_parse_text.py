@@ -1174,6 +1174,34 @@ Video posted on social media and verified by The New York Times showed people ru
     assert post.captions[0].startswith("People ran") and len(post.paragraphs) == 1
 
 
+def test_politico_window_top_byline_stamp_and_piped_credit() -> None:
+    byline = read_text(
+        "By Natalie Allison\n03/06/2024 01:05 AM EST\n"
+        "Nikki Haley's campaign did not hold an election-night event on Tuesday.\n"
+        "Link Copied\nTrump wins California\nBy Jeremy B. White\n03/06/2024 12:41 AM EST\n"
+        "Donald Trump will win California's Republican primary, according to the AP.\n"
+        "Rep. Adam Schiff speaks to supporters in Los Angeles on March 5. | Jae C. Hong/AP\n"
+    )
+    assert [(e.headline, e.author, e.clock) for e in byline.entries] == [
+        (None, "Natalie Allison", "01:05"),
+        ("Trump wins California", "Jeremy B. White", "00:41"),
+    ]
+    assert byline.entries[1].captions == [
+        "Rep. Adam Schiff speaks to supporters in Los Angeles on March 5. | Jae C. Hong/AP"
+    ]
+    stamp = read_text(
+        "Biden and Trump sweep their primaries as Haley wins Vermont.\n"
+        "Updated 03/06/2024 01:12 AM EST\nLink Copied\n"
+        "Haley's campaign is silent about her next steps\nBy Natalie Allison\n"
+        "03/06/2024 01:05 AM EST\nNikki Haley's campaign did not hold an election-night event.\n"
+    )
+    assert stamp.page.standfirst == "Biden and Trump sweep their primaries as Haley wins Vermont."
+    assert stamp.page.updated == "Updated 03/06/2024 01:12 AM EST"
+    assert [e.headline for e in stamp.entries] == [
+        "Haley's campaign is silent about her next steps"
+    ]
+
+
 def test_a_credit_under_its_caption_opens_no_post() -> None:
     # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
     # time over the post is the post's, not the page's stamp.

@@ -396,7 +396,12 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 # One word over the title is a kicker, a menu's or a box's ("World", "Show"),
                 # never a live page's title; nor is a counter ("1,024" under "Shares").
                 continue
-            elif page.title is None and L.headline_like(_unexclaimed(s), max_words=25):
+            elif (
+                page.title is None
+                and L.headline_like(_unexclaimed(s), max_words=25)
+                # (not a caption: "... on April 22. (Photolure)")
+                and not (s.endswith(")") and L.closes_sentence(s))
+            ):
                 page.title = _last_crumb(s)
             elif _better_title(page.title, s):
                 # The line taken for the title was a menu entry, the site's name or a series

@@ -475,7 +475,9 @@ _CREDIT_TAIL = re.compile(
     # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
     r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)"
     # Euronews: "... - Copyright Laurent Cipriani/Copyright 2024 The AP. All rights reserved".
-    r"|\s[-–]\sCopyright\s.{2,85})\s*$"
+    r"|\s[-–]\sCopyright\s.{2,85}"
+    # Politico: "... on March 5. | Jae C. Hong/AP".
+    r"|\.\s\|\s[^|/]{2,40}/[^|/]{2,30})\s*$"
 )
 # What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)

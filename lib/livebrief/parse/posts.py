@@ -162,7 +162,12 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and published_under_headline(doc, t, hi)
         )
     ) and _time_follows(doc, i, hi):
-        names = bylines.header_names(doc.s[i])
+        # Names alone, or "By A" (Politico's byline over its time, the headline above the cut).
+        names = bylines.header_names(doc.s[i]) or (
+            found[0]
+            if doc.s[i].startswith("By ") and (found := bylines.name_line(doc.s[i]))
+            else None
+        )
         if names:
             e.authors, e.author = list(names), names[0]  # an untitled post's author over its time
         else:

@@ -531,13 +531,15 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         j = doc.next_nonblank(j + 1 if pair else j, first)
     if j >= first or doc.kind[j] != TEXT:
         return None
-    if any(
+    under = doc.next_nonblank(j, first)
+    if (under < first and doc.kind[under] == UPDATED and _YEAR.search(doc.s[under])) or any(
         (doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS))
         or doc.s[x].lower() in _HEADER_MARKS
         for x in range(j + 1, first)
     ):
-        # The page's standfirst over its stamp (France 24's "Issued on: ..."), its intro
-        # over its key points (The Independent): the header, not a post's tail.
+        # The page's standfirst over its stamp (France 24's "Issued on: ...", Politico's
+        # dated "Updated ..." right under it), its intro over its key points (The
+        # Independent): the header, not a post's tail.
         return None
     s = doc.s[j]
     k = doc.next_nonblank(j, first)
