@@ -1202,6 +1202,25 @@ def test_politico_window_top_byline_stamp_and_piped_credit() -> None:
     ]
 
 
+@pytest.mark.parametrize("role", ["At the count", "Reporting from the count"])
+def test_a_role_line_naming_the_event_not_a_town(role: str) -> None:
+    text = f"""\
+Bundle check under way
+Counting staff are checking the bundles of ballot papers before the first results.
+What the candidates are saying
+Joshua Nevett
+{role}
+The Reform candidate told me she was "quietly confident" of a win tonight.
+"""
+    first, second = read_text(text, source="count.txt").entries
+    assert (first.headline, len(first.paragraphs)) == ("Bundle check under way", 1)
+    assert (second.headline, second.author, second.role) == (
+        "What the candidates are saying",
+        "Joshua Nevett",
+        role,
+    )
+
+
 def test_a_credit_under_its_caption_opens_no_post() -> None:
     # A window of one ABC post: the credit under "PHOTO: ..." is no headline, so the one
     # time over the post is the post's, not the page's stamp.

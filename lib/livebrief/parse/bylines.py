@@ -198,7 +198,11 @@ _PLACE_LEAD = re.compile(
 # "Reporting from the Vatican", "With the 47th Brigade", "At the scene".
 _LOCATION_LINE = re.compile(
     r"^(?i:(?:reporting|live)\s+(?:from|in)|in|at|from|on|near|outside|inside|with)\s+"
-    r"(?:[\w'’.-]+\s+){0,6}[A-Z0-9][\w'’.-]*$|^(?i:at the scene|on the ground)$"
+    r"(?:[\w'’.-]+\s+){0,6}[A-Z0-9][\w'’.-]*$"
+    # A place every reporter at an event shares: "At the count", "Reporting from the count".
+    r"|^(?i:(?:reporting\s+from|at|outside)\s+the\s+(?:scene|count|court|stadium|ground|track"
+    r"|circuit|summit|inquiry|hearing|rally|vote|polling station|border|front line|frontline))$"
+    r"|^(?i:at the scene|on the ground)$"
 )
 _BEAT = re.compile(
     r"^(?P<p>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2})\s+(?:[a-z]+\s+)?"
