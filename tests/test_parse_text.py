@@ -2553,6 +2553,18 @@ Former Renault driver on BBC Radio 5 Live
 """
     parsed = read_text(text, source="f1.txt")
     assert parsed.page.rendering != "numbered"
+    # A numbered page printing each time on its own line under the number's line stays one.
+    numbered = read_text(
+        "  1. Headline one\n\n    published at 09:42 Greenwich Mean Time\n\n"
+        "    Body text of the first post goes on for a while.\n\n"
+        "  2. Headline two\n\n    published at 09:30 Greenwich Mean Time\n\n"
+        "    Body text of the second post.\n"
+    )
+    assert numbered.page.rendering == "numbered"
+    assert [(e.headline, e.clock) for e in numbered.entries] == [
+        ("Headline one", "09:42"),
+        ("Headline two", "09:30"),
+    ]
     assert [(e.headline, e.clock, len(e.paragraphs)) for e in parsed.entries] == [
         ("Chequered flag", "16:12", 4),
         ("'That restart was world class'", "16:10", 1),

@@ -287,7 +287,12 @@ def _list_among_times(doc: Doc, nums: list[tuple[int, int]]) -> bool:
     if len(times) < 2:
         return False
     numbered = {i for i, _ in nums}
-    return not any(t in numbered or t - 1 in numbered for t in times)
+    # (A time on its own line right under the number's line, a blank line between, is the
+    # item's too.)
+    return not any(
+        t in numbered or t - 1 in numbered or (t - 2 in numbered and doc.kind[t - 1] == BLANK)
+        for t in times
+    )
 
 
 def _lone_item(doc: Doc, i: int) -> bool:
