@@ -399,8 +399,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             elif (
                 page.title is None
                 and L.headline_like(_unexclaimed(s), max_words=25)
-                # (not a caption: "... on April 22. (Photolure)")
-                and not (s.endswith(")") and L.closes_sentence(s))
+                and not _CAPTIONED.search(s)  # a caption: "... on April 22. (Photolure)"
             ):
                 page.title = _last_crumb(s)
             elif _better_title(page.title, s):
@@ -438,6 +437,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
 
 # A series kicker over the live page's title: "Politics live with Andrew Sparrow", or a desk's
 # name and "live" alone ("Business live", "Football live").
+_CAPTIONED = re.compile(r"\.\s\([^()]{2,40}\)$")
 _COUNTER = re.compile(r"^[\d,.\s]+[km]?$", re.I)
 _SERIES = re.compile(r"\blive with [A-Z]|^(?:[A-Z][\w&-]*\s){1,2}live$")
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d\d\b")
