@@ -271,6 +271,7 @@ _FROM = re.compile(
 # Applied to text whose white space is collapsed (see _squash): runs of spaces would make
 # the alternatives backtrack for seconds.
 _NAME_SPLIT = re.compile(r" ?(?:, ?and |,|;|&| and ) ?")
+_DESKS = (" newsroom", " bureau", " staff", " desk")
 _IN_PLACE = re.compile(r"^(?P<names>.+?)\s+(?P<role>(?:in|from|at)\s+(?:the\s+)?[A-Z].*)$")
 
 
@@ -642,15 +643,18 @@ def name_line(line: str) -> tuple[list[str], str | None] | None:
     return (found.authors, found.role) if found else None
 
 
-def header_names(line: str) -> list[str] | None:
+def header_names(line: str, without_desks: bool = False) -> list[str] | None:
     """Read a line of people's names alone (a header's bloggers, a post's signature).
 
     ``Tom Ambrose, Yohannes Lowe and Adam Fulton``, ``Martin Belam (now) and Helen Sullivan
-    (earlier)``; None unless every part is a person's name.
+    (earlier)``; None unless every part is a person's name. With ``without_desks``, desks
+    credited beside the people are left out (Reuters' ``Liz Lee and Beijing newsroom``).
     """
     if len(line) > 200:
         return None
     parts = [p for p in _NAME_SPLIT.split(_squash(_SHIFT.sub("", line))) if p]
+    if without_desks:
+        parts = [p for p in parts if not p.lower().endswith(_DESKS)]
     # AP signs in capitals ("LISA MASCARO and KEVIN FREKING"): names, in title case.
     parts = [p.title() if p.isupper() and len(p) > 4 else p for p in parts]
     # The Guardian: "Rachel Okafor in New York and Dan Whitlow in Charleston".

@@ -453,7 +453,7 @@ def _mark_widgets(doc: Doc) -> None:
         m = _WIDGET_START.match(lines[i])
         if m is None:
             sign_off = L.sign_off_names(lines[i])
-            names = bylines.header_names(sign_off) if sign_off else None
+            names = bylines.header_names(sign_off, without_desks=True) if sign_off else None
             if names:
                 doc.signed[i] = tuple(names)
             continue

@@ -384,20 +384,14 @@ SIGN_OFF = re.compile(
 )
 
 
-_BY_PARTS = re.compile(r",\s*and\s+|,\s*|\s+and\s+|\s*&\s*")
-_DESKS = (" newsroom", " bureau", " staff", " desk")
-
-
 def sign_off_names(s: str) -> str | None:
-    """Return the names part of a sign-off line, else None."""
+    """Return the names part of a sign-off line, else None.
+
+    (Reuters credits desks beside people, "(Reporting by Liz Lee and Beijing newsroom; ...)":
+    ``bylines.header_names(..., without_desks=True)`` leaves them out.)
+    """
     m = SIGN_OFF.match(s)
-    if m is None:
-        return None
-    if m["names"]:
-        return m["names"]
-    # Reuters credits desks beside people: "(Reporting by Liz Lee and Beijing newsroom; ...)".
-    people = [p for p in _BY_PARTS.split(m["by"].strip()) if not p.lower().endswith(_DESKS)]
-    return " and ".join(people) or None
+    return (m["names"] or m["by"]) if m else None
 
 
 # A tweet embedded as its fallback quote: the text with its signature glued on ("... reaches

@@ -517,15 +517,17 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     """
     top = j = doc.next_nonblank(-1, first)
     photo = False
-    while j < first and (
-        doc.kind[j] == CAPMARK
-        or (j == top and doc.kind[j] == TEXT and L.is_credit(doc.s[j]))  # "Name/CNN": a credit
-        or _over_credit(doc, j, first)
-        or (photo and doc.kind[j] == DROP)  # Reuters' "Purchase Licensing Rights"
-        or doc.kind[j] == EMBED  # the post's video or share tools (CNN's player)
-        or _photo_pair(doc, j, first)
-    ):
+    while j < first:
         pair = _photo_pair(doc, j, first)
+        if not (
+            pair
+            or doc.kind[j] == CAPMARK
+            or (j == top and doc.kind[j] == TEXT and L.is_credit(doc.s[j]))  # "Name/CNN"
+            or _over_credit(doc, j, first)
+            or (photo and doc.kind[j] == DROP)  # Reuters' "Purchase Licensing Rights"
+            or doc.kind[j] == EMBED  # the post's video or share tools (CNN's player)
+        ):
+            break
         photo = photo or pair or doc.kind[j] == CAPMARK
         # The post's photo (alt text, credit), then its text.
         j = doc.next_nonblank(j + 1 if pair else j, first)
