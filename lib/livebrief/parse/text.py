@@ -549,9 +549,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     if cut_role(s):
         # A pundit's role line over their words (its name above the cut), maybe with the
         # correspondent's handle between (Sky: "Deputy political editor" / "@SamCoatesSky").
-        below = j
-        while (below := doc.next_nonblank(below, first)) < first and doc.kind[below] == EMBED:
-            pass
+        below = _next_content(doc, j, first)
         if paragraph_below or (below < first and full_sentence(doc.s[below])):
             return top
     if s.startswith("By ") and bylines.one_line_byline(s):
