@@ -111,6 +111,35 @@ Neither will sign a treaty against the other
     assert parsed.entries[3].paragraphs[-1] == "Neither will sign a treaty against the other"
 
 
+@pytest.mark.parametrize(
+    "media",
+    [
+        "Flooded street in Port Antonio\nImage source, Reuters\nImage caption,\n"
+        "Water pours through the main square\n",
+        "Media caption,\nWatch: Streets under water in Port Antonio\n",
+    ],
+)
+@pytest.mark.parametrize("cut", [False, True])
+def test_a_headline_over_a_photo_or_video_under_a_list_opens_a_post(media: str, cut: bool) -> None:
+    text = (
+        "What we know so far\nIf you're just joining us, here's the latest on Hurricane Mara:\n"
+        "The storm made landfall in south-east Jamaica as a Category 4 hurricane\n"
+        "Norman Manley International Airport in Kingston is closed\n"
+        "Flooding in Port Antonio\n" + media + "Video filmed by a resident in Port Antonio shows "
+        "water pouring through the town's main square.\n"
+    )
+    if not cut:  # else the window ends under the post's first paragraph
+        text += (
+            "The footage was sent to the BBC this morning, officials say the river burst.\n"
+            "Cuba begins evacuations in the east\n"
+            "Cuba's civil defence authority has started moving people away from the coast.\n"
+        )
+    parsed = read_text(text, source="list.txt")
+    got = [(e.headline, len(e.paragraphs)) for e in parsed.entries]
+    assert got[:2] == [("What we know so far", 3), ("Flooding in Port Antonio", 1 if cut else 2)]
+    assert parsed.entries[1].captions[-1].startswith(("Water pours", "Watch: Streets"))
+
+
 @pytest.mark.parametrize("credit", ["\nWest Midlands Metro", ""])
 def test_a_local_live_post_that_opens_with_a_photo(credit: str) -> None:
     text = f"""\

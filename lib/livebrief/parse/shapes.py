@@ -152,10 +152,21 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         return False  # alt text over its photo's credit ("Image source, RNLI")
     if prv < lo or closes_paragraph(doc, prv):
         return True
-    if doc.kind[prv] not in (TEXT, BULLET) or doc.kind[nxt] != TEXT:
+    if doc.kind[prv] not in (TEXT, BULLET) or prv in doc.captions or L.is_credit(s):
         return False
-    if not full_sentence(doc.s[nxt]) or prv in doc.captions or L.is_credit(s):
-        return False
+    if doc.kind[nxt] != TEXT or not full_sentence(doc.s[nxt]):
+        # Under a list, a headline over a photo or a video and then two paragraphs opens
+        # the next post (a list's post seldom goes on past a picture).
+        body = _past_media(doc, nxt, hi)
+        return (
+            body != nxt
+            and body < hi
+            and doc.kind[body] == TEXT
+            and full_sentence(doc.s[body])
+            and (over_paragraph(doc, body, hi) or doc.next_nonblank(body, hi) >= hi == len(doc.s))
+            and _in_lead_in_list(doc, prv, lo)
+            and not strong_at(doc, prv, hi)
+        )
     # Under a media lead-in ("Watch the video below:") the video was lost in the copy: a
     # headline over a paragraph opens the next post.
     if _MEDIA_LEAD_IN.search(doc.s[prv]):
@@ -181,6 +192,25 @@ _MEDIA_LEAD_IN = re.compile(
 
 
 _LIST_LIMIT = 12
+
+
+def _past_media(doc: Doc, j: int, hi: int) -> int:
+    """The line after the photo or video block that begins at line ``j`` (``j`` if none).
+
+    A photo: its alt text, ``Image source, ...``, then maybe ``Image caption,`` and the
+    caption; a video: ``Media caption,`` (or ``Video caption,``) and the caption.
+    """
+    k = j
+    if doc.kind[k] == TEXT:
+        k = doc.next_nonblank(k, hi)
+        if k >= hi or doc.kind[k] != CAPMARK or not doc.s[k].lower().startswith("image source"):
+            return j
+        k = doc.next_nonblank(k, hi)
+    if k < hi and _caption_marker(doc, k):
+        k = doc.next_nonblank(doc.next_nonblank(k, hi), hi)
+    elif k == j:
+        return j
+    return min(k, hi)
 
 
 def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
