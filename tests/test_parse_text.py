@@ -1965,6 +1965,29 @@ def test_times_under_headlines_and_day_separators() -> None:
     assert first.time is not None and first.time.isoformat() == "2024-06-18T16:49:00+01:00"
 
 
+@pytest.mark.parametrize("player", ["Media playback is unsupported on your device\n", ""])
+def test_a_watch_headline_over_a_video_opens_a_post(player: str) -> None:
+    text = (
+        "'We heard a bang and then everything turned over'\nEleni Vlachou\nBBC Greek\n"
+        "I've been speaking to passengers who were in the fourth carriage, which stayed on the rails.\n"
+        "Her friends are both safe. She says she does not want to take a train again.\n"
+        "Watch: Rescuers search wreckage through the night\n" + player + "Media caption, "
+        "Floodlights were set up at the crash site near Domokos\n"
+        "What we know so far\nIf you're just joining us, here's a recap of the main developments:\n"
+        "A passenger train collided head-on with a freight train just before midnight\n"
+        "The transport minister has resigned\n"
+    )
+    parsed = read_text(text)
+    assert [(e.headline, len(e.paragraphs)) for e in parsed.entries] == [
+        ("'We heard a bang and then everything turned over'", 2),
+        ("Watch: Rescuers search wreckage through the night", 0),
+        ("What we know so far", 3),
+    ]
+    assert parsed.entries[1].captions == [
+        "Media caption, Floodlights were set up at the crash site near Domokos"
+    ]
+
+
 def test_header_stops_at_first_post_and_video_posts_and_embeds() -> None:
     text = (
         "Putin and Kim sign defence pact\nLive Reporting\nEdited by Flora Drury\n"

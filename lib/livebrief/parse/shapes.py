@@ -122,6 +122,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
         return False  # where blank lines part the elements, a block's last line is no headline
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
+    while nxt < hi and doc.kind[nxt] == DROP:
+        nxt = doc.next_nonblank(nxt, hi)  # "Media playback is unsupported on your device"
     if nxt >= hi:
         return hi == len(doc.s) and _cut_under(doc, i, prv, lo)
     if (
