@@ -1969,7 +1969,7 @@ def test_times_under_headlines_and_day_separators() -> None:
 def test_a_watch_headline_over_a_video_opens_a_post(player: str) -> None:
     text = (
         "'We heard a bang and then everything turned over'\nEleni Vlachou\nBBC Greek\n"
-        "I've been speaking to passengers who were in the fourth carriage, which stayed on the rails.\n"
+        "I've been speaking to passengers who were in the fourth carriage, still on the rails.\n"
         "Her friends are both safe. She says she does not want to take a train again.\n"
         "Watch: Rescuers search wreckage through the night\n" + player + "Media caption, "
         "Floodlights were set up at the crash site near Domokos\n"
