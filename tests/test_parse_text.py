@@ -1084,6 +1084,31 @@ def test_a_window_opening_on_tallies_or_a_credit_keeps_the_tail(lead_in: str) ->
     assert credit.entries[0].captions == ["Jennifer Henderson/CNN"]
 
 
+@pytest.mark.parametrize("headline", [False, True])
+def test_a_caption_under_a_cut_posts_photo_is_no_headline(headline: bool) -> None:
+    # The window opens inside an untitled post; the header reader stops at "Image caption,".
+    text = (
+        "Both were treated in hospital for mild hypothermia and have since been released.\n"
+        + ("Families gather at port for news\n" if headline else "")
+        + "Dozens of relatives have gathered at the ferry terminal in Chios, waiting for news.\n"
+        "Relatives waiting at the port in Chios\nImage source, EPA\nImage caption,\n"
+        "Police sealed off the terminal on Wednesday morning\n"
+        "Local officials have set up a centre at the town hall where families can get updates.\n"
+        "Transport minister resigns\n"
+    )
+    entries = read_text(text).entries
+    got = [(e.headline, len(e.paragraphs)) for e in entries]
+    if headline:
+        assert got == [
+            (None, 1),
+            ("Families gather at port for news", 2),
+            ("Transport minister resigns", 0),
+        ]
+    else:
+        assert got == [(None, 3), ("Transport minister resigns", 0)]
+    assert entries[-2].captions[-1] == "Police sealed off the terminal on Wednesday morning"
+
+
 def test_results_at_a_flat_windows_top_and_a_glued_caption_ending_in_a_year() -> None:
     results = read_text(
         "Tottenham 1-0 Manchester United (Europa League)\n"

@@ -134,6 +134,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         return _cut_under(doc, i, prv, lo)  # the page cut under the author's name
     if prv >= lo and _caption_marker(doc, prv):
         return False  # the caption under "Image caption,"
+    if prv < lo and under_caption_mark(doc, i):
+        return False  # ... also where the header (a window's cut post) ends at the marker
     if prv >= lo and doc.kind[prv] == CAPMARK and L.is_credit(s):
         return False  # the credit under its caption ("PHOTO: ..." / "Chris Granger/AP")
     # What follows a headline is body text, or a picture or embed that stands for it.

@@ -475,6 +475,8 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
     cut = _cut_post(doc, starts[0] if starts else n)
     if cut is not None:
         doc.tail_top = cut
+        if cut < hdr:  # the header reader took in the cut post: posts may open in it
+            starts = [*_flat_starts(doc, cut + 1, starts[0] if starts else n, weak=True), *starts]
         return min(hdr, cut - 1), [cut, *starts]
     intro = _untitled_intro(doc, hdr + 1, starts[0] if starts else n)
     if intro is not None:
