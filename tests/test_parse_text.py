@@ -3159,6 +3159,28 @@ def test_a_window_cut_under_a_headline_or_a_name_keeps_them() -> None:
     )
 
 
+def test_a_window_under_a_local_live_posts_time_with_a_photo_among_its_paragraphs() -> None:
+    page = read_text(
+        "Weather: Snow showers easing this afternoon\n\nPaul Hudson\n\n"
+        "BBC Look North weather presenter\n\n"
+        "Snow showers will continue this morning, especially over the Pennines and the Moors.\n\n"
+        "The showers should become fewer and lighter through the afternoon, with sunny spells.\n\n"
+        "Weather map\n\n"
+        "Tonight will be clear and very cold, with a widespread hard frost in rural areas.\n\n"
+        "Posted at 09:20\n\n'I walked three miles to work'\n\n"
+        "Nurse Claire Pickersgill says she walked three miles through the snow this morning.\n"
+    )
+    assert page.page.title is None
+    first = page.entries[0]
+    assert (first.headline, first.author, first.role, first.clock) == (
+        "Weather: Snow showers easing this afternoon",
+        "Paul Hudson",
+        "BBC Look North weather presenter",
+        None,
+    )
+    assert (len(first.paragraphs), first.captions) == (3, ["Weather map"])
+
+
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
     guardian = read_text(
         "Andrew Sparrow\nKey event\nGovernment concedes on onshore wind after rebels’ threat\n"

@@ -687,6 +687,8 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
         if kind == TEXT and line not in doc.captions and not named:
             if not (full_sentence(s) or (s[-1] == ":" and s.count(" ") >= 3)):
+                if paragraphs and L.short_unpunctuated(s, 4) and over_paragraph(doc, line, first):
+                    continue  # a photo's alt text between paragraphs ("Weather map")
                 return None  # a short line: a page byline, a menu, a tag
             paragraphs += 1
             lead_in = s[-1] == ":"
