@@ -1109,6 +1109,36 @@ def test_a_caption_under_a_cut_posts_photo_is_no_headline(headline: bool) -> Non
     assert entries[-2].captions[-1] == "Police sealed off the terminal on Wednesday morning"
 
 
+def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
+    page = read_text(
+        "At least 31 people have died and dozens more are in hospital in Lamia and Larissa\n"
+        "The station master at Domokos has been arrested\n"
+        "The transport minister has resigned, saying he takes responsibility\n"
+        "Three days of national mourning have been declared\n"
+        "Station master arrested\n"
+        "Police have arrested the station master on duty at Domokos station last night.\n"
+        "The 59-year-old has not been named. Greek media say he had been in the post for weeks.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, 4),
+        ("Station master arrested", 2),
+    ]
+    # A live page's title, standfirst and byline are no such list.
+    telegraph = read_text(
+        "Ukraine-Russia war latest: Kremlin preparing new offensive on Kharkiv\n"
+        "Defence Secretary says Russian troops are massing north of the city\n"
+        "By Danielle Sheridan and Tony Diver\n17 May 2022 • 10:58pm\n"
+        "Russia is massing troops and artillery north of Kharkiv, Ben Wallace has warned.\n"
+        "10:45 PM\nZelensky: 'Ukraine needs its heroes alive'\n"
+        "The president has told his troops that Ukraine needs its heroes alive.\n"
+    )
+    assert telegraph.page.title == (
+        "Ukraine-Russia war latest: Kremlin preparing new offensive on Kharkiv"
+    )
+    assert telegraph.entries[0].headline == "Zelensky: 'Ukraine needs its heroes alive'"
+
+
 def test_results_at_a_flat_windows_top_and_a_glued_caption_ending_in_a_year() -> None:
     results = read_text(
         "Tottenham 1-0 Manchester United (Europa League)\n"

@@ -544,14 +544,15 @@ _ITEM_WORDS = 15
 _LIST_RUN = 3
 
 
-def _item_shaped(doc: Doc, j: int) -> bool:
+def item_shaped(doc: Doc, j: int, max_words: int = _ITEM_WORDS) -> bool:
+    """Tell whether line ``j`` can be an item of an unpunctuated list (three words or more)."""
     # Menus (one or two words), photo credits and bylines (names, roles) are runs of their own.
     s = doc.s[j]
     return (
         doc.kind[j] == TEXT
         and s.count(" ") >= 2
         and j not in doc.captions
-        and L.short_unpunctuated(s, _ITEM_WORDS)
+        and L.short_unpunctuated(s, max_words)
         and not bylines.is_person_name(s)
         and not bylines.is_role_line(s)
     )
@@ -564,15 +565,15 @@ def _in_list_run(doc: Doc, j: int, lo: int, hi: int) -> bool:
     "Lava is flowing south and west" / ... A photo's alt text stands alone between
     sentences, or in a pair when two photos follow each other; three in a row are items.)
     """
-    if not _item_shaped(doc, j):
+    if not item_shaped(doc, j):
         return False
     run = 1
     k = doc.prev_nonblank(j, lo)
-    while k >= lo and _item_shaped(doc, k):
+    while k >= lo and item_shaped(doc, k):
         run += 1
         k = doc.prev_nonblank(k, lo)
     k = doc.next_nonblank(j, hi)
-    while k < hi and run < _LIST_RUN and _item_shaped(doc, k):
+    while k < hi and run < _LIST_RUN and item_shaped(doc, k):
         run += 1
         k = doc.next_nonblank(k, hi)
     return run >= _LIST_RUN

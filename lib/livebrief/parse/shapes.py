@@ -219,14 +219,18 @@ def _past_media(doc: Doc, j: int, hi: int) -> int:
 
 def _in_lead_in_list(doc: Doc, j: int, lo: int) -> bool:
     """Tell whether line ``j`` is an item of a list opened by a lead-in ending in ":"."""
-    for _ in range(_LIST_LIMIT):
+    for items in range(1, _LIST_LIMIT + 1):
         s = doc.s[j]
         if s.endswith(":") or s.lower() in L.SUMMARY_HEADS:
             return True
         if doc.kind[j] not in (TEXT, BULLET) or L.closes_sentence(s):
             return False
-        j = doc.prev_nonblank(j, lo)
-        if j < lo:
+        j = doc.prev_nonblank(j, 0)
+        if j < 0:
+            # A list at the window's top, the cut took its lead-in (where blank lines part
+            # the elements, such a run is a box of other posts' headlines).
+            return items >= 3 and not doc.blanks
+        if j < lo and doc.prev_nonblank(j, 0) >= 0:
             return False
     return False
 

@@ -65,7 +65,7 @@ from livebrief.parse.layout import (
     published_under_headline,
     strong_at,
 )
-from livebrief.parse.posts import Built, build_entry, cut_role, set_codes
+from livebrief.parse.posts import Built, build_entry, cut_role, item_shaped, set_codes
 from livebrief.parse.shapes import (
     full_sentence,
     label_below,
@@ -579,6 +579,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top  # a tally ("Labour: 141 (up 58)") over text: a list the window cut into
     if L.is_result_line(s) and k < first and L.is_result_line(doc.s[k]):
         return top  # results ("Tottenham 1-0 Manchester United"): a list, never the title
+    if _list_top(doc, j, first):
+        return top  # items of a list whose lead-in was cut ("At least 31 people have died")
     if L.headline_like(s.rstrip("!")) or (
         L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
     ):
@@ -594,6 +596,27 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         # A lead-in over its list, then text ("here are the totals so far:" / the tallies).
         paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first))
     return top if closed and paragraph_below else None
+
+
+# A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
+_TOP_ITEM_WORDS = 25
+
+
+def _list_top(doc: Doc, j: int, first: int) -> bool:
+    """Tell whether line ``j`` opens a run of three list items or more over a paragraph."""
+    if doc.blanks:
+        return False  # where blank lines part the elements, a run of such lines is a menu
+    items = 0
+    while (
+        j < first
+        and item_shaped(doc, j, _TOP_ITEM_WORDS)
+        and ":" not in doc.s[j]  # a live page's title ("Ukraine war latest: ...")
+        and not doc.s[j].startswith("By ")  # its byline
+    ):
+        items += 1
+        j = doc.next_nonblank(j, first)
+    # (Over a paragraph, or over the first post: a page's header holds other lines.)
+    return items >= 3 and (j >= first or any(full_sentence(doc.s[x]) for x in range(j, first)))
 
 
 _BBC_HEADER = HEADER_KINDS - {CAPMARK}
