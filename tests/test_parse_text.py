@@ -2618,6 +2618,22 @@ def test_video_lengths_are_not_post_times() -> None:
     )
     assert [e.clock for e in aljazeera.entries] == ["19:15", "18:05"]
     assert aljazeera.entries[0].embeds == ["Video Duration 01 minutes 12 seconds", "01:12"]
+    # The player's title under the length is its caption, long as it may be.
+    titled = read_text(
+        "- 12 Sep 2021 - 17:20(17:20 GMT)\n\nVideo: Kabul residents struggle as prices soar\n\n"
+        "Video Duration 02 minutes 31 seconds\n\n02:31\n\n"
+        "Prices of food and fuel have soared in Kabul since the Taliban takeover\n\n"
+        "The price of flour, cooking oil and fuel has risen sharply in Kabul in recent weeks.\n\n"
+        "- 12 Sep 2021 - 16:45(16:45 GMT)\n\nWhat we know about the caretaker government\n\n"
+        "The Taliban announced an all-male interim cabinet last week.\n"
+    )
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in titled.entries] == [
+        ("17:20", "Video: Kabul residents struggle as prices soar", 1),
+        ("16:45", "What we know about the caretaker government", 1),
+    ]
+    assert titled.entries[0].captions == [
+        "Prices of food and fuel have soared in Kabul since the Taliban takeover"
+    ]
     # RTÉ: a length under the body with nothing over it, far from the clocks around it.
     rte = read_text(
         "Budget 2025 live\nUpdated / Tuesday, 1 Oct 2024 17:48\n15:52\nOpposition leaders respond"

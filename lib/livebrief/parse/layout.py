@@ -594,7 +594,6 @@ def _mark_widgets(doc: Doc) -> None:
                 and nxt < len(lines)
                 and kind[nxt] == TEXT
                 and L.headline_like(lines[nxt])
-                and len(lines[nxt].split()) <= 12
             ):
                 make_caption(doc, nxt)
     _stray_lengths(doc)
