@@ -1441,6 +1441,35 @@ The president said Russia was stockpiling missiles for a winter campaign.
     ]
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Lettuce and broccoli supplies from Spain are among those affected. File pic",
+        "Lorries queue on the M20 near Ashford",
+    ],
+)
+def test_sky_an_untitled_post_under_its_age_and_clock_takes_no_headline_from_above(
+    last: str,
+) -> None:
+    page = read_text(
+        "6h ago\n16:15\nSupermarkets warn of gaps on shelves\n"
+        "Supermarkets have said there may be shortages if the border remains closed.\n"
+        "The British Retail Consortium said the key issue was getting empty lorries back.\n"
+        f"{last}\n7h ago\n15:40\nBy Sally Lockwood, in Dover\n"
+        "The queue of lorries on the A20 into Dover now stretches back about three miles.\n"
+        "8h ago\n14:58\nHauliers call for free tests\n"
+        "The Road Haulage Association said drivers should not have to pay for their tests.\n"
+    )
+    got = [(e.clock, e.headline, e.author) for e in page.entries]
+    assert got == [
+        ("16:15", "Supermarkets warn of gaps on shelves", None),
+        ("15:40", None, "Sally Lockwood"),
+        ("14:58", "Hauliers call for free tests", None),
+    ]
+    first = page.entries[0]
+    assert (first.captions if "File pic" in last else first.paragraphs[-1:]) == [last]
+
+
 def test_sky_clocks_are_uk_time() -> None:
     text = """\
 Ukraine war latest: Crimea bridge closed after explosions

@@ -477,6 +477,7 @@ _CREDIT_TAIL = re.compile(
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
 _CREDIT_TAIL_HINTS = ("/", ": ", "©")
 _CREDIT_TAIL_ENDS = (")", "]")
+_FILE_PIC = (". File pic", ". File picture", ". File photo", ". Pic: file")
 
 
 def is_credited_caption(s: str) -> bool:
@@ -485,6 +486,8 @@ def is_credited_caption(s: str) -> bool:
         return True
     if s.endswith((" – video", " - video")) and len(s) <= 200:
         return True  # the Guardian's caption under an embedded video
+    if s.endswith(_FILE_PIC) and len(s) <= 320:
+        return True  # Sky: "... are among those affected. File pic"
     tail = s[-90:]
     if not (
         len(s) <= 320

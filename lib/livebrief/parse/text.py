@@ -222,6 +222,8 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         clock = doc.marks[i].clock if i in doc.marks else None
         while nxt < hi and doc.kind[nxt] == TIME and clock and doc.marks[nxt].clock == clock:
             nxt = _next_content(doc, nxt, hi)  # the time printed twice ("10.05am BST" / "10:05")
+        if not clock and nxt < hi and doc.kind[nxt] == TIME:
+            nxt = _next_content(doc, nxt, hi)  # an age over the clock (Sky: "5h ago" / "16:45")
         # A name over a role line under the time is a byline, not a headline.
         # BBC's "published at" belongs to the headline above it ("...<h3>Headline<span>
         # published at 18:12</span>"): whatever line stands under it (a score strip, a
