@@ -853,6 +853,12 @@ def test_guardian_2016_key_events_box_with_clocks_and_a_live_title() -> None:
             "Live Blog: Protests In Armenia",
         ),
         (
+            # ... also one whose credit makes it a caption line of its own.
+            "Breaking News\nWorkers at the Mozyr oil refinery in Belarus. (file photo)\n"
+            "Live Blog: Belarus, Russia And The Druzhba Oil Crisis\n",
+            "Live Blog: Belarus, Russia And The Druzhba Oil Crisis",
+        ),
+        (
             # A copying site's name over a breadcrumb alone, then the title.
             "Scotland News Today\nHome » UK » Scotland\n"
             "Snow and ice bring travel chaos to central Scotland\n",

@@ -333,7 +333,7 @@ def _byline_names(s: str) -> list[str] | None:
 
 def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
     """Read title, editors, roster, zone, summary and standfirst from the header lines."""
-    caption_next = False
+    caption_next = credit_next = False
     unread: list[str] = []
     for i in range(first_start):
         k, s = doc.kind[i], doc.s[i]
@@ -362,11 +362,17 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             item = AGE_LED.sub("", item)  # "2h ago Palermo airport closed ..." (key events)
             page.summary.extend(p.strip() for p in _strip_view_post(item))
         elif k == CAPMARK:
+            # A marker ("Image caption,") has its caption under it; a caption that carries
+            # its credit ("... in Belarus. (file photo)") is whole: a live title under it is
+            # the page's (RFE/RL: the photo over "Live Blog: ...").
             caption_next = True
+            credit_next = L.is_credited_caption(s)
         elif k == EMBED and i in doc.signed:
             unread.append(s)  # a cut post's signature ("Posted by A"): named, not dropped
         elif k == TEXT:
-            if caption_next or i in doc.captions:
+            if (
+                caption_next and not (credit_next and page.title is None and L.LIVE_TITLE.search(s))
+            ) or i in doc.captions:
                 caption_next = False
             elif s.lower().startswith("get involved"):
                 pass  # BBC Sport's invitation ("Get involved: #bbctennis or WhatsApp ...")
