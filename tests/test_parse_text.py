@@ -2801,9 +2801,16 @@ def test_sign_offs_under_the_body_are_bylines() -> None:
     rferl = read_text(
         "08:40 16.3.2014\n\nLong lines in Sevastopol:\n\nOur correspondent says there were "
         "lines outside several polling stations.\n\n-- Glenn Kates\n\n09:15 16.3.2014\n\n"
-        "Polls have been open for an hour.\n"
+        "Polls have been open for an hour.\n\n-- Compiled by Tony Wesolowsky\n\n"
+        "10:37 16.3.2014\n\nThe turnout has passed 40 percent, officials say.\n\n"
+        "-- RFE/RL's Ukrainian Service\n"
     )
-    assert [e.author for e in rferl.entries] == ["Glenn Kates", None]
+    assert [e.author for e in rferl.entries] == [
+        "Glenn Kates",
+        "Tony Wesolowsky",
+        "RFE/RL's Ukrainian Service",
+    ]
+    assert all(e.captions == [] and e.embeds == [] for e in rferl.entries)
     abc = read_text(
         "Oct 10, 2024, 1:12 AM EDT\nCrane collapses in St. Petersburg\n"
         "A construction crane collapsed onto an office building, officials said.\n"

@@ -171,7 +171,8 @@ _NOT_NAMES = frozenset(
     ]
 )
 _ORG_WORDS = re.compile(
-    r"\b(?:BBC|CNN|Sky|Reuters|AFP|AP|Associated Press|Guardian|Al Jazeera|News|Verify|Monitoring"
+    r"\b(?:BBC|CNN|Sky|Reuters|AFP|AP|Associated Press|Guardian|Al Jazeera|RFE/RL|News|Verify"
+    r"|Monitoring"
     r"|Sport|Newsround|World Service|Agencies|Staff|Team|Desk)\b"
 )
 _ROLE_WORDS = re.compile(

@@ -456,6 +456,8 @@ def _mark_widgets(doc: Doc) -> None:
             names = bylines.header_names(sign_off, without_desks=True) if sign_off else None
             if names:
                 doc.signed[i] = tuple(names)
+            elif sign_off and bylines.is_org_name(sign_off):
+                doc.signed[i] = (sign_off,)  # "-- RFE/RL's Belarus Service"
             continue
         if m.group("names"):
             names = bylines.header_names(m.group("names"))

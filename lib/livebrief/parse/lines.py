@@ -379,7 +379,10 @@ LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
 _ONE_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
 SIGN_OFF = re.compile(
     rf"^(?:(?:—|–|--) ?|-(?=[A-Z]))(?:[A-Z][\w&.]*(?: [A-Z][\w&.]*)*['’]s? )?"
+    rf"(?:(?:Compiled|Reported|Written) by )?"  # RFE/RL: "-- Compiled by Tony Wesolowsky"
     rf"(?P<names>{_ONE_NAME}(?:(?:, | and | & ){_ONE_NAME})*)$"
+    # A service signs: "-- RFE/RL's Belarus Service".
+    r"|^(?:—|–|--) ?(?P<org>[A-Z][\w/&.]*['’]s (?:[A-Z][\w-]* ){0,3}(?:Service|Desk|Newsroom))$"
     rf"|^\((?:Reporting|Writing|Reporting and writing) by (?P<by>[^;)]+)(?:;[^)]*)?\)$"
 )
 
@@ -391,7 +394,7 @@ def sign_off_names(s: str) -> str | None:
     ``bylines.header_names(..., without_desks=True)`` leaves them out.)
     """
     m = SIGN_OFF.match(s)
-    return (m["names"] or m["by"]) if m else None
+    return (m["names"] or m["by"] or m["org"]) if m else None
 
 
 # A tweet embedded as its fallback quote: the text with its signature glued on ("... reaches
