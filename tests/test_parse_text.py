@@ -3416,6 +3416,22 @@ def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
         ("Voters in Texas report long lines, some equipment trouble", ["Paul J. Weber"], "22:15"),
     ]
     assert page.page.title == "Super Tuesday live updates: Trump and Biden roll up wins"
+    # 2023: the headline, the time (or an age), then "By NAME" in capitals under it.
+    cards = read_text(
+        "Share\nBiden says federal teams are on the way to Mississippi\n2 hours ago\n"
+        "By SEUNG MIN KIM\nWASHINGTON (AP) — President Joe Biden said Friday that he had "
+        "approved an emergency declaration.\nFEMA's chief was expected to travel there.\nShare\n"
+        "Hundreds of thousands without power across four states\n4:52 PM EDT\n"
+        "More than 420,000 homes and businesses were without electricity late on Friday.\n"
+        "Share\nTornado was an EF-4 with winds of 170 mph, weather service says\n3:45 PM EDT\n"
+        "By JEFF MARTIN\nA preliminary survey found that the tornado was an EF-4.\nShare\n"
+    )
+    assert [(e.headline, e.author, e.clock) for e in cards.entries] == [
+        ("Biden says federal teams are on the way to Mississippi", "Seung Min Kim", None),
+        ("Hundreds of thousands without power across four states", None, "16:52"),
+        ("Tornado was an EF-4 with winds of 170 mph, weather service says", "Jeff Martin", "15:45"),
+    ]
+    assert cards.page.title is None
 
 
 @pytest.mark.parametrize(

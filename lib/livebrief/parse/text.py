@@ -234,6 +234,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
             and doc.kind[nxt] == TEXT
             and L.headline_like(doc.s[nxt])
             and not strong_at(doc, nxt, hi, one_line=False)
+            and not _by_line(doc.s[nxt])  # "By SEUNG MIN KIM" under AP's time
         )
         head_before = False
         if not head_after:  # (the usual case needs no look above)
@@ -261,6 +262,11 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         else:
             moved.append(i)
     return moved
+
+
+def _by_line(s: str) -> bool:
+    """Tell whether a line is a one-line ``By A`` byline (never a headline)."""
+    return s[:3] in ("By ", "BY ") and bylines.one_line_byline(s) is not None
 
 
 def _furniture_headline(doc: Doc, prv: int, i: int, hi: int) -> bool:
