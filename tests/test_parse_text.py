@@ -3183,6 +3183,31 @@ def test_windows_opening_on_a_byline_or_on_paragraphs_over_furniture() -> None:
     ]
 
 
+@pytest.mark.parametrize("time", ["13:45\n\n", ""])
+def test_dw_video_player_notice_title_and_length(time: str) -> None:
+    # With the time cut off, the window opens on the post's headline.
+    page = read_text(
+        f"{time}Kyiv residents describe morning of drone attacks\n\n"
+        "DW's Nick Connolly reports from Kyiv that people were woken by air raid sirens.\n\n"
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video\n\nKyiv hit by 'kamikaze drones'\n\n02:14\n\n"
+        '"We heard the buzzing first, like a moped, and then the explosion," one woman said.\n\n'
+        "dh/wmr\n\n12:20\n\nRussia: Moscow mobilization complete, says mayor\n\n"
+        "Moscow Mayor Sergei Sobyanin said the partial mobilization had been completed.\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        ("Kyiv residents describe morning of drone attacks", "13:45" if time else None, 2),
+        ("Russia: Moscow mobilization complete, says mayor", "12:20", 1),
+    ]
+    first = page.entries[0]
+    assert first.captions == ["Kyiv hit by 'kamikaze drones'"]
+    assert first.embeds[:2] == [
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video",
+        "02:14",
+    ]
+
+
 def test_abc_credits_share_post_and_key_events_over_times() -> None:
     page = read_text(
         "Australian Open live\nSun 28 Jan 2024 at 9:47pm\nMedvedev takes two-set lead\n"

@@ -585,6 +585,13 @@ def _mark_widgets(doc: Doc) -> None:
         if not lines[i].replace(":", "", 1).isdigit():
             continue  # a length is bare digits; a dated or zoned time is never one
         prv = doc.prev_nonblank(i, 0)
+        if prv >= 0 and kind[prv] == TEXT and L.headline_like(lines[prv]):
+            notice = doc.prev_nonblank(prv, 0)
+            if notice >= 0 and lines[notice].lower().startswith("to view this video"):
+                # DW's player: its notice, the video's title, its length.
+                make_caption(doc, prv)
+                _make_embed(doc, i)
+                continue
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
             _make_embed(doc, i)
             # Sky's player prints its title under the length ("Helen Marsh speaks to Sky News",

@@ -222,7 +222,8 @@ _EMBED_RE = re.compile(
     r"|.*\bpic\.twitter\.com/\S+$"
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
     r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$"  # a tweet's signature
-    r"|@\w{1,30}$|.*wherever you get your podcasts\.?$|compiled by\b)",
+    r"|@\w{1,30}$|.*wherever you get your podcasts\.?$|compiled by\b"
+    r"|to view this video please enable javascript)",  # a video player's notice (DW)
     re.I,
 )
 
@@ -569,7 +570,7 @@ _PATTERN_LEADS = (
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
-    "note from", "exclusive news",
+    "note from", "exclusive news", "to view this video",
     "image", "media ", "video ", "video.", "photo", "play ",
 )  # fmt: skip
 
