@@ -3422,6 +3422,45 @@ def test_a_contributor_under_a_pinned_posts_time_is_its_author() -> None:
     ]
 
 
+def test_washington_post_key_updates_labels_and_credits() -> None:
+    page = read_text(
+        "Live updates\n"
+        "Southwest heat wave: Phoenix breaks all-time June record as power demand surges\n"
+        "Updated June 5, 2024 at 3:12 p.m. EDT|Published June 5, 2024 at 7:00 a.m. EDT\n"
+        "By Ian Livingston, Kasha Patel and Joanna Slater\nShare\nComment\nKey updates\n"
+        "Phoenix hits 117 degrees, its hottest June day on record\n"
+        "Las Vegas opens 24-hour cooling centers as overnight lows stay above 90\n"
+        "Phoenix hits 117 degrees, its hottest June day on record\nBy Ian Livingston\n"
+        "June 5, 2024 at 3:05 p.m. EDT\n"
+        "The temperature at Phoenix Sky Harbor reached 117 degrees, the weather service said.\n"
+        "A man cools off under a mister at a bus stop in Phoenix on Wednesday. "
+        "(Rebecca Noble for The Washington Post)\n"
+        "Readings across the Valley were even higher in places, with Buckeye hitting 119.\n"
+        "Share\nComment\nAnalysis\n"
+        "The Southwest keeps breaking records. Cities are not keeping up.\nBy Joanna Slater\n"
+        "June 5, 2024 at 1:10 p.m. EDT\n"
+        "Phoenix has spent the past decade trying to adapt to summers that have grown hotter.\n"
+        "Share\nComment\n"
+    )
+    assert page.page.summary == [
+        "Phoenix hits 117 degrees, its hottest June day on record",
+        "Las Vegas opens 24-hour cooling centers as overnight lows stay above 90",
+    ]
+    got = [(e.headline, e.labels, e.author, e.clock, len(e.paragraphs)) for e in page.entries]
+    assert got == [
+        ("Phoenix hits 117 degrees, its hottest June day on record", [], "Ian Livingston",
+         "15:05", 2),
+        ("The Southwest keeps breaking records. Cities are not keeping up.", ["Analysis"],
+         "Joanna Slater", "13:10", 1),
+    ]  # fmt: skip
+    first = page.entries[0]
+    assert first.captions == [
+        "A man cools off under a mister at a bus stop in Phoenix on Wednesday. "
+        "(Rebecca Noble for The Washington Post)"
+    ]
+    assert first.embeds == ["Share", "Comment"]
+
+
 def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
     page = read_text(
         "LIVE UPDATES\nSuper Tuesday live updates: Trump and Biden roll up wins\n"

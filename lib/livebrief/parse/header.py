@@ -72,6 +72,7 @@ def summary_items(doc: Doc, stop: int) -> None:
         headline = False
         while j < stop and doc.kind[j] == TEXT and len(items) < _SUMMARY_MAX:
             if strong_at(doc, doc.next_nonblank(j, stop), stop):
+                headline = bool(items)  # the first post's headline over its byline
                 break
             # The first post's headline over its paragraphs, or a page byline, ends the list too.
             # (An item that repeats a post's headline further down is an item: the Kyiv

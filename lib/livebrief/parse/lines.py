@@ -208,6 +208,9 @@ EMBED_LINES = frozenset(
         "Apple Podcasts, Spotify, Podcast Player",
         "Listen on Spotify",
         "Listen on Apple Podcasts",
+        "Comment",  # The Washington Post's share row: "Share" / "Comment" / "Gift Article"
+        "Gift Article",
+        "Gift this article",
     )
 )
 _EMBED_RE = re.compile(
@@ -241,6 +244,7 @@ SUMMARY_HEADS = frozenset(
         "what to know",
         "here's what to know",  # The Washington Post
         "here’s what to know",
+        "key updates",  # The Washington Post (2024)
     }
 )
 
@@ -465,6 +469,8 @@ _CREDIT_TAIL = re.compile(
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
     rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
     r"|\((?:file\s+)?(?:photo|picture|image)\)"
+    # "(Rebecca Noble for The Washington Post)", "(Name for The New York Times)".
+    r"|\((?:[A-Z][\w'’.-]*\s){1,4}for\s(?:The\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,4}\)"
     # The Kyiv Independent: "... on April 10, 2024. (President's Office)", an office's photo.
     r"|(?<=\.\s)\((?:[A-Z][\w'’.-]*\s){0,4}(?:Office|Ministry|Press Service|Administration"
     r"|General Staff|Police|National Guard)\)"

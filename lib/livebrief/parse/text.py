@@ -238,8 +238,11 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         )
         head_before = False
         if not head_after:  # (the usual case needs no look above)
-            prv = _over_byline(doc, prv)
-            head_before = prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
+            over = _over_byline(doc, prv)
+            head_before = over != prv or (
+                prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
+            )
+            prv = over
             head_before = head_before or _furniture_headline(doc, prv, i, hi)
         above += head_after
         below += head_before and not head_after
@@ -253,9 +256,11 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         prv = doc.prev_nonblank(i, 0)
         ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
         ok = ok or _furniture_headline(doc, prv, i, hi)
+        shaped = False
         if ok:
-            prv = _over_byline(doc, prv)
-        if ok and _head_shaped(doc.s[prv]) and not under_caption_mark(doc, prv):
+            byline, prv = prv, _over_byline(doc, prv)
+            shaped = prv != byline or _head_shaped(doc.s[prv])
+        if shaped and not under_caption_mark(doc, prv):
             # A label over the headline ("Analysis") belongs to it, not to the post above.
             label = doc.prev_nonblank(prv, 0)
             moved.append(label if label >= 0 and doc.kind[label] == LABEL else prv)
@@ -308,7 +313,12 @@ def _over_byline(doc: Doc, j: int) -> int:
             return j
         j = name
     head = doc.prev_nonblank(j, 0)
-    if head >= 0 and doc.kind[head] == TEXT and L.headline_like(doc.s[head]):
+    if head < 0 or doc.kind[head] != TEXT:
+        return j
+    h = doc.s[head]
+    # (Over "By A" a short sentence is a headline too: "The Southwest keeps breaking
+    # records. Cities are not keeping up." / "By Joanna Slater", The Washington Post.)
+    if L.headline_like(h) or (doc.s[j][:3] == "By " and L.headline_like(h.removesuffix("."))):
         return head
     return j
 
