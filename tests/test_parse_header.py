@@ -172,6 +172,24 @@ def test_a_key_events_box_with_zoned_clocks_closed_by_live_feed() -> None:
     assert [e.clock for e in page.entries] == ["14:31", "14:22"]
 
 
+def test_a_window_opening_inside_a_key_events_box() -> None:
+    # The box's heading was cut off: its clocks and headlines up to "Live feed" are the
+    # summary, its toggles under "Live feed" furniture.
+    page = read_text(
+        "7.40pm\n\nMay's deal defeated - MPs vote by 432 to 202\n\n12.40pm\n\n"
+        "PMQs - Snap verdict\n\nLive feed\n\nShow\n\nReverse\n\n10.36pm GMT\n\n22:36\n\n"
+        "Here is the BBC's Laura Kuenssberg on the mood at Westminster tonight.\n\n"
+        "Some 118 Tory MPs voted against the deal.\n",
+        source="box.txt",
+    )
+    assert page.page.summary == [
+        "May's deal defeated - MPs vote by 432 to 202",
+        "PMQs - Snap verdict",
+    ]
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [(None, "22:36", 2)]
+    assert not page.page.notes or "Reverse" not in page.page.notes[0]
+
+
 def test_the_guardians_old_page_stamp_gives_the_zone() -> None:
     page = read_text(
         "Politics live blog – Wednesday 13 July 2011\n"

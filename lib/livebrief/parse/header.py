@@ -222,6 +222,7 @@ _BOX_TOGGLES = frozenset({"show", "hide"})
 # A key event's age glued to its headline in one line.
 AGE_LED = re.compile(r"^\d{1,2}\s?(?:h|hr|hrs|m|min|mins|hours?|minutes?) ago\s+(?=\S)")
 _BOX_ENDS = frozenset({"live feed", "show key events only"})
+_FEED_TOGGLES = _BOX_TOGGLES | {"reverse"}
 
 
 def key_events(doc: Doc, stop: int) -> None:
@@ -229,45 +230,62 @@ def key_events(doc: Doc, stop: int) -> None:
 
     Its headlines are the page's summary and its ages furniture; they are links to posts
     further down, never posts themselves. The box closes with "Show key events only" or
-    ends at the first post's time.
+    ends at the first post's time. A window may open inside the box, under its heading: its
+    clocks and headlines from the window's top are the box only where "Live feed" closes them.
     """
     for i in range(stop):
         if doc.kind[i] != CHROME or doc.s[i].lower() != "key events":
             continue
-        items: list[int] = []
-        ages: list[int] = []
         j = doc.next_nonblank(i, stop)
         if j < stop and doc.s[j].lower() in _BOX_TOGGLES:
-            j = doc.next_nonblank(j, stop)  # "Show": the box's toggle (2014-16)
-        zoned = glued = False
-        while j < stop and len(items) < _SUMMARY_MAX:
-            k, mark = doc.kind[j], doc.marks.get(j)
-            # An age ("1h ago") or, on older pages, a clock ("7.24pm", "2.22pm BST").
-            if k == TIME and glued:
-                break  # under items with their ages glued on: the first post's time
-            if k == TIME and mark is not None and (mark.age or mark.clock):
-                ages.append(j)
-                zoned = zoned or (mark.age is None and mark.zone is not None)
-            elif k == TEXT and ages and len(ages) == len(items) + 1:
-                items.append(j)
-            elif k == TEXT and (glued or not ages) and AGE_LED.match(doc.s[j]):
-                items.append(j)  # the age and the headline in one line ("2h ago Palermo ...")
-                glued = True
-            else:
-                break
+            doc.kind[j] = DROP  # "Show": the box's toggle (2014-16)
             j = doc.next_nonblank(j, stop)
-        ended = j < stop and doc.s[j].lower() in _BOX_ENDS
-        closed = ended or j >= stop or doc.kind[j] != TEXT
-        # (Zoned clocks are the posts' own form: only a box that says where it ends has them.)
-        if zoned and not ended:
-            closed = False
-        if items and (glued or len(ages) == len(items)) and closed:
-            for a in ages:
-                doc.kind[a] = DROP
-                doc.marks.pop(a, None)
-            for t in items:
-                doc.kind[t] = BULLET
+        _read_box(doc, j, stop, cut=False)
         return
+    j = doc.next_nonblank(-1, stop)
+    if j < stop and doc.kind[j] == TIME:
+        _read_box(doc, j, stop, cut=True)
+
+
+def _read_box(doc: Doc, j: int, stop: int, cut: bool) -> None:
+    """Mark the key events box's items from line ``j`` as the summary, its ages as furniture."""
+    items: list[int] = []
+    ages: list[int] = []
+    zoned = glued = False
+    while j < stop and len(items) < _SUMMARY_MAX:
+        k, mark = doc.kind[j], doc.marks.get(j)
+        # An age ("1h ago") or, on older pages, a clock ("7.24pm", "2.22pm BST").
+        if k == TIME and glued:
+            break  # under items with their ages glued on: the first post's time
+        if k == TIME and mark is not None and (mark.age or mark.clock):
+            ages.append(j)
+            zoned = zoned or (mark.age is None and mark.zone is not None)
+        elif k == TEXT and ages and len(ages) == len(items) + 1:
+            items.append(j)
+        elif k == TEXT and (glued or not ages) and AGE_LED.match(doc.s[j]):
+            items.append(j)  # the age and the headline in one line ("2h ago Palermo ...")
+            glued = True
+        else:
+            break
+        j = doc.next_nonblank(j, stop)
+    ended = j < stop and doc.s[j].lower() in _BOX_ENDS
+    closed = ended or j >= stop or doc.kind[j] != TEXT
+    # (Zoned clocks are the posts' own form: only a box that says where it ends has them; so
+    # does a box whose heading the window cut.)
+    if (zoned or cut) and not ended:
+        closed = False
+    if items and (glued or len(ages) == len(items)) and closed:
+        for a in ages:
+            doc.kind[a] = DROP
+            doc.marks.pop(a, None)
+        for t in items:
+            doc.kind[t] = BULLET
+        if ended:
+            # The feed's toggles under "Live feed" ("Show", "Reverse"): furniture.
+            j = doc.next_nonblank(j, stop)
+            while j < stop and doc.kind[j] == TEXT and doc.s[j].lower() in _FEED_TOGGLES:
+                doc.kind[j] = DROP
+                j = doc.next_nonblank(j, stop)
 
 
 # Chrome that stands right over a page's posts ("Live Reporting" under the BBC's title).
