@@ -190,6 +190,24 @@ def test_a_window_opening_inside_a_key_events_box() -> None:
     assert not page.page.notes or "Reverse" not in page.page.notes[0]
 
 
+def test_a_copying_sites_menu_tagline_and_breadcrumb_are_no_page_facts() -> None:
+    page = read_text(
+        "Gulf Sports Wire\nYour daily window on world sport\nHome\nFootball\nContact Us\n"
+        "Home » Football » Transfer deadline day: Sissoko, Luiz, Zaha and more\n"
+        "Transfer deadline day: Sissoko, Luiz, Zaha and more\nadmin\nAugust 31, 2016\n"
+        "0 Comments\nLeave a comment\nLive Reporting\nBy Phil McNulty and Emma Sanders\n"
+        "All times stated are UK\nPosted at 23:0223:02\nWindow shuts - the final word\n"
+        "So that's it. The summer transfer window has closed and clubs have spent a record.\n",
+        source="copy.txt",
+    )
+    assert page.page.title == "Transfer deadline day: Sissoko, Luiz, Zaha and more"
+    assert page.page.standfirst is None
+    assert page.page.authors == ["Phil McNulty", "Emma Sanders"]
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        ("Window shuts - the final word", "23:02")
+    ]
+
+
 def test_the_guardians_old_page_stamp_gives_the_zone() -> None:
     page = read_text(
         "Politics live blog – Wednesday 13 July 2011\n"

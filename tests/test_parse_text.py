@@ -3965,6 +3965,23 @@ def test_correspondents_inside_a_post_are_its_authors() -> None:
     )
 
 
+def test_a_role_heading_a_department_at_a_company() -> None:
+    page = read_text(
+        "Posted at 22:0322:03\nDeadline day in numbers\nSimon Gleave\n"
+        "Head of analysis, Gracenote\n"
+        "More than £150m has been spent by Premier League clubs today alone - a new record.\n"
+        "City's spending puts them top of the table for the third summer in a row.\n"
+        "Article share tools\nPosted at 21:4821:48\nMangala set for Valencia loan\n"
+        "Manchester City defender Eliaquim Mangala is on his way to Valencia on loan.\n"
+    )
+    first = page.entries[0]
+    assert (first.author, first.role, len(first.paragraphs)) == (
+        "Simon Gleave",
+        "Head of analysis, Gracenote",
+        2,
+    )
+
+
 def test_nbc_credit_glued_to_its_caption() -> None:
     page = read_text(
         "7h ago / 2:40 PM EDT\nMark Cuban joins Harris surrogates on the trail\n"

@@ -103,6 +103,9 @@ _NOT_NAMES = frozenset(
         "Who",
         "Watch",
         "Live",
+        "Us",  # a site's menu: "About Us", "Contact Us"
+        "About",
+        "Contact",
         "Breaking",
         "Analysis",
         "Summary",
@@ -183,7 +186,7 @@ _ROLE_WORDS = re.compile(
     r"|technology|culture|security|defence|defense|affairs|staff|online|digital|live|radio"
     r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent"
     r"|pundit|summari[sz]er|captain|coach|test match special|match of the day|statistician"
-    r"|former)\b",
+    r"|former|head of)\b",
     re.I,
 )
 _CLAUSE = re.compile(

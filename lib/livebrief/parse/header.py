@@ -427,12 +427,17 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 and not _CAPTIONED.search(s)  # a caption: "... on April 22. (Photolure)"
             ):
                 page.title = _last_crumb(s)
-            elif _better_title(page.title, s):
-                # The line taken for the title was a menu entry, the site's name or a series
-                # kicker ("Politics live with Andrew Sparrow"): the live page's title is this.
-                page.title = s
-            elif _kicker(page, s):
-                page.title = s  # the line above was a section kicker ("Russia-Ukraine war")
+            elif page.title is not None and _last_crumb(s) == page.title:
+                continue  # the title again under its breadcrumb ("Home » Football » Title")
+            elif _better_title(page.title, s) or _kicker(page, s):
+                # The line taken for the title was a menu entry, the site's name, a series
+                # kicker ("Politics live with Andrew Sparrow") or a section kicker
+                # ("Russia-Ukraine war"): the live page's title is this. A standfirst read
+                # over it was the site's tagline.
+                page.title = _last_crumb(s)
+                if page.standfirst is not None:
+                    unread.append(page.standfirst)
+                    page.standfirst = None
             elif _stamp(s):
                 # The Guardian 2009-11: "guardian.co.uk, Wednesday 13 July 2011 18.02 BST".
                 page.updated = page.updated or s
@@ -493,7 +498,10 @@ _BREADCRUMB = re.compile(r"^[^»/>]{1,30}(?:\s[»/>]\s[^»/>]{1,30}){2,}$")
 
 def _last_crumb(s: str) -> str:
     """Drop a breadcrumb over the title ("Home / India News / Lok Sabha results LIVE: ...")."""
-    return s.rsplit(" / ", 1)[1] if s.count(" / ") >= 2 else s
+    for sep in (" / ", " » ", " > "):
+        if s.count(sep) >= 2:
+            return s.rsplit(sep, 1)[1]
+    return s
 
 
 def _unexclaimed(s: str) -> str:

@@ -137,6 +137,9 @@ ANYWHERE_CHROME = frozenset(
         "Media playback is unsupported on your device",
         "Please turn on JavaScript to use this feature",
         "Please use Chrome browser for a more accessible video player",
+        "Leave a comment",  # a copying site's (WordPress) link
+        "Leave a Reply",
+        "CNN values your feedback",  # CNN's ad feedback dialog
     )
 )
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
