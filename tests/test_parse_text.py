@@ -3288,6 +3288,26 @@ def test_a_window_under_a_local_live_posts_time_with_a_photo_among_its_paragraph
     assert (len(first.paragraphs), first.captions) == (3, ["Weather map"])
 
 
+@pytest.mark.parametrize("cut", [False, True])
+def test_a_guardian_headline_ending_in_an_exclamation(cut: bool) -> None:
+    top = "" if cut else "17.58 BST\n\nKey event\n\n"
+    page = read_text(
+        f"{top}WICKET! Brook c Smith b Hazlewood 3 – no, it's a no-ball!\n\n"
+        "80th over: England 352-4 (Root 66, Brook 3) Smith takes a sharp low catch at slip.\n\n"
+        "The third umpire has checked the front foot and Hazlewood is over.\n\n"
+        "Updated at 17.58 BST\n\n17.39 BST\n\nKey event\n\n"
+        "WICKET! Crawley b Green 189 (England 351-4)\n\n"
+        "Cameron Green finally gets his man! Crawley loses his middle stump.\n\n"
+        "2.31pm BST\n\nThat's it from me. Thanks for reading and emailing. Bye!\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        ("WICKET! Brook c Smith b Hazlewood 3 – no, it's a no-ball!", None if cut else "17:58", 2),
+        ("WICKET! Crawley b Green 189 (England 351-4)", "17:39", 1),
+        (None, "14:31", 1),  # a sign-off of sentences is no headline
+    ]
+    assert page.page.title is None and page.page.standfirst is None
+
+
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
     guardian = read_text(
         "Andrew Sparrow\nKey event\nGovernment concedes on onshore wind after rebels’ threat\n"

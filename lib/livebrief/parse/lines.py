@@ -336,6 +336,14 @@ def closes_sentence(s: str) -> bool:
 _SOURCES_AFTER = re.compile(r"[.!?…][\"'”’]?\s\([^()]{2,40}\)$")
 
 
+def exclaimed_headline(s: str) -> bool:
+    """Tell whether a line has a headline's shape, one exclamation mark at its end allowed.
+
+    ("HAMILTON WINS!", the Guardian's "WICKET! Brook c Smith b Hazlewood 3 – no-ball!")
+    """
+    return headline_like(s[:-1] if s.endswith("!") and not s.endswith("!!") else s)
+
+
 def headline_like(s: str, max_words: int = 16) -> bool:
     """Tell whether a line has a headline's shape: short, capitalised, no closing full stop.
 

@@ -211,6 +211,8 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             and i not in doc.captions
             and (
                 L.headline_like(doc.s[i])
+                # "WICKET! ... – no, it's a no-ball!", not "That's it from me. Bye!"
+                or (L.exclaimed_headline(doc.s[i]) and ". " not in doc.s[i])
                 or L.is_stock_headline(doc.s[i])
                 or _byline_below(doc, i, hi)
             )

@@ -240,7 +240,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         if not head_after:  # (the usual case needs no look above)
             over = _over_byline(doc, prv)
             head_before = over != prv or (
-                prv >= 0 and doc.kind[prv] == TEXT and _head_shaped(doc.s[prv])
+                prv >= 0 and doc.kind[prv] == TEXT and L.exclaimed_headline(doc.s[prv])
             )
             prv = over
             head_before = head_before or _furniture_headline(doc, prv, i, hi)
@@ -259,7 +259,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         shaped = False
         if ok:
             byline, prv = prv, _over_byline(doc, prv)
-            shaped = prv != byline or _head_shaped(doc.s[prv])
+            shaped = prv != byline or L.exclaimed_headline(doc.s[prv])
         if shaped and not under_caption_mark(doc, prv):
             # A label over the headline ("Analysis") belongs to it, not to the post above.
             label = doc.prev_nonblank(prv, 0)
@@ -286,11 +286,6 @@ def _furniture_headline(doc: Doc, prv: int, i: int, hi: int) -> bool:
         and published_under_headline(doc, i, hi)
         and L.headline_like(doc.s[prv])
     )
-
-
-def _head_shaped(s: str) -> bool:
-    """Tell whether a line over a time has a headline's shape ("HAMILTON WINS!" too)."""
-    return L.headline_like(s[:-1] if s.endswith("!") and not s.endswith("!!") else s)
 
 
 def _over_byline(doc: Doc, j: int) -> int:
@@ -709,7 +704,10 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         k = doc.next_nonblank(k, first)
     if k >= first or doc.kind[k] != TEXT or k in doc.captions:
         return None
-    if not L.headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
+    h = doc.s[k]
+    if not (L.headline_like(h) or (L.exclaimed_headline(h) and ". " not in h)) or (
+        L.LIVE_TITLE.search(h)
+    ):
         return None
     paragraphs, named, lead_in = 0, False, False
     for line in range(k + 1, first):
