@@ -2613,6 +2613,34 @@ def test_headline_byline_then_time_us_month_first_dates() -> None:
     ]  # fmt: skip
 
 
+def test_outlet_bylines_in_capitals_initials_and_one_line_places() -> None:
+    cnn = read_text(
+        "CNN values your feedback\nLive Updates\nDeadly tornadoes tear through Middle Tennessee\n"
+        "By Aditi Sangal, Elise Hammond and Tori B. Powell, CNN\n\n"
+        "Updated 9:41 p.m. ET, December 10, 2023\nLink Copied!\n\n"
+        "6:31 p.m. ET, December 10, 2023\n\nWhy December tornadoes are becoming less unusual\n\n"
+        "From CNN Meteorologist Chad Myers\n\n"
+        "Tornadoes in December are not unheard of in the South, researchers say.\n"
+    )
+    assert cnn.page.title == "Deadly tornadoes tear through Middle Tennessee"
+    assert cnn.page.authors == ["Aditi Sangal", "Elise Hammond", "Tori B. Powell"]
+    assert (cnn.entries[0].author, cnn.entries[0].role) == ("Chad Myers", "CNN Meteorologist")
+    aljazeera = read_text(
+        "- 3 Mar 2024 - 23:42(21:42 GMT)\nMourners gather in Odesa as rescuers end search\n"
+        "Al Jazeera's Zein Basravi, reporting from Odesa\n"
+        "Rescue teams have finished clearing the rubble of the nine-storey building here.\n"
+        "- 3 Mar 2024 - 22:58(20:58 GMT)\nRussia says it has captured village near Avdiivka\n"
+        "Al Jazeera's Zein Basravi, reporting from Odesa, said the village had been shelled.\n"
+    )
+    first, second = aljazeera.entries
+    assert (first.author, first.role, len(first.paragraphs)) == (
+        "Zein Basravi",
+        "reporting from Odesa",
+        1,
+    )
+    assert (second.author, len(second.paragraphs)) == (None, 1)  # a name inside a sentence
+
+
 def test_guardian_contributor_and_key_event_over_the_headline() -> None:
     page = read_text(
         "UK politics live: Truscott says schools will get ‘whatever they need’\n"
@@ -3306,6 +3334,15 @@ def test_a_guardian_headline_ending_in_an_exclamation(cut: bool) -> None:
         (None, "14:31", 1),  # a sign-off of sentences is no headline
     ]
     assert page.page.title is None and page.page.standfirst is None
+    # ... also under the contributor's name and the label.
+    named = read_text(
+        "49m ago\n\n17.53 BST\n\nTanya Aldred\n\nKey event\n\n"
+        "WICKET! Brook c Smith b Hazlewood 3 – no, it's a no-ball!\n\n"
+        "Smith takes a sharp low catch at second slip, but Hazlewood has overstepped.\n"
+    )
+    assert [(e.headline, e.author, e.labels) for e in named.entries] == [
+        ("WICKET! Brook c Smith b Hazlewood 3 – no, it's a no-ball!", "Tanya Aldred", ["Key event"])
+    ]
 
 
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:

@@ -186,7 +186,7 @@ _ROLE_WORDS = re.compile(
     r"|technology|culture|security|defence|defense|affairs|staff|online|digital|live|radio"
     r"|television|tv|look east|newsbeat|newsnight|today|panorama|world|correspondent"
     r"|pundit|summari[sz]er|captain|coach|test match special|match of the day|statistician"
-    r"|former|head of)\b",
+    r"|former|head of|meteorologists?)\b",
     re.I,
 )
 _CLAUSE = re.compile(
@@ -272,6 +272,12 @@ _FROM = re.compile(
     r"^(?:From|Analysis by|Reporting by|Written by)\s+"
     r"(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$"
 )
+# An outlet's correspondent and where they report from, alone on a line: "Al Jazeera's Zein
+# Basravi, reporting from Odesa".
+_OUTLET_LED = re.compile(
+    r"^(?:Al Jazeera|CNN|Sky News|Reuters|France 24|DW|RFE/RL)['’]s\s+"
+    r"(?P<rest>[^,]+,\s*(?:reporting|in|at|from)\b[^.:;]+)$"
+)
 # Applied to text whose white space is collapsed (see _squash): runs of spaces would make
 # the alternatives backtrack for seconds.
 _NAME_SPLIT = re.compile(r" ?(?:, ?and |,|;|&| and ) ?")
@@ -310,7 +316,7 @@ def _name_token(tok: str) -> bool:
 # Job words that are never part of a name: "Economics Correspondent" in capitals is a role.
 _JOB_WORDS = re.compile(
     r"\b(?:correspondents?|editors?|reporters?|producers?|journalists?|presenters?|analysts?"
-    r"|commentators?|contributors?|specialists?|researchers?)\b",
+    r"|commentators?|contributors?|specialists?|researchers?|meteorologists?)\b",
     re.I,
 )
 
@@ -391,7 +397,7 @@ def _one_line(s: str) -> tuple[tuple[str, ...], str | None] | None:
     if len(s) > 120:
         return None
     s = tidy(s)
-    m = _BY.match(s) or _FROM.match(s)
+    m = _BY.match(s) or _FROM.match(s) or _OUTLET_LED.match(s)
     if m is None:
         return _name_comma_role(s)
     rest = m.group("rest").strip()
@@ -433,7 +439,9 @@ def _job_then_name(s: str) -> tuple[str, str] | None:
     for k in (2, 3):
         if len(words) > k:
             job, name = " ".join(words[:-k]), " ".join(words[-k:])
-            if any(w.islower() for w in words[:-k]) and is_role_line(job) and is_person_name(name):
+            # ("CNN meteorologist", also in capitals: "CNN Meteorologist Chad Myers")
+            titled = any(w.islower() for w in words[:-k]) or _JOB_WORDS.search(job)
+            if titled and is_role_line(job) and is_person_name(name):
                 return job, name
     return None
 
@@ -551,8 +559,11 @@ _ROSTER = re.compile(
 # A roster member's place: "in Seoul", "from Kyiv", "at the White House", "on the Mall".
 _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
 _PAGE_BY = re.compile(
-    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+(?P<names>[^.]+?)"
-    r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?(?:\.\s|\.?$)",
+    # (An initial's stop is part of a name: "Tori B. Powell".)
+    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+"
+    r"(?P<names>(?:[^.]|(?<=\s[A-Z])\.)+?)"
+    r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?"
+    r"(?:(?<!\s[A-Z])\.\s|\.?$)",
     re.I,
 )
 

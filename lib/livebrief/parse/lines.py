@@ -344,6 +344,15 @@ def exclaimed_headline(s: str) -> bool:
     return headline_like(s[:-1] if s.endswith("!") and not s.endswith("!!") else s)
 
 
+def post_headline_like(s: str) -> bool:
+    """Tell whether a line under a post's time or author has a headline's shape.
+
+    One exclamation mark may end it ("WICKET! ... – no, it's a no-ball!"), unless the line
+    holds sentences ("That's it from me. Thanks for reading. Bye!" is text).
+    """
+    return headline_like(s) or (exclaimed_headline(s) and ". " not in s)
+
+
 def headline_like(s: str, max_words: int = 16) -> bool:
     """Tell whether a line has a headline's shape: short, capitalised, no closing full stop.
 

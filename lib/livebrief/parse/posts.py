@@ -210,9 +210,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
             (doc.kind[i] == TEXT or (doc.kind[i] == CHROME and lo < i))
             and i not in doc.captions
             and (
-                L.headline_like(doc.s[i])
-                # "WICKET! ... – no, it's a no-ball!", not "That's it from me. Bye!"
-                or (L.exclaimed_headline(doc.s[i]) and ". " not in doc.s[i])
+                L.post_headline_like(doc.s[i])
                 or L.is_stock_headline(doc.s[i])
                 or _byline_below(doc, i, hi)
             )
@@ -303,7 +301,7 @@ def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
     while j < hi and doc.kind[j] == LABEL:
         labels.append(L.LABELS[doc.s[j].lower().rstrip(":")])
         j = doc.next_nonblank(j, hi)
-    if j >= hi or not _text_like(doc, j) or j in doc.captions or not L.headline_like(doc.s[j]):
+    if j >= hi or not _text_like(doc, j) or j in doc.captions or not L.post_headline_like(doc.s[j]):
         return i
     body = doc.next_nonblank(j, hi)
     cut = body >= hi == len(doc.s)  # the page was cut right after the headline

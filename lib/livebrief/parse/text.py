@@ -704,10 +704,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         k = doc.next_nonblank(k, first)
     if k >= first or doc.kind[k] != TEXT or k in doc.captions:
         return None
-    h = doc.s[k]
-    if not (L.headline_like(h) or (L.exclaimed_headline(h) and ". " not in h)) or (
-        L.LIVE_TITLE.search(h)
-    ):
+    if not L.post_headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
         return None
     paragraphs, named, lead_in = 0, False, False
     for line in range(k + 1, first):
