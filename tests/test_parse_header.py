@@ -172,6 +172,26 @@ def test_a_key_events_box_with_zoned_clocks_closed_by_live_feed() -> None:
     assert [e.clock for e in page.entries] == ["14:31", "14:22"]
 
 
+def test_a_live_badge_under_the_title_and_the_stamp_under_the_shift_names() -> None:
+    page = read_text(
+        "England v Australia: fourth Ashes Test, day two – live\n\nLive\n\n"
+        "Australia 317 all out (Marsh 51, Woakes 5-62); England 384-4 (Crawley 189, Root 84*)\n\n"
+        "Tanya Aldred (now) and Rob Smyth (earlier)\n\nThu 20 Jul 2023 18.42 BST\n\n"
+        "18.38 BST\n\nStumps: England 384-4, lead by 67\n\n"
+        "That's the close of play. England end the day 67 runs ahead with six wickets in hand.\n",
+        source="ashes.txt",
+    )
+    assert page.page.title == "England v Australia: fourth Ashes Test, day two – live"
+    assert page.page.standfirst == (
+        "Australia 317 all out (Marsh 51, Woakes 5-62); England 384-4 (Crawley 189, Root 84*)"
+    )
+    assert page.page.authors == ["Tanya Aldred", "Rob Smyth"]
+    assert page.page.updated == "Thu 20 Jul 2023 18.42 BST"
+    assert [(e.headline, e.clock, e.labels) for e in page.entries] == [
+        ("Stumps: England 384-4, lead by 67", "18:38", [])
+    ]
+
+
 def test_a_window_opening_inside_a_key_events_box() -> None:
     # The box's heading was cut off: its clocks and headlines up to "Live feed" are the
     # summary, its toggles under "Live feed" furniture.

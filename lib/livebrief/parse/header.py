@@ -166,8 +166,11 @@ def _post_clock(doc: Doc, i: int) -> bool:
 
 def badge(doc: Doc) -> None:
     """Make a "Live" badge on the page's first line furniture, not a label of the first post."""
-    first = doc.next_nonblank(-1, len(doc.s))
-    if first < len(doc.s) and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
+    n = len(doc.s)
+    first = doc.next_nonblank(-1, n)
+    if first < n and doc.kind[first] == TEXT and L.LIVE_TITLE.search(doc.s[first]):
+        first = doc.next_nonblank(first, n)  # ... or under a live page's title (the Guardian)
+    if first < n and doc.kind[first] == LABEL and doc.s[first].lower() == "live":
         doc.kind[first] = CHROME
 
 

@@ -332,8 +332,14 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     over = doc.prev_nonblank(first, 0)
     if len(markers) > 1 and over >= 0 and doc.kind[over] == TEXT:
         nxt_mark = doc.marks.get(markers[1])
-        if nxt_mark is not None and nxt_mark.date is None and bylines.page_authors(doc.s[over]):
-            return True  # under the page's byline, dated over posts of bare clocks (Telegraph)
+        if (
+            nxt_mark is not None
+            and nxt_mark.date is None
+            and (bylines.page_authors(doc.s[over]) or bylines.header_names(doc.s[over]))
+        ):
+            # Under the page's byline (or names: the Guardian's "A (now) and B (earlier)"),
+            # dated over posts of bare clocks (the Telegraph).
+            return True
     above = _flat_starts(doc, 0, first, weak=False)
     if above and _has_body(doc, above[0], first):
         return False  # a post stands above it
