@@ -2576,6 +2576,22 @@ def test_bbc_stand_ins_for_untitled_posts() -> None:
         "Passengers at St Pancras told the BBC they had been queuing for hours."
     ]
     assert "Share this page" not in " ".join(page.entries[-1].paragraphs)
+    # An item that holds its video alone is a post too.
+    video = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n  2. 'I've been here since four'\n\n"
+        "    In the crowd outside the palace, people have been telling us why they came.\n\n"
+        "  3. Video content\n\n"
+        "    Video caption: Watch: The King and Queen appear on the palace balcony\n"
+        "    Watch: The King and Queen appear on the palace balcony\n\n"
+        "  4. Guards faint in the heat\n\n"
+        "    Several soldiers appear to have fainted in the heat during the parade.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in video.entries] == [
+        ("'I've been here since four'", 1),
+        (None, 0),
+        ("Guards faint in the heat", 1),
+    ]
+    assert video.entries[1].captions[0] == "Video content"
 
 
 def test_reach_time_glued_to_its_author() -> None:

@@ -51,6 +51,7 @@ from livebrief.parse.layout import (
     EMBED,
     HEADER_KINDS,
     LABEL,
+    NUM,
     PUB,
     STOCK_FIRST,
     TEXT,
@@ -847,7 +848,12 @@ def read_text(
         j = doc.kind.rfind(DATELINE, lo, hi)
         if j >= 0:
             day, fresh = doc.marks[j], True
-        if b.entry.headline or b.entry.paragraphs or b.mark is not None:
+        if (
+            b.entry.headline
+            or b.entry.paragraphs
+            or b.mark is not None
+            or (doc.kind[lo] == NUM and b.entry.captions)  # "  3. Video content" and its video
+        ):
             built.append(b)
         elif lo == bounds[0] and (left := b.entry.captions or b.entry.embeds or b.entry.authors):
             # A photo, a widget or a signature alone over the first post: the end of a post the
