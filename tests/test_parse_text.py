@@ -1109,6 +1109,44 @@ def test_a_caption_under_a_cut_posts_photo_is_no_headline(headline: bool) -> Non
     assert entries[-2].captions[-1] == "Police sealed off the terminal on Wednesday morning"
 
 
+def test_a_local_live_window_opening_on_a_block_of_results_or_a_tally() -> None:
+    results = read_text(
+        "Blunsdon and Highworth: Conservative hold\nCentral: Labour gain from Conservative\n"
+        "Chiseldon and Lawn: Conservative hold\nCovingham and Dorcan: Conservative hold\n\n"
+        "'We knocked on every door'\n\nHannah Pearce\n\nBBC Radio Wiltshire\n\n"
+        "I've just spoken to Labour's new councillor for Central, who won by just 63 votes.\n"
+    )
+    assert results.page.title is None
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in results.entries] == [
+        (None, None, 4),
+        ("'We knocked on every door'", "Hannah Pearce", 1),
+    ]
+    tally = read_text(
+        "Independent: 1 (-1)\n\n"
+        'Council leader David Renard said: "People in Swindon have decided they want more."\n\n'
+        "Green candidate 'disappointed'\n\nHannah Pearce\n\nBBC Radio Wiltshire\n\n"
+        "Not everyone is celebrating. The Green Party had hoped to win its first seat.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in tally.entries] == [
+        (None, 2),
+        ("Green candidate 'disappointed'", 1),
+    ]
+
+
+@pytest.mark.parametrize("count", ["Labour: 15,552 (44.6%)", "Independent: 1 (-1)"])
+def test_counts_with_shares_or_changes_are_text(count: str) -> None:
+    page = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Post updatepublished at 01:03 British Summer Time 5 July 2024\n\n"
+        "    Labour have now gained their first seat from the SNP.\n\n"
+        f"    {count}\n\n    SNP: 11,321 (32.5%)\n\n"
+        "  2. Turnout looks lowpublished at 00:55 British Summer Time 5 July 2024\n\n"
+        "    Turnout appears to be down across the board.\n"
+    )
+    first = page.entries[0]
+    assert (len(first.paragraphs), first.captions) == (3, [])
+
+
 def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
     page = read_text(
         "At least 31 people have died and dozens more are in hospital in Lamia and Larissa\n"

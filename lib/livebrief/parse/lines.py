@@ -548,7 +548,8 @@ _REPORTED = re.compile(
 )
 
 
-_COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?(?:\s\((?:up|down) \d[\d,.]*\))?$")
+# ("Labour: 141 (up 58)", "Independent: 1 (-1)", "Labour: 18,402 (42.1%)")
+_COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?(?:\s\((?:(?:up|down) |[+\-−])?\d[\d,.]*%?\))?$")
 
 
 # A result ("Swansea 2-1 Everton") or a scorer ("Jonjo Shelvey (61 mins)"): a post's text, never

@@ -34,6 +34,7 @@ from livebrief.parse.layout import (
 # map" under a paragraph is a photo's alt text); a body line this long, ending as a
 # sentence does, is a paragraph, never a list item.
 _WEAK_MIN_WORDS = 3
+_COUNT_END = frozenset("0123456789)")
 _FULL_SENTENCE_WORDS = 8
 
 
@@ -119,6 +120,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     s = doc.s[i]
     if len(s.split()) < _WEAK_MIN_WORDS or i in doc.captions:
         return False
+    if s[-1] in _COUNT_END and L.is_count_item(s):
+        return False  # a count ("Independent: 1 (-1)", "Labour: 18,402") is a list's item
     if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
         return False  # where blank lines part the elements, a block's last line is no headline
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
