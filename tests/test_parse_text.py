@@ -175,6 +175,18 @@ President Macron, or should that be Macrow, stands next to him in the field.
     assert parsed.entries[1].captions == ["New tram at Brierley Hill", *credit.split("\n")[1:]]
     # A photo inside a post (alt text and credit in one block) stays the post's caption.
     assert parsed.entries[2].captions == ["Lord Buckethead", "South Beds News Agency"]
+    # Right under the page's byline, such a post is no page title.
+    bylined = read_text(
+        "Live Reporting\n\nBy Hannah Pearce and Gareth Moss\n\n"
+        + text[text.index("Mayor unveils") :],
+        source="local.txt",
+    )
+    assert bylined.page.title is None
+    assert bylined.page.authors == ["Hannah Pearce", "Gareth Moss"]
+    assert [e.headline for e in bylined.entries] == [
+        "Mayor unveils new tram line",
+        "World leaders at Scarecrow Festival",
+    ]
 
 
 def test_bbc_sport_sentence_on_the_time_line_is_the_first_paragraph() -> None:

@@ -52,6 +52,8 @@ def closes_paragraph(doc: Doc, j: int) -> bool:
         return False  # a lead-in ("here's what's been happening:") opens a list
     if L.is_credit(s) or (doc.blanks and _photo_pair_end(doc, j)):
         return True  # a photo's credit ("Colchester United FC") closes the photo
+    if doc.blanks and s[:3] == "By " and bylines.page_authors(s):
+        return True  # the page's byline closes the header ("By A and B" on Local Live)
     if L.closes_sentence(s):
         return True
     # An unpunctuated line is a list item unless it is long (a paragraph that lost its stop).
