@@ -1159,6 +1159,22 @@ def test_counts_with_shares_or_changes_are_text(count: str) -> None:
     assert (len(first.paragraphs), first.captions) == (3, [])
 
 
+def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
+    page = read_text(
+        "Imtiaz Shaikh\nHannah Pearce\n\nLabour gain Central\n\n"
+        "Labour have taken Central ward from the Conservatives, the first change of the night.\n\n"
+        "The result:\n\nLabour: 1,386\nConservative: 1,323\nUKIP: 402\n\n"
+        "The ward was one of Labour's top targets in the borough.\n\nRecount in Shaw\n\n"
+        "There is going to be a recount in Shaw, where just seven votes separate the two.\n"
+    )
+    assert page.page.title is None and page.page.authors == []
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Labour gain Central", 6),
+        ("Recount in Shaw", 1),
+    ]
+    assert page.page.notes[0] == "above the first post, the end of a cut post: 'Hannah Pearce'"
+
+
 def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
     page = read_text(
         "At least 31 people have died and dozens more are in hospital in Lamia and Larissa\n"

@@ -50,7 +50,7 @@ def closes_paragraph(doc: Doc, j: int) -> bool:
     s = doc.s[j]
     if s.endswith(":"):
         return False  # a lead-in ("here's what's been happening:") opens a list
-    if L.is_credit(s) or (doc.blanks and _photo_pair_end(doc, j)):
+    if L.is_credit(s) or (doc.blanks and photo_pair_end(doc, j)):
         return True  # a photo's credit ("Colchester United FC") closes the photo
     if doc.blanks and s[:3] == "By " and bylines.page_authors(s):
         return True  # the page's byline closes the header ("By A and B" on Local Live)
@@ -60,20 +60,23 @@ def closes_paragraph(doc: Doc, j: int) -> bool:
     return len(s.split()) > 25
 
 
-def _photo_pair_end(doc: Doc, j: int) -> bool:
+def photo_pair_end(doc: Doc, j: int) -> bool:
     """Tell whether line ``j`` ends a photo's alt text and credit under a paragraph.
 
-    ("Mads Kjeldsen" / "Colchester United FC" after the post's last sentence.)
+    ("Mads Kjeldsen" / "Colchester United FC" after the post's last sentence; at the window's
+    top, the two in one block: the end of a post the window cut.)
     """
     alt = doc.prev_nonblank(j, 0)
     before = doc.prev_nonblank(alt, 0) if alt >= 0 else -1
     return (
-        before >= 0
+        alt >= 0
         and doc.kind[alt] == TEXT
         and L.short_unpunctuated(doc.s[j], 6)
         and L.short_unpunctuated(doc.s[alt], 8)
-        and doc.kind[before] == TEXT
-        and L.closes_sentence(doc.s[before])
+        and (
+            (before >= 0 and doc.kind[before] == TEXT and L.closes_sentence(doc.s[before]))
+            or (before < 0 and alt == j - 1)
+        )
         # a name over a role, whichever two of the three lines hold them
         and not strong_at(doc, alt, len(doc.s), one_line=False)
         and not strong_at(doc, j, len(doc.s), one_line=False)

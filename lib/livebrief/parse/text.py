@@ -71,6 +71,7 @@ from livebrief.parse.shapes import (
     full_sentence,
     label_below,
     over_paragraph,
+    photo_pair_end,
     under_caption_mark,
     weak_headline,
 )
@@ -538,6 +539,14 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     post, not the page's header.
     """
     top = j = doc.next_nonblank(-1, first)
+    if (
+        doc.blanks
+        and top + 1 < first
+        and doc.next_nonblank(top + 1, first) >= first
+        and doc.kind[top + 1] == TEXT
+        and photo_pair_end(doc, top + 1)
+    ):
+        return top  # a photo's alt text and credit alone over the first post: its end
     photo = False
     while j < first:
         pair = _photo_pair(doc, j, first)
