@@ -2138,6 +2138,27 @@ def test_a_watch_headline_over_a_video_opens_a_post(player: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("top", ["Watch: Moment survivor is pulled from the carriage\n", ""])
+def test_a_window_opening_on_a_video_post(top: str) -> None:
+    page = read_text(
+        f"{top}Media caption,\n"
+        "Footage shared by the fire service shows a woman being lifted through a window\n"
+        "The fire service has released this footage of the rescue of a 23-year-old woman.\n"
+        "She was taken to hospital in Larissa and is said to be in a stable condition.\n"
+        "Rail workers call 24-hour strike\n"
+        "Greece's main rail workers' union has called a 24-hour strike for Monday, it says.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (top.strip() or None, 2),
+        ("Rail workers call 24-hour strike", 1),
+    ]
+    assert page.entries[0].captions == [
+        "Media caption,",
+        "Footage shared by the fire service shows a woman being lifted through a window",
+    ]
+
+
 def test_header_stops_at_first_post_and_video_posts_and_embeds() -> None:
     text = (
         "Putin and Kim sign defence pact\nLive Reporting\nEdited by Flora Drury\n"

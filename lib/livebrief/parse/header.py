@@ -305,6 +305,9 @@ def badge_line(doc: Doc, i: int) -> bool:
     )
 
 
+_VIDEO_MARKS = ("Media caption", "Video caption")
+
+
 def header_end(doc: Doc, stop: int) -> int:
     """Return the last line of the page header: facts and chrome before the first post."""
     end, text_run, first_head, first_text = -1, 0, -1, -1
@@ -327,8 +330,12 @@ def header_end(doc: Doc, stop: int) -> int:
         weak = k == TEXT and L.headline_like(doc.s[i]) and weak_headline(doc, i, 0, stop)
         if weak and not page_facts:
             # With nothing above but photos, a headline over body text is the title; a second
-            # one shows a window cut from the page's posts: no header at all.
+            # one shows a window cut from the page's posts: no header at all. So does one
+            # over a video ("Watch: ..." / "Media caption,"): a post's, never a page's title.
             if first_head >= 0 and not L.LIVE_TITLE.search(doc.s[first_head]):
+                return -1
+            nxt = doc.next_nonblank(i, stop)
+            if nxt < stop and doc.kind[nxt] == CAPMARK and doc.s[nxt].startswith(_VIDEO_MARKS):
                 return -1
             first_head = i
         # Below the header's facts, a headline over body text opens the first post. (Above

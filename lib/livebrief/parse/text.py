@@ -562,6 +562,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         photo = photo or pair or doc.kind[j] == CAPMARK
         # The post's photo (alt text, credit), then its text.
         j = doc.next_nonblank(j + 1 if pair else j, first)
+        if j < first and under_caption_mark(doc, j):
+            j = doc.next_nonblank(j, first)  # the caption under "Media caption,"
     if j >= first or doc.kind[j] != TEXT:
         return None
     under = doc.next_nonblank(j, first)
