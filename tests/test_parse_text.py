@@ -1159,6 +1159,34 @@ def test_counts_with_shares_or_changes_are_text(count: str) -> None:
     assert (len(first.paragraphs), first.captions) == (3, [])
 
 
+@pytest.mark.parametrize(
+    ("role", "sep"),
+    [
+        ("Reporting from Lamia", "\n"),
+        ("BBC Look East weather", "\n\n"),
+        ("BBC Radio Leeds", "\n\n"),
+    ],
+)
+def test_a_role_line_at_the_windows_top_is_a_cut_bylines(role: str, sep: str) -> None:
+    page = read_text(
+        sep.join(
+            [
+                role,
+                "Outside the main hospital, relatives have been waiting all day for news.",
+                "I spoke to Giorgos, a 19-year-old student who was in the fourth carriage.",
+                "Station master arrested",
+                "Police have arrested the station master on duty at the time of the crash.",
+            ]
+        )
+        + "\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.role, len(e.paragraphs)) for e in page.entries] == [
+        (None, role, 2),
+        ("Station master arrested", None, 1),
+    ]
+
+
 def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
     page = read_text(
         "Imtiaz Shaikh\nHannah Pearce\n\nLabour gain Central\n\n"

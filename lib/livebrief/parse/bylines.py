@@ -103,6 +103,9 @@ _NOT_NAMES = frozenset(
         "Who",
         "Watch",
         "Live",
+        "BBC",  # a service's name, a role line: "BBC Radio Leeds", "BBC Greek"
+        "CNN",
+        "Radio",
         "Us",  # a site's menu: "About Us", "Contact Us"
         "About",
         "Contact",

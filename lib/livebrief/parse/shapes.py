@@ -132,6 +132,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
     while nxt < hi and doc.kind[nxt] == DROP:
         nxt = doc.next_nonblank(nxt, hi)  # "Media playback is unsupported on your device"
+    if prv < 0 and ":" not in s and bylines.is_role_line(s) and not bylines.header_names(s):
+        return False  # a byline's role at the window's top, its name cut ("Reporting from X")
     if nxt >= hi:
         return hi == len(doc.s) and _cut_under(doc, i, prv, lo)
     if (
