@@ -1187,6 +1187,37 @@ def test_a_role_line_at_the_windows_top_is_a_cut_bylines(role: str, sep: str) ->
     ]
 
 
+def test_a_local_live_window_opening_in_a_post_with_a_list() -> None:
+    # Under the post's cut time: its headline, a lead-in and a block of items.
+    schools = read_text(
+        "Schools closed across the region\n\n"
+        "More than 200 schools are closed today because of the snow, most in North Yorkshire.\n\n"
+        "They include:\n\nErmysted's Grammar School, Skipton\nUpper Wharfedale School, "
+        "Threshfield\nCalder High School, Mytholmroyd\nTodmorden High School\n\n"
+        "You can check whether your school is open on the county council websites.\n\n"
+        "Posted at 08:24\n\nBus services suspended in Calderdale\n\n"
+        "First West Yorkshire says it has suspended several routes in the Calderdale area.\n"
+    )
+    assert schools.page.title is None and schools.page.authors == []
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in schools.entries] == [
+        ("Schools closed across the region", None, 7),
+        ("Bus services suspended in Calderdale", "08:24", 1),
+    ]
+    # On a lead-in and its bullets: the end of a post, not the page's summary.
+    roads = read_text(
+        "These roads are closed this morning:\n\n• A59 Kex Gill, between Blubberhouses and "
+        "Bolton Abbey\n• A628 Woodhead Pass\n• A57 Snake Pass\n\n"
+        "North Yorkshire County Council says its gritters have been out all night.\n\n"
+        "Posted at 09:41\n\nNorthern cancels trains on Calder Valley line\n\n"
+        "Northern has cancelled all trains between Leeds and Manchester Victoria.\n"
+    )
+    assert roads.page.summary == []
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in roads.entries] == [
+        (None, None, 5),
+        ("Northern cancels trains on Calder Valley line", "09:41", 1),
+    ]
+
+
 def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
     page = read_text(
         "Imtiaz Shaikh\nHannah Pearce\n\nLabour gain Central\n\n"

@@ -44,6 +44,7 @@ from livebrief.parse.header import (
 )
 from livebrief.parse.layout import (
     BLANK,
+    BULLET,
     CAPMARK,
     CHROME,
     DATELINE,
@@ -623,12 +624,20 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
     # lead-in ("Turnout passes one-third threshold:", RFE/RL).
     closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
-    if closed and not paragraph_below and s.endswith(":") and k < first and doc.kind[k] == TEXT:
+    if (
+        closed
+        and not paragraph_below
+        and s.endswith(":")
+        and k < first
+        and doc.kind[k] in (TEXT, BULLET)
+        and not s.lower().startswith(_SUMMARY_LEADS)  # "Key developments on April 10:"
+    ):
         # A lead-in over its list, then text ("here are the totals so far:" / the tallies).
         paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first))
     return top if closed and paragraph_below else None
 
 
+_SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
 
@@ -734,15 +743,20 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         return None
     if not L.post_headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
         return None
-    paragraphs, named, lead_in = 0, False, False
+    paragraphs, named, lead_in, listed = 0, False, False, False
     for line in range(k + 1, first):
         kind, s = doc.kind[line], doc.s[line]
         if kind == BLANK:
             continue
-        if lead_in and kind == TEXT:
-            lead_in = False  # the words a lead-in introduces ("Priti Patel said:" / a quote)
+        if lead_in and kind in (TEXT, BULLET):
+            # The words a lead-in introduces ("Priti Patel said:" / a quote), or its list's
+            # items ("They include:" / school names).
+            lead_in, listed = False, not full_sentence(s)
             paragraphs += 1
             continue
+        if listed and kind in (TEXT, BULLET) and not full_sentence(s):
+            continue  # the list's next item
+        listed = False
         if named and kind == TEXT and bylines.is_role_line(s):
             named = False  # the byline's role line ("At Reading Festival")
             continue
@@ -750,7 +764,11 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         if kind == TEXT and _over_credit(doc, line, first):
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
         if kind == TEXT and line not in doc.captions and not named:
-            if not (full_sentence(s) or (s[-1] == ":" and s.count(" ") >= 3)):
+            if not (
+                full_sentence(s)
+                or (s[-1] == ":" and paragraphs and s.count(" ") >= 1)
+                or (s[-1] == ":" and s.count(" ") >= 3)
+            ):
                 if paragraphs and L.short_unpunctuated(s, 4) and over_paragraph(doc, line, first):
                     continue  # a photo's alt text between paragraphs ("Weather map")
                 return None  # a short line: a page byline, a menu, a tag
