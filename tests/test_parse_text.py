@@ -792,6 +792,29 @@ def test_scores_and_scorers_are_body_and_a_cut_items_sport_headline_stays() -> N
     ]
 
 
+def test_a_cut_items_sport_headline_stays_where_other_times_carry_theirs() -> None:
+    # The page prints both: a time alone over its sub-heading, a time with its headline.
+    text = """\
+    GOAL! Arsenal 3-1 West Ham
+
+    Goal! Arsenal 3, West Ham United 1. Olivier Giroud (Arsenal) header from close range.
+
+  10. 2122:
+
+    Substitution, Arsenal. Olivier Giroud replaces Alexis Sánchez.
+
+  11. 2101: GOAL! Arsenal 2-0 West Ham
+
+    Goal! Arsenal 2, West Ham United 0. Mesut Özil (Arsenal) left footed shot.
+"""
+    got = [(e.headline, e.clock) for e in read_text(text, source="sport.txt").entries]
+    assert got == [
+        ("GOAL! Arsenal 3-1 West Ham", None),
+        (None, "21:22"),
+        ("GOAL! Arsenal 2-0 West Ham", "21:01"),
+    ]
+
+
 def test_get_involved_as_a_headline_and_as_the_headers_invitation() -> None:
     text = """\
 Wimbledon 2025 men's final: Sinner v Alcaraz - live

@@ -355,17 +355,21 @@ def _heads_under_numbers(doc: Doc) -> bool:
     number's line, "  16. 2158: Yellow card for Ramos. ..."; never a headline there.) The
     first few items tell.
     """
-    bare = False
+    bare = headed = 0
     j = doc.kind.find(NUM)
     for _ in range(5):
         if j < 0:
             break
-        headline, _, lead = _item_head(doc, j)
+        headline, mark, lead = _item_head(doc, j)
         if headline is not None:
-            return False
-        bare = bare or lead is None
+            if mark is None:
+                return False  # "  3. Headline": a page of headlines on the numbers' lines
+            headed += 1  # "  11. 2101: GOAL! Arsenal 2-0 West Ham": a time's headline
+        else:
+            bare += lead is None
         j = doc.kind.find(NUM, j + 1)
-    return bare
+    # (BBC Sport prints both: a time alone over its sub-heading, a time with its headline.)
+    return bare > 0 and bare >= headed
 
 
 def _cut_item_headline(s: str) -> bool:
