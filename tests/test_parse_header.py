@@ -526,6 +526,16 @@ Portugal
         ["Civil protection authorities have extended the evacuation order."],
         [],  # the footer's topics are no captions
     )
+    # ... nor over a copying site's own footer.
+    copied = read_text(
+        text.replace(
+            "Portugal\n",
+            "Portugal\nSource: The Guardian\nRelated posts\n"
+            "Boris Johnson resigns as foreign secretary\n© 2023 NewsLenz.\n",
+        ),
+        source="copy.txt",
+    )
+    assert copied.entries[0].captions == []
 
 
 def test_standfirst_byline_and_stamp_over_timed_posts_are_the_header() -> None:

@@ -564,13 +564,21 @@ def _mark_widgets(doc: Doc) -> None:
             _make_embed(doc, j)
             taken += 1
             j = doc.next_nonblank(j, len(lines))
-    # The Guardian's footer: "Topics" over tag names to the end of the page.
+    # The Guardian's footer: "Topics" over tag names (to the end of the page, or over a
+    # copying site's own footer: "Source: The Guardian", "Related posts").
     for i in positions(kind, (DROP,)):
         if lines[i].lower() != "topics":
             continue
         rest = [j for j in range(i + 1, len(lines)) if kind[j] != BLANK]
-        if len(rest) <= 30 and all(lines[j].count(" ") < 4 for j in rest):
-            for j in rest:
+        tags = 0
+        while (
+            tags < min(len(rest), 30)
+            and lines[rest[tags]].count(" ") < 4
+            and not lines[rest[tags]].startswith(_COPY_FOOTER)
+        ):
+            tags += 1
+        if tags == len(rest) or (tags and lines[rest[tags]].startswith(_COPY_FOOTER)):
+            for j in rest[:tags]:
                 kind[j] = DROP
     _mark_footer(doc)
     # The page numbers of a pagination bar ("Previous page", 1, 2, 3, "Next page").
@@ -627,6 +635,10 @@ def _mark_widgets(doc: Doc) -> None:
         p = doc.prev_nonblank(t, 0)
         if p >= 0 and kind[p] == TEXT and L.closes_sentence(lines[p]):
             make_caption(doc, t)
+
+
+# What a copying site prints under a copied page's own footer.
+_COPY_FOOTER = ("Source:", "Related posts", "Related Posts", "©")
 
 
 def _make_embed(doc: Doc, i: int) -> None:
