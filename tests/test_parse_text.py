@@ -1241,6 +1241,25 @@ def test_a_local_live_window_opening_in_a_post_with_a_list() -> None:
     ]
 
 
+def test_a_local_live_posts_photo_is_a_block_of_two_short_lines() -> None:
+    page = read_text(
+        "Officials say postal votes made up about a quarter of all ballots.\n\n"
+        "Counting under way\n\nBallot boxes being emptied at the Oasis Leisure Centre\n"
+        "Swindon Borough Council\n\n"
+        "The ballot boxes have arrived at the Oasis Leisure Centre, and counting has started.\n\n"
+        "Results so far\n\nWith nine of the 19 wards declared, here's how things stand:\n\n"
+        "Blunsdon and Highworth: Conservative hold\nCentral: Labour gain from Conservative\n"
+    )
+    counting, results = page.entries[1:]
+    assert counting.captions == [
+        "Ballot boxes being emptied at the Oasis Leisure Centre",
+        "Swindon Borough Council",
+    ]
+    assert len(counting.paragraphs) == 1
+    # Two items under a lead-in are a list, not a photo.
+    assert (len(results.paragraphs), results.captions) == (3, [])
+
+
 def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
     page = read_text(
         "Imtiaz Shaikh\nHannah Pearce\n\nLabour gain Central\n\n"

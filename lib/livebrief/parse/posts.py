@@ -588,6 +588,24 @@ def _in_list_run(doc: Doc, j: int, lo: int, hi: int) -> bool:
     return run >= _LIST_RUN
 
 
+_PHOTO_ALT_WORDS, _PHOTO_CREDIT_WORDS = 10, 6
+
+
+def _photo_pair_block(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` ends a block of two short lines, a photo's alt text and credit."""
+    s = doc.s[j]
+    n = len(doc.s)
+    return (
+        j >= 2
+        and doc.kind[j - 2] == BLANK
+        and (j + 1 >= n or doc.kind[j + 1] == BLANK)
+        and L.short_unpunctuated(s, _PHOTO_CREDIT_WORDS)
+        and not L.is_count_item(s)
+        and not L.is_count_item(doc.s[j - 1])
+        and not L.is_result_line(s)
+    )
+
+
 # Markers the caption follows; NYT prints "Image" over the caption and its "Credit..." line.
 _CAPTION_NEXT = frozenset({"image caption", "media caption", "video caption", "image", "photo"})
 
@@ -702,6 +720,22 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             if s not in e.authors:
                 e.authors.append(s)
             skip = role
+            continue
+        if (
+            doc.blanks
+            and last_para_line == j - 1
+            and k == TEXT
+            and _photo_pair_block(doc, j)
+            and L.short_unpunctuated(e.paragraphs[-1], _PHOTO_ALT_WORDS)
+            and j - 1 not in list_items
+            and not (len(e.paragraphs) > 1 and e.paragraphs[-2].endswith(":"))  # a list
+        ):
+            # Where blank lines part the elements, a block of two short lines is a photo's
+            # alt text and credit ("Ballot boxes being emptied at the Oasis Leisure Centre" /
+            # "Swindon Borough Council").
+            e.captions.append(e.paragraphs.pop())
+            e.captions.append(s)
+            last_para_line = -2
             continue
         short = _short_line(s, max_caption_words)
         if short == _SHORT_CREDIT:
