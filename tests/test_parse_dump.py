@@ -281,6 +281,27 @@ def test_markdown_is_read_as_the_plain_text_of_the_page() -> None:
     assert parsed.page.title == "Storm live: ferries cancelled"
 
 
+def test_a_markdown_menu_line_is_one_entry_per_line() -> None:
+    page = read_text(
+        "[Skip to main content](https://example.com/#main)\n\n"
+        "[News](https://example.com/) [Opinion](https://example.com/commentisfree) "
+        "[Sport](https://example.com/sport) [Culture](https://example.com/culture)\n\n"
+        "Live\n\n[Wildfires](https://example.com/world/wildfires)\n\n"
+        "# Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport\n\n"
+        "Firefighters battle flames near Palermo; Greece orders new evacuations on Evia\n\n"
+        "[Tom Ambrose](https://example.com/profile/tom-ambrose)\n\n"
+        "Tue 25 Jul 2023 17.05 BST\n\n16.50 BST\n\n"
+        "Sicily regional president calls for state of emergency\n\n"
+        "The president of Sicily has asked the Italian government to declare an emergency.\n"
+    )
+    assert page.page.title == (
+        "Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport"
+    )
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        ("Sicily regional president calls for state of emergency", "16:50")
+    ]
+
+
 def test_a_page_with_a_few_hashes_and_arrows_is_not_markdown() -> None:
     page = "Score: Arsenal 2-1 Chelsea\n\n#bbcfootball\n\nGet involved > Text 81111\n"
     assert dump.undo(page) == (page, [])

@@ -96,6 +96,8 @@ _MD_IMAGE_LINE = re.compile(
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[\d+\]")
+_MD_MENU = re.compile(r"^[ \t]*(?:\[[^\]\n]*\]\([^()\s]*\)[ \t]*){3,}$", re.M)
+_MD_LINK_TEXT = re.compile(r"\[([^\]\n]*)\]\(")
 _MD_REF_DEF = re.compile(r"^[ \t]{0,3}\[\d+\]:[ \t]+\S+.*$\n?", re.M)
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(
@@ -132,6 +134,9 @@ def plain_markdown(text: str) -> str:
     escapes go; list items become bullets.
     """
     text = _MD_IMAGE_LINE.sub(lambda m: f"Image\n{m.group(1)}" if m.group(1) else "", text)
+    # A line of three links or more and nothing else is a menu: a browser copy prints one
+    # entry per line ("[News](...) [Opinion](...) [Sport](...)").
+    text = _MD_MENU.sub(lambda m: "\n".join(_MD_LINK_TEXT.findall(m.group(0))), text)
     text = _MD_IMAGE.sub(lambda m: m.group(1), text)
     text = _MD_LINK.sub(lambda m: m.group(1), text)
     text = _MD_REF_LINK.sub(lambda m: m.group(1), text)
