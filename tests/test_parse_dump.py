@@ -285,7 +285,8 @@ def test_a_markdown_menu_line_is_one_entry_per_line() -> None:
     page = read_text(
         "[Skip to main content](https://example.com/#main)\n\n"
         "[News](https://example.com/) [Opinion](https://example.com/commentisfree) "
-        "[Sport](https://example.com/sport) [Culture](https://example.com/culture)\n\n"
+        "[Sport](https://example.com/sport) [Culture](https://example.com/culture) "
+        "[Lifestyle](https://example.com/lifeandstyle)\n\n"
         "Live\n\n[Wildfires](https://example.com/world/wildfires)\n\n"
         "# Europe wildfires live: thousands evacuated in Sicily as blazes close Palermo airport\n\n"
         "Firefighters battle flames near Palermo; Greece orders new evacuations on Evia\n\n"
