@@ -1276,6 +1276,38 @@ def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
     assert page.page.notes[0] == "above the first post, the end of a cut post: 'Hannah Pearce'"
 
 
+@pytest.mark.parametrize("lead", ["She said:", "Disruption includes:"])
+def test_a_window_opening_on_a_short_lead_in(lead: str) -> None:
+    page = read_text(
+        f"{lead}\n"
+        "Where the concrete has been found, local authorities have put measures in place.\n"
+        "1.46pm BST\nKey event\nLabour tables urgent question on school buildings\n"
+        "Labour has been granted an urgent question in the Commons on school buildings.\n"
+    )
+    assert page.page.notes == [] or lead not in page.page.notes[0]
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 2),
+        ("Labour tables urgent question on school buildings", "13:46", 1),
+    ]
+
+
+def test_a_copying_sites_comment_form_is_furniture() -> None:
+    page = read_text(
+        "Posted at 23:0223:02\nWindow shuts - the final word\n"
+        "So that's it. The summer transfer window has closed and clubs have spent a record.\n"
+        "Share this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n"
+        "Leave a Reply Cancel reply\n"
+        "Your email address will not be published. Required fields are marked *\n"
+        "Name *\nEmail *\n"
+        "Save my name, email, and website in this browser for the next time I comment.\n"
+        "Post Comment\nRecent Posts\n"
+    )
+    (entry,) = page.entries
+    assert entry.paragraphs == [
+        "So that's it. The summer transfer window has closed and clubs have spent a record."
+    ]
+
+
 def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
     page = read_text(
         "At least 31 people have died and dozens more are in hospital in Lamia and Larissa\n"

@@ -137,8 +137,18 @@ ANYWHERE_CHROME = frozenset(
         "Media playback is unsupported on your device",
         "Please turn on JavaScript to use this feature",
         "Please use Chrome browser for a more accessible video player",
-        "Leave a comment",  # a copying site's (WordPress) link
+        "Leave a comment",  # a copying site's (WordPress) link and widgets
         "Leave a Reply",
+        "Leave a Reply Cancel reply",
+        "Share this:",
+        "Like this:",
+        "Like Loading...",
+        "Post Comment",
+        "Recent Posts",
+        "Your email address will not be published. Required fields are marked *",
+        "Name *",
+        "Email *",
+        "Save my name, email, and website in this browser for the next time I comment.",
         "CNN values your feedback",  # CNN's ad feedback dialog
     )
 )

@@ -623,7 +623,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top
     # A short sentence over a paragraph: a list's last item, the end of a paragraph, a
     # lead-in ("Turnout passes one-third threshold:", RFE/RL).
-    closed = (L.closes_sentence(s) or s.endswith(":")) and s.count(" ") >= 2
+    # (A lead-in of two words will do: "She said:", "Disruption includes:".)
+    closed = (L.closes_sentence(s) and s.count(" ") >= 2) or (s.endswith(":") and " " in s)
     if (
         closed
         and not paragraph_below
