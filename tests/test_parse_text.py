@@ -1336,6 +1336,17 @@ def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
         "Ukraine-Russia war latest: Kremlin preparing new offensive on Kharkiv"
     )
     assert telegraph.entries[0].headline == "Zelensky: 'Ukraine needs its heroes alive'"
+    # Tallies and items with colons are a list's too (Euronews, BBC Sport).
+    tallies = read_text(
+        "EPP: 186\nS&D: 133\nRenew Europe: 82\nHard courts: Alcaraz 5, Sinner 2\n"
+        "23:47\nGreens suffer heavy losses in Germany\n"
+        "Germany's Greens slumped to 11.9% according to preliminary results.\n"
+    )
+    assert tallies.page.title is None
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in tallies.entries] == [
+        (None, None, 4),
+        ("Greens suffer heavy losses in Germany", "23:47", 1),
+    ]
 
 
 def test_results_at_a_flat_windows_top_and_a_glued_caption_ending_in_a_year() -> None:

@@ -647,27 +647,30 @@ def _list_top(doc: Doc, j: int, first: int) -> bool:
     """Tell whether line ``j`` opens a run of three list items or more over a paragraph."""
     if doc.blanks:
         # Where blank lines part the elements, a list is a block of three lines or more with
-        # no blank between them (results, tallies: "Central: Labour gain from Conservative");
-        # a run of blocks of one line each is a menu.
+        # no blank between them (results, tallies: "Central: Labour gain from Conservative"),
+        # maybe with the paragraph after it; a run of blocks of one line each is a menu.
         k = j
-        while (
-            k < first
-            and doc.kind[k] == TEXT
-            and (item_shaped(doc, k, _TOP_ITEM_WORDS) or L.is_count_item(doc.s[k]))
-        ):
+        while k < first and doc.kind[k] == TEXT and _top_item(doc, k):
             k += 1
-        return k - j >= 3 and (k >= first or doc.kind[k] == BLANK)
+        return k - j >= 3 and (k >= first or doc.kind[k] == BLANK or full_sentence(doc.s[k]))
     items = 0
-    while (
-        j < first
-        and item_shaped(doc, j, _TOP_ITEM_WORDS)
-        and ":" not in doc.s[j]  # a live page's title ("Ukraine war latest: ...")
-        and not doc.s[j].startswith("By ")  # its byline
-    ):
+    while j < first and _top_item(doc, j):
         items += 1
         j = doc.next_nonblank(j, first)
     # (Over a paragraph, or over the first post: a page's header holds other lines.)
     return items >= 3 and (j >= first or any(full_sentence(doc.s[x]) for x in range(j, first)))
+
+
+def _top_item(doc: Doc, j: int) -> bool:
+    """Tell whether line ``j`` can be an item of a list at a window's top (a count too)."""
+    s = doc.s[j]
+    if doc.kind[j] == TEXT and L.is_count_item(s):
+        return True  # "EPP: 186", "Conservative: 1,323"
+    return (
+        item_shaped(doc, j, _TOP_ITEM_WORDS)
+        and not L.LIVE_TITLE.search(s)  # a live page's title ("Ukraine war latest: ...")
+        and not s.startswith("By ")  # its byline
+    )
 
 
 _BBC_HEADER = HEADER_KINDS - {CAPMARK}
