@@ -1308,6 +1308,48 @@ def test_a_copying_sites_comment_form_is_furniture() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("player", "time"),
+    [
+        ("Please use Chrome browser for a more accessible video player\n0:42\n", "2h ago\n16:21"),
+        ("Video Duration 01 minutes 12 seconds\n01:12\n", "- 12 Sep 2023 - 19:58(19:58 GMT)"),
+    ],
+)
+def test_a_window_opening_on_a_posts_video_player(player: str, time: str) -> None:
+    page = read_text(
+        f"{player}Zelenskyy and Duda shake hands in Rzeszow\n"
+        "Footage released by the Polish presidency appears to show the two men at the airport.\n"
+        f"Copy link\n{time}\nKremlin: Patriots will not help\n"
+        "The Kremlin has said that the delivery of Patriot missiles will not help.\n"
+    )
+    assert page.page.notes == [] or "Footage" not in page.page.notes[0]
+    tail, post = page.entries
+    assert (tail.headline, len(tail.paragraphs)) == (None, 1)
+    assert tail.captions == ["Zelenskyy and Duda shake hands in Rzeszow"]
+    assert post.headline == "Kremlin: Patriots will not help"
+
+
+def test_a_window_opening_on_a_posts_last_sentence_over_its_share_tool() -> None:
+    page = read_text(
+        "CNN cannot independently verify the governor's claims.\nLink Copied!\n"
+        "10:52 a.m. ET, May 7, 2022\nG7 leaders to hold video call with Zelensky on Sunday\n"
+        "From CNN's Betsy Klein\nUS President Joe Biden will join other G7 leaders on a call.\n"
+    )
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 1),
+        ("G7 leaders to hold video call with Zelensky on Sunday", "Betsy Klein", 1),
+    ]
+    # A page's standfirst over the page's own "Share" stays the header's.
+    header = read_text(
+        "Russia-Ukraine news: Biden to join G7 call\n"
+        "Follow the latest updates below.\nShare\n10:52 a.m. ET, May 7, 2022\n"
+        "G7 leaders to hold video call with Zelensky on Sunday\nFrom CNN's Betsy Klein\n"
+        "US President Joe Biden will join other G7 leaders on a call.\n"
+    )
+    assert header.page.standfirst == "Follow the latest updates below."
+    assert len(header.entries) == 1
+
+
 def test_a_flat_window_opening_on_a_list_whose_lead_in_was_cut() -> None:
     page = read_text(
         "At least 31 people have died and dozens more are in hospital in Lamia and Larissa\n"

@@ -112,6 +112,13 @@ _HEADER_CHROME_RE = re.compile(
     re.I,
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.
+# A video player's notice over the player (Sky, the BBC): furniture.
+PLAYER_NOTICES = frozenset(
+    {
+        "Please use Chrome browser for a more accessible video player",
+        "Media playback is unsupported on your device",
+    }
+)
 ANYWHERE_CHROME = frozenset(
     s.lower()
     for s in (

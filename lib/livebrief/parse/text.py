@@ -558,9 +558,12 @@ def _cut_post(doc: Doc, first: int) -> int | None:
             or _over_credit(doc, j, first)
             or (photo and doc.kind[j] == DROP)  # Reuters' "Purchase Licensing Rights"
             or doc.kind[j] == EMBED  # the post's video or share tools (CNN's player)
+            # Sky's player: its notice, the length, the video's title (a caption)
+            or (j == top and doc.s[j] in L.PLAYER_NOTICES)
+            or (photo and j in doc.captions)
         ):
             break
-        photo = photo or pair or doc.kind[j] == CAPMARK
+        photo = photo or pair or doc.kind[j] in (CAPMARK, EMBED) or doc.s[j] in L.PLAYER_NOTICES
         # The post's photo (alt text, credit), then its text.
         j = doc.next_nonblank(j + 1 if pair else j, first)
         if j < first and under_caption_mark(doc, j):
@@ -635,10 +638,29 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     ):
         # A lead-in over its list, then text ("here are the totals so far:" / the tallies).
         paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first))
+    if closed and not paragraph_below and L.closes_sentence(s):
+        # The post's last sentence over its share tool ("CNN cannot independently verify the
+        # governor's claims." / "Link Copied!"), then the next post's time.
+        paragraph_below = (
+            k < first
+            and doc.s[doc.prev_nonblank(first, j)].lower() in _POST_SHARE_TOOLS
+            and all(doc.kind[x] in (BLANK, EMBED) for x in range(j + 1, first))
+        )
     return top if closed and paragraph_below else None
 
 
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
+# Share tools only a post prints (a page's header has "Share" too).
+_POST_SHARE_TOOLS = frozenset(
+    {
+        "link copied!",
+        "link copied",
+        "copy link",
+        "share post",
+        "share this post",
+        "article share tools",
+    }
+)
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
 
