@@ -1291,6 +1291,22 @@ def test_a_window_opening_on_a_short_lead_in(lead: str) -> None:
     ]
 
 
+def test_a_row_of_share_buttons_on_one_line_is_an_embed() -> None:
+    page = read_text(
+        "3.58pm BST\n15:58\nRenzi: Italy will protect savers 'at any cost'\n"
+        "The Italian prime minister has said savers will be protected.\n"
+        "Facebook Twitter Pinterest\n"
+        "Matteo Renzi in Rome this morning. Photograph: Alessandra Tarantino/AP\n"
+        "He spoke after a meeting with the bank's managers.\n"
+    )
+    (entry,) = page.entries
+    assert entry.embeds == ["Facebook Twitter Pinterest"]
+    assert entry.captions == [
+        "Matteo Renzi in Rome this morning. Photograph: Alessandra Tarantino/AP"
+    ]
+    assert len(entry.paragraphs) == 2
+
+
 def test_a_copying_sites_comment_form_is_furniture() -> None:
     page = read_text(
         "Posted at 23:0223:02\nWindow shuts - the final word\n"

@@ -439,6 +439,9 @@ def sign_off_names(s: str) -> str | None:
     return (m["names"] or m["by"] or m["org"]) if m else None
 
 
+_SHARE_WORDS = frozenset(
+    {"facebook", "twitter", "email", "whatsapp", "linkedin", "pinterest", "reddit", "print"}
+)
 # A tweet embedded as its fallback quote: the text with its signature glued on ("... reaches
 # those who need it.— David Cameron (@David_Cameron) March 5, 2024").
 GLUED_TWEET = re.compile(r"[—–]\s?[^()—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}$")
@@ -452,6 +455,8 @@ def is_embed(s: str) -> bool:
         return True
     if s[0] in "—–-(" and SIGN_OFF.match(s):
         return True
+    if s[0] in "FTEWLPR" and s.count(" ") and _SHARE_WORDS.issuperset(s.lower().split()):
+        return True  # a row of share buttons on one line ("Facebook Twitter Email", lynx)
     # Ads injected by copying sites ("qatar airways"): a few lower-case words, no punctuation.
     return s.islower() and len(s.split()) <= 4 and short_unpunctuated(s, 4) and s[0].isalpha()
 
@@ -614,7 +619,7 @@ _PATTERN_LEADS = (
     "this ", "view ", "content is", "http", "pic.", "twitter post", "instagram post", "list ",
     "posted by ", "with reporting ", "with additional ", "from ", "skip", "compiled by",
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
-    "note from", "exclusive news", "to view this video",
+    "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
 )  # fmt: skip
 
