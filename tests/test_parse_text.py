@@ -2673,6 +2673,7 @@ _LEADS = [
     "image source, Getty", "photo source,", "Last updated at 5.10pm", "With updates from A",
     "Updates by B", "Published at 09:42", "BreakingSigned pact", "Key points view post",
     'Play video, "Moment quake hits", Duration 0,32', "Play audio, 2 minutes", "skip to search",
+    "Facebook Twitter Email", "Twitter Facebook", "To view this video please enable JavaScript",
 ]  # fmt: skip
 
 
