@@ -3651,6 +3651,39 @@ def test_a_guardian_headline_ending_in_an_exclamation(cut: bool) -> None:
     ]
 
 
+def test_a_window_under_a_cut_time_with_a_credit_a_short_sentence_or_a_video() -> None:
+    cnn = read_text(
+        "School bombed in Luhansk village, governor says\n"
+        "From CNN's Yulia Kesaieva and Jo Shelley\n"
+        "A Russian airstrike hit a school in the village of Bilohorivka on Saturday, he says.\n"
+        "Smoke rises from the school in Bilohorivka after the strike.\n"
+        "Luhansk Regional Military Administration/Telegram\n"
+        "CNN cannot independently verify the governor's claims.\nLink Copied!\n"
+        "10:52 a.m. ET, May 7, 2022\nG7 leaders to hold video call with Zelensky on Sunday\n"
+        "From CNN's Betsy Klein\nUS President Joe Biden will join other G7 leaders on a call.\n"
+    )
+    assert cnn.page.title is None
+    assert [(e.headline, e.author, e.clock) for e in cnn.entries] == [
+        ("School bombed in Luhansk village, governor says", "Yulia Kesaieva", None),
+        ("G7 leaders to hold video call with Zelensky on Sunday", "Betsy Klein", "10:52"),
+    ]
+    telegraph = read_text(
+        "Jenrick: 'I will not stop fighting for this'\n"
+        'Robert Jenrick told the Commons that the Bill as drafted "will not work", he said.\n'
+        "Mr Jenrick resigned from the Government in December in protest at the legislation.\n"
+        "Watch: Robert Jenrick tells MPs the Rwanda Bill 'will not work'\n01:12\n"
+        "4:20pm\nLabour: Tories 'tearing themselves apart' again\n"
+        "Labour said the Conservatives were tearing themselves apart over the Bill again.\n"
+    )
+    assert [(e.headline, e.clock) for e in telegraph.entries] == [
+        ("Jenrick: 'I will not stop fighting for this'", None),
+        ("Labour: Tories 'tearing themselves apart' again", "16:20"),
+    ]
+    assert telegraph.entries[0].captions == [
+        "Watch: Robert Jenrick tells MPs the Rwanda Bill 'will not work'"
+    ]
+
+
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
     guardian = read_text(
         "Andrew Sparrow\nKey event\nGovernment concedes on onshore wind after rebels’ threat\n"

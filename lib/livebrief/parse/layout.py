@@ -595,7 +595,15 @@ def _mark_widgets(doc: Doc) -> None:
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and kind[prv] == TEXT and L.headline_like(lines[prv]):
             notice = doc.prev_nonblank(prv, 0)
-            if notice >= 0 and lines[notice].lower().startswith("to view this video"):
+            if notice >= 0 and (
+                lines[notice].lower().startswith("to view this video")
+                # The Telegraph: a paragraph, then "Watch: ..." over the video's length.
+                or (
+                    lines[prv].startswith("Watch:")
+                    and kind[notice] == TEXT
+                    and L.closes_sentence(lines[notice])
+                )
+            ):
                 # DW's player: its notice, the video's title, its length.
                 make_caption(doc, prv)
                 _make_embed(doc, i)

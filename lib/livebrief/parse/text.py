@@ -789,9 +789,13 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         named = kind == TEXT and _byline_line(s)
         if kind == TEXT and _over_credit(doc, line, first):
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
+        if kind == TEXT and L.is_credit(s) and paragraphs:
+            continue  # a photo's credit under its caption ("Luhansk Regional .../Telegram")
         if kind == TEXT and line not in doc.captions and not named:
             if not (
                 full_sentence(s)
+                # a short sentence among the paragraphs ("CNN cannot independently verify it.")
+                or (paragraphs and L.closes_sentence(s) and s.count(" ") >= 2)
                 or (s[-1] == ":" and paragraphs and s.count(" ") >= 1)
                 or (s[-1] == ":" and s.count(" ") >= 3)
             ):
