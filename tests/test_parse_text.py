@@ -3682,6 +3682,27 @@ def test_a_window_under_a_cut_time_with_a_credit_a_short_sentence_or_a_video() -
     assert telegraph.entries[0].captions == [
         "Watch: Robert Jenrick tells MPs the Rwanda Bill 'will not work'"
     ]
+    # RFE/RL's credit under the body; a headline with "Latest" over three paragraphs.
+    rferl = read_text(
+        "U.S. Warns Russia Could Use Chemical Weapons\n\n"
+        "White House press secretary Jen Psaki has warned that Russia could use such weapons.\n\n"
+        "The Russian Defense Ministry has repeated the claims, which have been dismissed.\n\n"
+        "With reporting by AP, AFP, and Reuters\n\n00:52 10.3.2022\n\n"
+        "Lavrov, Kuleba Arrive In Antalya For Talks\n\n"
+        "The foreign ministers of Russia and Ukraine have arrived in Antalya for talks.\n"
+    )
+    assert rferl.entries[0].headline == "U.S. Warns Russia Could Use Chemical Weapons"
+    totals = read_text(
+        "Latest totals: Labour 141, Conservatives 19\n\n"
+        "With 186 of 650 seats declared, here are the totals so far:\n\n"
+        "Labour: 141 (up 58)\nConservatives: 19 (down 72)\nLib Dems: 14 (up 12)\n\n"
+        "Labour's share of the vote is running at 35%, only slightly above what it was in 2019.\n\n"
+        "Prof Sir John Curtice told the BBC a few minutes ago that this would be a record.\n\n"
+        "2.12am BST\n\nStarmer arrives at Holborn and St Pancras count\n\n"
+        "Keir Starmer has arrived at the count for his own seat in north London.\n"
+    )
+    assert totals.page.title is None
+    assert totals.entries[0].headline == "Latest totals: Labour 141, Conservatives 19"
 
 
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:

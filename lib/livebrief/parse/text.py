@@ -54,6 +54,7 @@ from livebrief.parse.layout import (
     LABEL,
     NUM,
     PUB,
+    ROSTER,
     STOCK_FIRST,
     TEXT,
     TIME,
@@ -765,10 +766,14 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         k = doc.next_nonblank(k, first)  # the Guardian's contributor over the headline
     while k < first and doc.kind[k] == LABEL:
         k = doc.next_nonblank(k, first)
-    if k >= first or doc.kind[k] != TEXT or k in doc.captions:
+    summary = k < first and doc.kind[k] == CHROME and doc.s[k].lower() in L.SUMMARY_HEADS
+    if k >= first or (doc.kind[k] != TEXT and not summary) or k in doc.captions:
+        return None  # (the Guardian's "Summary" post is a headline too)
+    if not L.post_headline_like(doc.s[k]):
         return None
-    if not L.post_headline_like(doc.s[k]) or L.LIVE_TITLE.search(doc.s[k]):
-        return None
+    # A live page's title has a standfirst and a byline or stamp under it, not three paragraphs
+    # ("Latest totals: Labour 141, Conservatives 19" is a post's headline).
+    least = 3 if L.LIVE_TITLE.search(doc.s[k]) else 2
     paragraphs, named, lead_in, listed = 0, False, False, False
     for line in range(k + 1, first):
         kind, s = doc.kind[line], doc.s[line]
@@ -789,8 +794,10 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         named = kind == TEXT and _byline_line(s)
         if kind == TEXT and _over_credit(doc, line, first):
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
-        if kind == TEXT and L.is_credit(s) and paragraphs:
+        if kind == TEXT and L.is_credit(s) and (paragraphs or doc.kind[line - 1] == CAPMARK):
             continue  # a photo's credit under its caption ("Luhansk Regional .../Telegram")
+        if kind == ROSTER and s.startswith(("With reporting", "With additional reporting")):
+            continue  # RFE/RL's credit under the body: "With reporting by AP, AFP, and Reuters"
         if kind == TEXT and line not in doc.captions and not named:
             if not (
                 full_sentence(s)
@@ -810,7 +817,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             return None
     # (A post's share tool closing the text, Sky's "Copy link", is never a page's top.)
     shared = doc.kind[doc.prev_nonblank(first, k)] == EMBED
-    return j if paragraphs >= 2 or (paragraphs == 1 and shared) else None
+    return j if paragraphs >= least or (paragraphs == 1 and shared and least == 2) else None
 
 
 def _byline_line(s: str) -> bool:
