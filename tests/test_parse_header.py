@@ -208,6 +208,24 @@ def test_a_window_opening_inside_a_key_events_box() -> None:
     ]
     assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [(None, "22:36", 2)]
     assert not page.page.notes or "Reverse" not in page.page.notes[0]
+    # ... also from an item whose age the cut took, or from the box's toggle.
+    keegan = "Keegan apologises for ‘choice language’ in ITV clip\n"
+    for top in (keegan, "Show\n7.52pm\n" + keegan):
+        item = read_text(
+            f"{top}1h ago\nSunak says he was ‘surprised’ by RAAC advice\n"
+            "3h ago\nLabour tables urgent question on school buildings\nShow key events only\n"
+            "Please turn on JavaScript to use this feature\n4.51pm BST\nKey event\n"
+            "Keegan apologises for ‘choice language’ in ITV clip\n"
+            "Gillian Keegan has apologised for the language she used after an interview.\n",
+            source="box.txt",
+        )
+        assert item.page.summary[-2:] == [
+            "Sunak says he was ‘surprised’ by RAAC advice",
+            "Labour tables urgent question on school buildings",
+        ]
+        assert [(e.headline, e.clock) for e in item.entries] == [
+            ("Keegan apologises for ‘choice language’ in ITV clip", "16:51")
+        ]
 
 
 def test_a_copying_sites_menu_tagline_and_breadcrumb_are_no_page_facts() -> None:

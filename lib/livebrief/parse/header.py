@@ -245,15 +245,31 @@ def key_events(doc: Doc, stop: int) -> None:
             j = doc.next_nonblank(j, stop)
         _read_box(doc, j, stop, cut=False)
         return
-    j = doc.next_nonblank(-1, stop)
-    if j < stop and doc.kind[j] == TIME:
-        _read_box(doc, j, stop, cut=True)
+    top = j = doc.next_nonblank(-1, stop)
+    if j < stop and doc.s[j].lower() in _BOX_TOGGLES:
+        j = doc.next_nonblank(j, stop)  # "Show" under the cut heading
+    k = doc.next_nonblank(j, stop)
+    # From a clock, or from an item whose age the window cut.
+    if (
+        j < stop
+        and (doc.kind[j] == TIME or (doc.kind[j] == TEXT and k < stop and doc.kind[k] == TIME))
+        and _read_box(doc, j, stop, cut=True)
+        and top < j
+    ):
+        doc.kind[top] = DROP
 
 
-def _read_box(doc: Doc, j: int, stop: int, cut: bool) -> None:
-    """Mark the key events box's items from line ``j`` as the summary, its ages as furniture."""
+def _read_box(doc: Doc, j: int, stop: int, cut: bool) -> bool:
+    """Mark the key events box's items from line ``j`` as the summary, its ages as furniture.
+
+    Returns whether a box was found.
+    """
     items: list[int] = []
     ages: list[int] = []
+    if cut and doc.kind[j] == TEXT:
+        items.append(j)  # an item whose age the window cut
+        ages.append(-1)
+        j = doc.next_nonblank(j, stop)
     zoned = glued = False
     while j < stop and len(items) < _SUMMARY_MAX:
         k, mark = doc.kind[j], doc.marks.get(j)
@@ -279,8 +295,9 @@ def _read_box(doc: Doc, j: int, stop: int, cut: bool) -> None:
         closed = False
     if items and (glued or len(ages) == len(items)) and closed:
         for a in ages:
-            doc.kind[a] = DROP
-            doc.marks.pop(a, None)
+            if a >= 0:
+                doc.kind[a] = DROP
+                doc.marks.pop(a, None)
         for t in items:
             doc.kind[t] = BULLET
         if ended:
@@ -289,6 +306,8 @@ def _read_box(doc: Doc, j: int, stop: int, cut: bool) -> None:
             while j < stop and doc.kind[j] == TEXT and doc.s[j].lower() in _FEED_TOGGLES:
                 doc.kind[j] = DROP
                 j = doc.next_nonblank(j, stop)
+        return True
+    return False
 
 
 # Chrome that stands right over a page's posts ("Live Reporting" under the BBC's title).
