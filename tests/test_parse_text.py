@@ -1183,6 +1183,31 @@ def test_counts_with_shares_or_changes_are_text(count: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "headline",
+    [
+        "We’re closing this live blog",
+        "UN Security Council endorses Minsk agreement",
+        "IAEA Says It Has Lost Contact With Chernobyl Monitoring Systems",
+        "WHO chief ‘utterly shocked’ by reports of attack on ambulances",
+        "Coach apologised to parents",
+    ],
+)
+def test_a_headline_with_job_words_at_a_windows_top_is_no_role(headline: str) -> None:
+    page = read_text(
+        f"{headline}\n"
+        "Thank you for joining us. We’ll be back in a few hours with more updates on the floods.\n"
+        "You can follow our ongoing coverage of the disaster on our website.\n"
+        "- 12 Sep 2023 - 21:46(21:46 GMT)\nUN says at least 10,000 people missing\n"
+        "The UN says at least 10,000 people are missing after the floods in eastern Libya.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.role) for e in page.entries] == [
+        (headline, None),
+        ("UN says at least 10,000 people missing", None),
+    ]
+
+
+@pytest.mark.parametrize(
     ("role", "sep"),
     [
         ("Reporting from Lamia", "\n"),

@@ -59,7 +59,8 @@ _VERBS = (
     "fire|greet|grill|hail|hit|hold|inspect|issue|join|kill|launch|lead|leave|lose|make|meet|"
     "miss|open|order|pass|plan|pledge|praise|promise|protest|quit|raise|reach|reject|release|"
     "resign|return|reveal|review|rise|rule|say|seek|seize|send|set|sign|slam|speak|strike|"
-    "summon|take|talk|tell|thank|threaten|urge|visit|vote|vow|want|warn|win"
+    "summon|take|talk|tell|thank|threaten|urge|visit|vote|vow|want|warn|win|apologise|"
+    "apologize|endorse"
 )
 # Words of Title Case headlines ("Tsikhanouskaya Holds Press Conference", RFE/RL): never
 # a person's name.
@@ -192,10 +193,15 @@ _ROLE_WORDS = re.compile(
     r"|former|head of|meteorologists?)\b",
     re.I,
 )
+# A verb's third person or past (in any case: "IAEA Says It Has Lost Contact ..."), or a
+# modal's verb: a headline or a sentence, never a role line.
 _CLAUSE = re.compile(
-    rf"\b(?:(?:{_VERBS})(?:s|es)|denies|"
-    rf"(?:to|will|won't|could|would|may)\s+(?:{_VERBS}))\b|\d,\d{{3}}"
+    rf"\b(?:(?:{_VERBS})(?:s|es|d|ed)|denies|says|said|lost|"
+    rf"(?:to|will|won't|could|would|may)\s+(?:{_VERBS}))\b|\d,\d{{3}}",
+    re.I,
 )
+_QUOTES = ("‘", "’ ", "“", '"', " '")
+_SENTENCE_LEADS = ("We ", "We’", "We'", "This ", "That ", "That’s", "That's")
 _PLACE_LEAD = re.compile(
     r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near|inside|on)\s+"
     r"(?:(?:the|northern|southern|eastern|western|central)\s+)?"  # "The Hague" keeps its "The"
@@ -382,6 +388,8 @@ def is_role_line(s: str) -> bool:
         return False
     if (s.endswith(".") and not s.endswith(" Jr.")) or s.endswith(":"):
         return False
+    if s.startswith(_SENTENCE_LEADS) or any(q in s for q in _QUOTES):
+        return False  # a sentence ("We're closing this live blog") or a quoting headline
     if _PLACE_LEAD.match(s) and s.split()[0].lower() in {"in", "from", "reporting", "at"}:
         return True
     if _LOCATION_LINE.match(s):

@@ -651,6 +651,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
 
 
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
+# A post closing the live page: "We're closing this live blog", "This live blog is now closed".
+_SIGNING_OFF = re.compile(r"^(?:We['’]re|We are|We['’]ll|This live|That['’]s all)\b")
 # Share tools only a post prints (a page's header has "Share" too).
 _POST_SHARE_TOOLS = frozenset(
     {
@@ -773,7 +775,7 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
         return None
     # A live page's title has a standfirst and a byline or stamp under it, not three paragraphs
     # ("Latest totals: Labour 141, Conservatives 19" is a post's headline).
-    least = 3 if L.LIVE_TITLE.search(doc.s[k]) else 2
+    least = 3 if L.LIVE_TITLE.search(doc.s[k]) and not _SIGNING_OFF.match(doc.s[k]) else 2
     paragraphs, named, lead_in, listed = 0, False, False, False
     for line in range(k + 1, first):
         kind, s = doc.kind[line], doc.s[line]
