@@ -351,9 +351,12 @@ CNN cannot independently verify the claims.
     ]
 
 
-def test_a_window_opening_inside_a_keep_reading_box_or_on_a_role_and_handle() -> None:
+@pytest.mark.parametrize(
+    "top", ["", "Which countries have cut ties with Israel?\nlist 2 of 4\n", "List of 4 items\n"]
+)
+def test_a_window_opening_inside_a_keep_reading_box_or_on_a_role_and_handle(top: str) -> None:
     box = read_text(
-        "list 3 of 4\nPhotos: Gaza's largest hospital struggles to keep patients alive\n"
+        f"{top}list 3 of 4\nPhotos: Gaza's largest hospital struggles to keep patients alive\n"
         "list 4 of 4\nAnalysis: Can Blinken persuade Israel to pause its bombardment?\n"
         "end of list\nJordan and Bahrain have also recalled their ambassadors, officials say.\n"
         "Posted by Edna Mohamed\n- 3 Nov 2023 - 23:40(21:40 GMT)\n"

@@ -355,6 +355,7 @@ _WIDGET_START = re.compile(
 _WIDGET_FIRST = frozenset("SsKkPp—–-(")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _LIST_MARK = re.compile(r"^list \d+ of \d+$")
+_LIST_HEAD = re.compile(r"^list of \d+ items?$", re.I)
 _COUNTDOWN = re.compile(r"^-?\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
@@ -483,7 +484,13 @@ def _mark_widgets(doc: Doc) -> None:
     # A "Keep reading" box the window's top cut: from the window's first line, its links and
     # "list 3 of 4" markers down to "end of list" are the box's.
     top = doc.next_nonblank(-1, len(lines))
-    if top < len(lines) and _LIST_MARK.match(lines[top]):
+    second = doc.next_nonblank(top, len(lines))
+    if top < len(lines) and (
+        _LIST_MARK.match(lines[top])
+        or _LIST_HEAD.match(lines[top])  # "List of 4 items" under a cut "Keep reading"
+        # ... or the first link, over "list 2 of 4"
+        or (kind[top] == TEXT and second < len(lines) and _LIST_MARK.match(lines[second]))
+    ):
         close = next(
             (
                 j
