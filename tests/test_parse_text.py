@@ -3733,6 +3733,33 @@ def test_a_window_under_a_cut_time_with_a_credit_a_short_sentence_or_a_video() -
     assert totals.entries[0].headline == "Latest totals: Labour 141, Conservatives 19"
 
 
+def test_a_window_under_a_cut_time_counts_a_lists_items_and_a_bare_length_at_the_top() -> None:
+    aljazeera = read_text(
+        "Here are the latest death tolls\n"
+        "The combined death toll in Turkey and Syria has risen to more than 11,000. "
+        "Here is the breakdown:\n"
+        "- Turkey: 8,574 dead, according to the disaster management agency AFAD\n"
+        "- Government-held areas of Syria: 1,262 dead, according to the health ministry\n"
+        "Posted by Linah Alsaafin\n- 8 Feb 2023 - 23:48(20:48 GMT)\n"
+        "Survivors in Antakya shelter in cars and tents\n"
+        "Thousands of people here have spent a third night out in the open.\n"
+    )
+    assert aljazeera.page.title is None
+    assert [(e.headline, e.author, len(e.paragraphs)) for e in aljazeera.entries] == [
+        ("Here are the latest death tolls", "Linah Alsaafin", 3),
+        ("Survivors in Antakya shelter in cars and tents", None, 1),
+    ]
+    sky = read_text(
+        "1:48\nMourners describe the wait to see the Queen's coffin\n"
+        "Sky's Alexander Cohen has been speaking to people in the queue since the early hours.\n"
+        "Copy link\n2h ago\n17:52\nQueue 'will remain paused for at least six hours'\n"
+        "Stewards here are telling people who arrive that the queue has been closed.\n"
+        "Copy link\n3h ago\n16:45\nDavid Beckham has spent more than 12 hours in the queue.\n"
+    )
+    assert [e.clock for e in sky.entries] == [None, "17:52", "16:45"]
+    assert sky.entries[0].embeds[0] == "1:48"
+
+
 def test_a_window_that_opens_under_a_posts_time_keeps_the_post() -> None:
     guardian = read_text(
         "Andrew Sparrow\nKey event\nGovernment concedes on onshore wind after rebels’ threat\n"

@@ -758,6 +758,18 @@ def _stray_lengths(doc: Doc) -> None:
         while p >= 0 and (p in stray or (last := clock(p)) is None):
             p -= 1
         mb = clock(k)
+        if last is None and mb is not None and lines[timed[k]][1] == ":":
+            # At the window's top, an unpadded "1:48" far from the two clocks under it, which
+            # are near each other: a video's length (a 24-hour page prints "01:48").
+            below = [m for q in range(k + 1, min(len(timed), k + 5)) if (m := clock(q)) is not None]
+            below = below[:2]
+            if (
+                len(below) == 2
+                and _apart(below[0], below[1]) <= _NEAR
+                and min(_apart(mb, m) for m in below) > _NEAR
+            ):
+                stray.add(k)
+            continue
         if last is None or mb is None or _apart(mb, last) <= _NEAR:
             continue
         # ... and the next clock near that one.

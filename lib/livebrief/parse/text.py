@@ -788,7 +788,8 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             paragraphs += 1
             continue
         if listed and kind in (TEXT, BULLET) and not full_sentence(s):
-            continue  # the list's next item
+            paragraphs += 1  # the list's next item
+            continue
         listed = False
         if named and kind == TEXT and bylines.is_role_line(s):
             named = False  # the byline's role line ("At Reading Festival")
