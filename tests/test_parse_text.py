@@ -1304,6 +1304,23 @@ def test_a_local_live_window_opening_on_a_photos_alt_text_and_credit() -> None:
     assert page.page.notes[0] == "above the first post, the end of a cut post: 'Hannah Pearce'"
 
 
+def test_a_window_opening_on_an_exclaimed_sentence_and_a_one_word_welcome() -> None:
+    page = read_text(
+        "Brentford are level and they deserve it!\n"
+        "Mensah picks the ball up 25 yards out and bends a shot into the top corner.\n"
+        "That's his fourth goal of the season.\n"
+        "GOAL! Brentford 2-1 Aston Villa\npublished at 19:09 British Summer Time 7 October 2023\n"
+        "Brentford have turned this game on its head!\n"
+        "Welcome\nGood morning and welcome to our live coverage of the match in west London.\n"
+        "Kick-off is at 17:30, and both sides are unchanged.\n"
+    )
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 3),
+        ("GOAL! Brentford 2-1 Aston Villa", "19:09", 1),
+        ("Welcome", None, 2),
+    ]
+
+
 @pytest.mark.parametrize("lead", ["She said:", "Disruption includes:"])
 def test_a_window_opening_on_a_short_lead_in(lead: str) -> None:
     page = read_text(
@@ -2368,7 +2385,15 @@ def test_a_watch_headline_over_a_video_opens_a_post(player: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("top", ["Watch: Moment survivor is pulled from the carriage\n", ""])
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Watch: Moment survivor is pulled from the carriage\n",
+        "Watch: Moment survivor is pulled from the carriage\n"
+        "Media playback is unsupported on your device\n",
+        "",
+    ],
+)
 def test_a_window_opening_on_a_video_post(top: str) -> None:
     page = read_text(
         f"{top}Media caption,\n"
@@ -2380,7 +2405,7 @@ def test_a_window_opening_on_a_video_post(top: str) -> None:
     )
     assert page.page.title is None
     assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
-        (top.strip() or None, 2),
+        (top.split("\n")[0] or None, 2),
         ("Rail workers call 24-hour strike", 1),
     ]
     assert page.entries[0].captions == [

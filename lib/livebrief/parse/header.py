@@ -354,6 +354,8 @@ def header_end(doc: Doc, stop: int) -> int:
             if first_head >= 0 and not L.LIVE_TITLE.search(doc.s[first_head]):
                 return -1
             nxt = doc.next_nonblank(i, stop)
+            while nxt < stop and doc.kind[nxt] == DROP:
+                nxt = doc.next_nonblank(nxt, stop)  # "Media playback is unsupported ..."
             if nxt < stop and doc.kind[nxt] == CAPMARK and doc.s[nxt].startswith(_VIDEO_MARKS):
                 return -1
             first_head = i

@@ -319,7 +319,7 @@ _CREDIT_WHOLE = frozenset(_CREDIT_ENDS)
 
 # Headlines a live page reuses, which start a post wherever they stand.
 STOCK_HEADLINES = re.compile(
-    r"^(?:welcome back|welcome to (?:our|the) live (?:coverage|page|blog)|what's the latest\??"
+    r"^(?:welcome(?: back)?|welcome to (?:our|the) live (?:coverage|page|blog)|what's the latest\??"
     r"|what’s the latest\??|what we know so far|catch up:? .*|good (?:morning|afternoon|evening)"
     r"|(?:and )?(?:that's|that’s) (?:all|it) for (?:now|today)(?:…|\.\.\.)?"
     r"|we're pausing|we’re pausing"

@@ -617,6 +617,16 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top  # results ("Tottenham 1-0 Manchester United"): a list, never the title
     if _list_top(doc, j, first):
         return top  # items of a list whose lead-in was cut ("At least 31 people have died")
+    if (
+        s.endswith("!")
+        and s.count(" ") >= _EXCLAIMED_WORDS
+        and not s.isupper()  # "LANDO NORRIS WINS THE BRITISH GRAND PRIX!"
+        and not s.split(None, 1)[0].endswith("!")  # "WICKET! Brook c Smith b Hazlewood 3"
+        and paragraph_below
+    ):
+        # An exclaimed sentence over a paragraph ("Brentford are level and they deserve it!"):
+        # the text of a post the window cut, not a headline.
+        return top
     if L.headline_like(s.rstrip("!")) or (
         L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":")
     ):
@@ -664,6 +674,7 @@ _POST_SHARE_TOOLS = frozenset(
         "article share tools",
     }
 )
+_EXCLAIMED_WORDS = 5
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
 
