@@ -1189,6 +1189,7 @@ def test_counts_with_shares_or_changes_are_text(count: str) -> None:
     "headline",
     [
         "We’re closing this live blog",
+        "Our live coverage is ending for today",
         "UN Security Council endorses Minsk agreement",
         "IAEA Says It Has Lost Contact With Chernobyl Monitoring Systems",
         "WHO chief ‘utterly shocked’ by reports of attack on ambulances",

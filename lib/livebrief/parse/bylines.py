@@ -201,7 +201,7 @@ _CLAUSE = re.compile(
     re.I,
 )
 _QUOTES = ("‘", "’ ", "“", '"', " '")
-_SENTENCE_LEADS = ("We ", "We’", "We'", "This ", "That ", "That’s", "That's")
+_SENTENCE_LEADS = ("We ", "We’", "We'", "This ", "That ", "That’s", "That's", "Our ")
 _PLACE_LEAD = re.compile(
     r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near|inside|on)\s+"
     r"(?:(?:the|northern|southern|eastern|western|central)\s+)?"  # "The Hague" keeps its "The"

@@ -662,7 +662,9 @@ def _cut_post(doc: Doc, first: int) -> int | None:
 
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
 # A post closing the live page: "We're closing this live blog", "This live blog is now closed".
-_SIGNING_OFF = re.compile(r"^(?:We['’]re|We are|We['’]ll|This live|That['’]s all)\b")
+_SIGNING_OFF = re.compile(
+    r"^(?:We['’]re|We are|We['’]ll|This live|That['’]s all|Our live coverage)\b"
+)
 # Share tools only a post prints (a page's header has "Share" too).
 _POST_SHARE_TOOLS = frozenset(
     {
