@@ -1190,6 +1190,7 @@ def test_counts_with_shares_or_changes_are_text(count: str) -> None:
     [
         "We’re closing this live blog",
         "Our live coverage is ending for today",
+        "Watch livestream of Putin's visit on BBC",
         "UN Security Council endorses Minsk agreement",
         "IAEA Says It Has Lost Contact With Chernobyl Monitoring Systems",
         "WHO chief ‘utterly shocked’ by reports of attack on ambulances",

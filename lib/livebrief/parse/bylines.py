@@ -201,7 +201,9 @@ _CLAUSE = re.compile(
     re.I,
 )
 _QUOTES = ("‘", "’ ", "“", '"', " '")
-_SENTENCE_LEADS = ("We ", "We’", "We'", "This ", "That ", "That’s", "That's", "Our ")
+_SENTENCE_LEADS = (
+    "We ", "We’", "We'", "This ", "That ", "That’s", "That's", "Our ", "Watch", "Listen", "Follow",
+)  # fmt: skip
 _PLACE_LEAD = re.compile(
     r"(?:^|,\s*|\s)(?i:in|from|reporting from|reporting in|at|outside|near|inside|on)\s+"
     r"(?:(?:the|northern|southern|eastern|western|central)\s+)?"  # "The Hague" keeps its "The"
