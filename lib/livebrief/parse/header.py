@@ -234,7 +234,8 @@ def key_events(doc: Doc, stop: int) -> None:
     Its headlines are the page's summary and its ages furniture; they are links to posts
     further down, never posts themselves. The box closes with "Show key events only" or
     ends at the first post's time. A window may open inside the box, under its heading: its
-    clocks and headlines from the window's top are the box only where "Live feed" closes them.
+    clocks and headlines (or the item whose age was cut) from the window's top are the box only
+    where "Live feed" or "Show key events only" closes them.
     """
     for i in range(stop):
         if doc.kind[i] != CHROME or doc.s[i].lower() != "key events":

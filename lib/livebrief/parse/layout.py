@@ -602,17 +602,20 @@ def _mark_widgets(doc: Doc) -> None:
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and kind[prv] == TEXT and L.headline_like(lines[prv]):
             notice = doc.prev_nonblank(prv, 0)
-            if notice >= 0 and (
-                lines[notice].lower().startswith("to view this video")
-                # The Telegraph: a paragraph, then "Watch: ..." over the video's length.
-                or (
-                    lines[prv].startswith("Watch:")
-                    and kind[notice] == TEXT
-                    and L.closes_sentence(lines[notice])
-                )
-            ):
+            if notice >= 0 and lines[notice].lower().startswith("to view this video"):
                 # DW's player: its notice, the video's title, its length.
                 make_caption(doc, prv)
+                _make_embed(doc, i)
+                continue
+            if (
+                lines[prv].startswith("Watch:")
+                and notice >= 0
+                and kind[notice] == TEXT
+                and L.closes_sentence(lines[notice])
+            ):
+                # The Telegraph: a paragraph, then "Watch: ..." over the video's length, also
+                # where the page's times are bare clocks; its caption is read with the
+                # lengths' below.
                 _make_embed(doc, i)
                 continue
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):

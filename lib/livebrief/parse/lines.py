@@ -111,7 +111,6 @@ _HEADER_CHROME_RE = re.compile(
     r"|\d+\s?min(?:ute)?s?(?: read)?$)",  # a reading time: "4 min read", France 24's "4 min"
     re.I,
 )
-# Furniture that can stand anywhere (pagination, "back to top"): always dropped.
 # A video player's notice over the player (Sky, the BBC): furniture.
 PLAYER_NOTICES = frozenset(
     {
@@ -119,9 +118,11 @@ PLAYER_NOTICES = frozenset(
         "Media playback is unsupported on your device",
     }
 )
+# Furniture that can stand anywhere (pagination, "back to top"): always dropped.
 ANYWHERE_CHROME = frozenset(
     s.lower()
     for s in (
+        *PLAYER_NOTICES,
         "Topics",
         "Back to top",
         "Advertisement · Scroll to continue",  # Reuters
@@ -136,14 +137,11 @@ ANYWHERE_CHROME = frozenset(
         "Newer posts",
         "Older posts",
         "More",
-        "Advertisement",
         "Skip advertisement",
         "Story continues below this ad",
         "Continue reading",
         "Ad Feedback",
-        "Media playback is unsupported on your device",
         "Please turn on JavaScript to use this feature",
-        "Please use Chrome browser for a more accessible video player",
         "Leave a comment",  # a copying site's (WordPress) link and widgets
         "Leave a Reply",
         "Leave a Reply Cancel reply",
@@ -249,6 +247,10 @@ _EMBED_RE = re.compile(
     r"|to view this video please enable javascript)",  # a video player's notice (DW)
     re.I,
 )
+
+# A credit under a post's body in a roster's words (RFE/RL: "With reporting by AP, AFP, and
+# Reuters"): the post's embed, not the page's roster.
+REPORTING_CREDITS = ("With reporting", "With additional reporting")
 
 # Lines that head a page's summary list ("Summary", "Key developments on Jan. 5:").
 SUMMARY_HEADS = frozenset(

@@ -652,7 +652,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             last_para_line = j
             continue
         if k in (EMBED, CHROME, DROP, UPDATED) or (
-            k == ROSTER and s.startswith(("With reporting", "With additional reporting"))
+            k == ROSTER and s.startswith(L.REPORTING_CREDITS)
         ):
             if k != CHROME and k != DROP:
                 # Share tools, social embeds, "Updated at 5.10pm BST", and a credit under the

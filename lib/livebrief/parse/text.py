@@ -242,12 +242,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         )
         head_before = False
         if not head_after:  # (the usual case needs no look above)
-            over = _over_byline(doc, prv)
-            head_before = over != prv or (
-                prv >= 0 and doc.kind[prv] == TEXT and L.exclaimed_headline(doc.s[prv])
-            )
-            prv = over
-            head_before = head_before or _furniture_headline(doc, prv, i, hi)
+            head_before = _headline_above(doc, prv) >= 0 or _furniture_headline(doc, prv, i, hi)
         above += head_after
         below += head_before and not head_after
         first_below = first_below or (timed == 1 and head_before and not head_after)
@@ -258,19 +253,28 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
     moved = []
     for i in starts:
         prv = doc.prev_nonblank(i, 0)
-        ok = doc.kind[i] == TIME and prv >= 0 and doc.kind[prv] == TEXT
-        ok = ok or _furniture_headline(doc, prv, i, hi)
-        shaped = False
-        if ok:
-            byline, prv = prv, _over_byline(doc, prv)
-            shaped = prv != byline or L.exclaimed_headline(doc.s[prv])
-        if shaped and not under_caption_mark(doc, prv):
+        head = _headline_above(doc, prv) if doc.kind[i] == TIME else -1
+        if head < 0 and _furniture_headline(doc, prv, i, hi):
+            head = prv
+        if head >= 0 and not under_caption_mark(doc, head):
             # A label over the headline ("Analysis") belongs to it, not to the post above.
-            label = doc.prev_nonblank(prv, 0)
-            moved.append(label if label >= 0 and doc.kind[label] == LABEL else prv)
+            label = doc.prev_nonblank(head, 0)
+            moved.append(label if label >= 0 and doc.kind[label] == LABEL else head)
         else:
             moved.append(i)
     return moved
+
+
+def _headline_above(doc: Doc, prv: int) -> int:
+    """Return the headline's line over a time whose line above is ``prv``, else -1.
+
+    The line itself when it has a headline's shape ("HAMILTON WINS!" too), or the headline
+    over a byline there (``_over_byline``).
+    """
+    if prv < 0 or doc.kind[prv] != TEXT:
+        return -1
+    over = _over_byline(doc, prv)
+    return over if over != prv or L.exclaimed_headline(doc.s[prv]) else -1
 
 
 def _by_line(s: str) -> bool:
@@ -812,15 +816,15 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
         if kind == TEXT and L.is_credit(s) and (paragraphs or doc.kind[line - 1] == CAPMARK):
             continue  # a photo's credit under its caption ("Luhansk Regional .../Telegram")
-        if kind == ROSTER and s.startswith(("With reporting", "With additional reporting")):
+        if kind == ROSTER and s.startswith(L.REPORTING_CREDITS):
             continue  # RFE/RL's credit under the body: "With reporting by AP, AFP, and Reuters"
         if kind == TEXT and line not in doc.captions and not named:
             if not (
                 full_sentence(s)
                 # a short sentence among the paragraphs ("CNN cannot independently verify it.")
                 or (paragraphs and L.closes_sentence(s) and s.count(" ") >= 2)
-                or (s[-1] == ":" and paragraphs and s.count(" ") >= 1)
-                or (s[-1] == ":" and s.count(" ") >= 3)
+                # a lead-in (of two words under a paragraph: "They include:")
+                or (s[-1] == ":" and s.count(" ") >= (1 if paragraphs else 3))
             ):
                 if paragraphs and L.short_unpunctuated(s, 4) and over_paragraph(doc, line, first):
                     continue  # a photo's alt text between paragraphs ("Weather map")
