@@ -985,3 +985,44 @@ def test_a_list_of_names_over_the_posts_is_the_page_byline_not_its_title() -> No
     )
     assert page.page.title is None
     assert page.page.authors == ["Steve Canning", "Mike Whitby"]
+
+
+def test_nyt_title_under_its_badge_and_stamp_with_kickers_above() -> None:
+    page = read_text(
+        "Europe\nRussia-Ukraine War\nLive\nUpdated\nSept. 12, 2023, 6:41 p.m. ET\n"
+        "Ukraine Strikes Crimea Shipyard, Damaging Russian Submarine and Landing Ship\n"
+        "The attack on the port of Sevastopol was one of the most significant since the war.\n"
+        "Share full article\nHere’s what to know:\n"
+        "Ukraine hit a shipyard in Sevastopol with cruise missiles, damaging two vessels.\n"
+        "Kim Jong-un arrived in Russia for talks with Vladimir Putin.\n"
+        "Sept. 12, 2023, 6:41 p.m. ET\nSatellite images show damage to the dry dock\n"
+        "Marc Santora\nReporting from Kyiv, Ukraine\n"
+        "Satellite images taken on Wednesday morning show heavy damage to a dry dock.\n"
+    )
+    assert page.page.title == (
+        "Ukraine Strikes Crimea Shipyard, Damaging Russian Submarine and Landing Ship"
+    )
+    assert page.page.standfirst is not None and page.page.standfirst.startswith("The attack")
+    assert page.page.updated == "Sept. 12, 2023, 6:41 p.m. ET"
+    assert len(page.page.summary) == 2
+    assert [(e.headline, e.author) for e in page.entries] == [
+        ("Satellite images show damage to the dry dock", "Marc Santora")
+    ]
+
+
+def test_live_title_is_never_a_role_line() -> None:
+    page = read_text(
+        "Afghanistan Earthquake\n\n"
+        "Live Updates: Another Strong Earthquake Shakes Western Afghanistan\n\n"
+        "The magnitude 6.3 quake struck near Herat, a week after a series of earthquakes.\n\n"
+        "Live\nUpdated Oct. 14, 2023, 9:12 p.m. ET\n\nHere’s what to know\n\n"
+        "A magnitude 6.3 earthquake struck about 20 miles northwest of Herat on Sunday morning.\n"
+        "At least four people were killed and more than 150 injured, the WHO said.\n\n"
+        "Aid groups warn that the tent camps will not survive the winter\n\nChristina Goldbaum\n"
+        "Reporting from Herat, Afghanistan\n\nOct. 14, 2023, 6:41 p.m. ET\n\n"
+        "In the fields outside the village of Siyah Ab, rows of white tents stretch to the hills.\n"
+    )
+    assert page.page.title == "Live Updates: Another Strong Earthquake Shakes Western Afghanistan"
+    assert [(e.headline, e.author) for e in page.entries] == [
+        ("Aid groups warn that the tent camps will not survive the winter", "Christina Goldbaum")
+    ]

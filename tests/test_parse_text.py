@@ -4511,3 +4511,93 @@ def test_a_score_strip_under_a_sport_headline() -> None:
         "WICKET - Bairstow lbw b Bumrah 29",
     ]
     assert len(page.entries[1].paragraphs) == 2
+
+
+def test_nyt_headline_ending_in_a_full_stop_over_its_names() -> None:
+    page = read_text(
+        "Sept. 12, 2023, 1:02 p.m. ET\n\nZelensky says another prisoner swap is being prepared.\n\n"
+        "Constant Méheut\n\nReporting from Kyiv\n\n"
+        "President Volodymyr Zelensky said on Tuesday that Kyiv was preparing a new exchange.\n\n"
+        "The two countries have carried out dozens of swaps since the war began.\n\n"
+        "Sept. 12, 2023, 10:20 a.m. ET\n\nDrone attack sets fuel depot on fire in Odesa region.\n\n"
+        "Victoria Kim\n\n"
+        "A Russian drone attack overnight damaged port and grain infrastructure, officials said.\n"
+    )
+    assert [(e.clock, e.headline, e.author, e.role, len(e.paragraphs)) for e in page.entries] == [
+        (
+            "13:02",
+            "Zelensky says another prisoner swap is being prepared.",
+            "Constant Méheut",
+            "Reporting from Kyiv",
+            2,
+        ),
+        ("10:20", "Drone attack sets fuel depot on fire in Odesa region.", "Victoria Kim", None, 1),
+    ]
+
+
+def test_untitled_post_keeps_its_paragraph_over_a_photo_of_a_person() -> None:
+    # A sentence over a name alone over a photo's credit is no headline over a byline.
+    page = read_text(
+        "Posted at 10:20\nThe minister arrived at the summit in Brussels this morning.\n"
+        "Sergei Lavrov\nImage source, Reuters\n"
+        "He is expected to meet his Chinese counterpart later on Tuesday, officials said.\n"
+        "Posted at 10:02\nTalks begin\nThe summit opened with a minute's silence for the victims.\n"
+    )
+    first = page.entries[0]
+    assert (first.headline, first.author) == (None, None)
+    assert len(first.paragraphs) == 2
+
+
+def test_video_lengths_under_a_split_caption_and_at_a_windows_edges() -> None:
+    # "Media caption," / the caption / "1:12": the length, never a post's clock.
+    flat = read_text(
+        "Bawumia: 'I called to congratulate him'published at 18:31 Greenwich Mean Time 8 December"
+        " 2024\nVice-President Mahamudu Bawumia has conceded defeat in a televised statement.\n"
+        'Media caption,\nBawumia: "The people of Ghana have made their decision"\n2:35\n'
+        "Why Ghanaians voted for a familiar facepublished at 17:50 Greenwich Mean Time 8 December"
+        " 2024\nKumasi is the heartland of the NPP, so the mood here is subdued.\n"
+    )
+    assert [e.clock for e in flat.entries] == ["18:31", "17:50"]
+    assert "2:35" in flat.entries[0].embeds
+    # At a window's top, a padded length over only its video's title, far from the clocks.
+    top = read_text(
+        "He said Sinn Féin would have used the money to deliver 20,000 affordable homes.\n02:41\n"
+        "Pearse Doherty responds to the Budget in the Dáil\n18:12\nWhat it means for renters\n"
+        "The rent tax credit is going up from €750 to €1,000 a year for an individual.\n"
+        "17:35\nAt a glance: the main measures\nHere are the key points from today's Budget.\n"
+    )
+    assert [e.clock for e in top.entries] == [None, "18:12", "17:35"]
+    # On the window's last line, far from the two clocks over it: a length, its title cut.
+    end = read_text(
+        "20:32\nMacron to raise farmers' demands with EU leaders\n"
+        "President Emmanuel Macron will raise the issue of cheap imports at a summit.\n"
+        "19:48\n'We work 70 hours a week'\nFRANCE 24's correspondent spoke to a cereal farmer.\n"
+        "03:12\n"
+    )
+    assert [e.clock for e in end.entries] == ["20:32", "19:48"]
+    # The Times of India: "Video: ..." over its length is the video's caption.
+    toi = read_text(
+        "Jul 25, 2024, 21:12:05 (IST)\n\nWatch: Commuters wade through knee-deep water\n\n"
+        "Video: Commuters wade through knee-deep water near Sion station\n01:12\n\n"
+        "Commuters had to wade through knee-deep water outside the station on Thursday.\n\n"
+        "Jul 25, 2024, 20:40:10 (IST)\n\nLocal trains delayed\n\n"
+        "Central Railway said suburban services were running 20 minutes late.\n"
+    )
+    assert [e.clock for e in toi.entries] == ["21:12", "20:40"]
+    assert len(toi.entries[0].paragraphs) == 1
+
+
+def test_bbc_share_panel_2017_is_furniture() -> None:
+    page = read_text(
+        "Greening: 'The wrong decision for Britain'\n"
+        "Former education secretary Justine Greening has told the Commons the runway is wrong.\n"
+        "She said the airport was already the single biggest noise polluter in Europe.\n"
+        "Share this post\nCopy this link\nhttps://www.bbc.co.uk/news/live/uk-politics-44574021\n"
+        "These are external links and will open in a new window\nClose share panel\n"
+        "Posted at 20:55\nJohnson's absence mocked in the chamber\n"
+        "The SNP's transport spokesman has drawn laughter by pointing to the empty seat.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Greening: 'The wrong decision for Britain'", 2),
+        ("Johnson's absence mocked in the chamber", 1),
+    ]

@@ -461,7 +461,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 page.title = _last_crumb(s)
             elif page.title is not None and _last_crumb(s) == page.title:
                 continue  # the title again under its breadcrumb ("Home » Football » Title")
-            elif _better_title(page.title, s) or _kicker(page, s):
+            elif _better_title(page.title, s) or _kicker(page, s) or title_under_badge(doc, i):
                 # The line taken for the title was a menu entry, the site's name, a series
                 # kicker ("Politics live with Andrew Sparrow") or a section kicker
                 # ("Russia-Ukraine war"): the live page's title is this. A standfirst read
@@ -560,6 +560,28 @@ def _header_date(doc: Doc, stop: int) -> str | None:
 
 
 _TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
+
+
+def title_under_badge(doc: Doc, i: int) -> bool:
+    """Tell whether line ``i`` is the page's title under its badge or stamp, kickers above.
+
+    (The New York Times: "Europe" / "Russia-Ukraine War" / "Live" / "Updated Sept. 12, 2023,
+    6:41 p.m. ET" / the title / its standfirst.) Only topic kickers of a few words stand above
+    it; a post's headline has a post's time or body above it.
+    """
+    s = doc.s[i]
+    over = doc.prev_nonblank(i, 0)
+    if (
+        over < 0
+        or s.count(" ") < 4
+        or not (doc.kind[over] == UPDATED or doc.s[over].lower() == "live")
+        or not L.headline_like(s, max_words=25)
+    ):
+        return False
+    above = [j for j in range(over) if doc.kind[j] == TEXT]
+    return bool(above) and all(
+        doc.s[j].count(" ") < 4 and not L.closes_sentence(doc.s[j]) for j in above
+    )
 
 
 def _kicker(page: Page, s: str) -> bool:

@@ -370,7 +370,10 @@ _VIDEO_LEADS = (
     "please use chrome browser",  # Sky's notice over its player
     "video duration",  # Al Jazeera: "Video Duration 01 minutes 12 seconds" over "01:12"
     "to view this video",  # DW's notice over its player
+    "video: ",  # the Times of India: "Video: Commuters wade through ..." over "01:12"
 )
+# A video's caption marker printed alone, its caption on the line under it.
+_CAPTION_MARKS = frozenset({"media caption", "video caption"})
 
 
 # What opens a page's footer under the last post: lists of links, then the small print.
@@ -618,8 +621,15 @@ def _mark_widgets(doc: Doc) -> None:
                 # lengths' below.
                 _make_embed(doc, i)
                 continue
+        over = doc.prev_nonblank(prv, 0) if prv >= 0 and kind[prv] == TEXT else -1
+        if over >= 0 and lines[over].lower().rstrip(", ") in _CAPTION_MARKS:
+            # "Media caption," / the caption / "1:12": the length under the video's caption.
+            _make_embed(doc, i)
+            continue
         if prv >= 0 and lines[prv].lower().startswith(_VIDEO_LEADS):
             _make_embed(doc, i)
+            if lines[prv].startswith("Video: "):
+                make_caption(doc, prv)  # the video's caption over its length
             # Sky's player prints its title under the length ("Helen Marsh speaks to Sky News",
             # "Starmer: 'Who is in charge?'"), and so does Al Jazeera's ("Video Duration 02
             # minutes 31 seconds" / "02:31" / the title): a caption, never a post's headline.
@@ -761,9 +771,14 @@ def _stray_lengths(doc: Doc) -> None:
         while p >= 0 and (p in stray or (last := clock(p)) is None):
             p -= 1
         mb = clock(k)
-        if last is None and mb is not None and lines[timed[k]][1] == ":":
+        if (
+            last is None
+            and mb is not None
+            and (lines[timed[k]][1] == ":" or _bodiless(doc, timed[k]))
+        ):
             # At the window's top, an unpadded "1:48" far from the two clocks under it, which
-            # are near each other: a video's length (a 24-hour page prints "01:48").
+            # are near each other: a video's length (a 24-hour page prints "01:48"; a padded
+            # "02:41" is one over nothing but the video's title).
             below = [m for q in range(k + 1, min(len(timed), k + 5)) if (m := clock(q)) is not None]
             below = below[:2]
             if (
@@ -774,6 +789,16 @@ def _stray_lengths(doc: Doc) -> None:
                 stray.add(k)
             continue
         if last is None or mb is None or _apart(mb, last) <= _NEAR:
+            continue
+        if k == len(timed) - 1 and doc.next_nonblank(timed[k], len(lines)) == len(lines):
+            # On the window's last line, far from the two clocks over it, which are near each
+            # other: a length whose title the cut took ("03:12"; a clip runs minutes).
+            p2 = p - 1
+            while p2 >= 0 and (p2 in stray or clock(p2) is None):
+                p2 -= 1
+            before = clock(p2) if p2 >= 0 else None
+            if mb < _LENGTH_HOURS * 60 and before is not None and _apart(before, last) <= _NEAR:
+                stray.add(k)
             continue
         # ... and the next clock near that one.
         ahead = (clock(q) for q in range(k + 1, min(len(timed), k + 1 + _LOOK_AHEAD)))
@@ -803,13 +828,30 @@ def _stray_lengths(doc: Doc) -> None:
             make_caption(doc, t)
 
 
+def _bodiless(doc: Doc, at: int) -> bool:
+    """Tell whether the lines under a time hold at most a title before the next time."""
+    n = len(doc.s)
+    j = doc.next_nonblank(at, n)
+    seen = 0
+    while j < n and doc.kind[j] != TIME:
+        if doc.kind[j] == TEXT:
+            seen += 1
+            if seen > 1 or not L.headline_like(doc.s[j]):
+                return False
+        j = doc.next_nonblank(j, n)
+    return j < n
+
+
+# A bare clock under this hour can be a video's length ("03:12": a clip runs minutes).
+_LENGTH_HOURS = 10
+
+
 def _apart(a: int, b: int) -> int:
     """Minutes between two clocks, either way round midnight."""
     d = abs(a - b) % 1440
     return min(d, 1440 - d)
 
 
-_SECOND_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")
 # An agenda item led by a whole hour ("11am: Gordon Brown gives an interview").
 _HOUR_LED = re.compile(r"^(?P<h>\d{1,2})\s?(?P<ap>[ap])\.?m\.?:", re.I)
 
@@ -859,7 +901,7 @@ def _leading_times(doc: Doc) -> None:
             listed[i] = here
             kind[i] = TEXT
             del marks[i]
-        elif L.headline_like(lead) and not _SECOND_SENTENCE.search(lead):
+        elif L.headline_like(lead) and not L.SECOND_SENTENCE.search(lead):
             doc.heads[i] = lead
         else:
             doc.leads[i] = lead  # (two sentences are the first paragraph, not a headline)

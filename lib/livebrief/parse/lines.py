@@ -102,6 +102,9 @@ HEADER_CHROME = frozenset(
         "Key updates",
         "Our live coverage has ended",
         "Our live coverage has ended.",
+        "Share full article",  # The New York Times, under the standfirst
+        "Social Sharing",  # CBC, under the title
+        "Text Size",  # the Times of India's font widget
     )
 )
 _HEADER_CHROME_RE = re.compile(
@@ -182,6 +185,10 @@ EMBED_LINES = frozenset(
         "Share this -",
         "Share this",
         "Copy this link",
+        # The BBC's share panel, 2017-19: "Share this post" / "Copy this link" / the URL /
+        # this notice / "Close share panel".
+        "These are external links and will open in a new window",
+        "Close share panel",
         "Post share options",
         "About sharing",
         "Share on Twitter",
@@ -269,6 +276,9 @@ SUMMARY_HEADS = frozenset(
         "key updates",  # The Washington Post (2024)
     }
 )
+
+# A second sentence in a line ("... is rising. Officials say ..."): a paragraph's, no headline's.
+SECOND_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")
 
 # Labels printed as their own line or glued to a headline.
 LABELS = {

@@ -283,7 +283,21 @@ def _byline_below(doc: Doc, i: int, hi: int) -> bool:
     if len(doc.s[i]) > _HEADLINE_MAX:
         return False
     j = doc.next_nonblank(i, hi)
-    return j < hi and doc.kind[j] == TEXT and bylines.one_line_byline(doc.s[j]) is not None
+    if j >= hi or doc.kind[j] != TEXT or j in doc.captions:
+        return False
+    if bylines.one_line_byline(doc.s[j]) is not None:
+        return True
+    # The New York Times: a one-sentence headline ("Zelensky says another prisoner swap is
+    # being prepared.") over the names alone, then a role line or the body.
+    if L.SECOND_SENTENCE.search(doc.s[i]) or not bylines.header_names(doc.s[j]):
+        return False
+    k = doc.next_nonblank(j, hi)
+    return (
+        k < hi
+        and doc.kind[k] == TEXT
+        and k not in doc.captions
+        and (bylines.is_role_line(doc.s[k]) or (len(doc.s[k]) > 60 and L.closes_sentence(doc.s[k])))
+    )
 
 
 _HEADLINE_MAX = 120

@@ -40,6 +40,7 @@ from livebrief.parse.header import (
     page_facts,
     shares_words,
     summary_items,
+    title_under_badge,
     top_nav,
 )
 from livebrief.parse.layout import (
@@ -335,9 +336,16 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
     """
     first = markers[0]
     mark = doc.marks.get(first)
+    over = doc.prev_nonblank(first, 0)
+    if (
+        doc.kind[first] == TIME
+        and over >= 0
+        and doc.s[over].lower() in _UPDATED_WORDS
+        and not any(doc.kind[j] == TIME for j in range(over))
+    ):
+        return True  # "Updated" / "Sept. 12, 2023, 6:41 p.m. ET" over the title
     if doc.kind[first] != TIME or mark is None or mark.date is None:
         return False
-    over = doc.prev_nonblank(first, 0)
     if len(markers) > 1 and over >= 0 and doc.kind[over] == TEXT:
         nxt_mark = doc.marks.get(markers[1])
         if (
@@ -385,6 +393,9 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
         for j in range(first + 1, markers[1])
     )
 
+
+# A page's stamp printed on the line under its word ("Updated" / "Sept. 12, 2023, ...").
+_UPDATED_WORDS = frozenset({"updated", "updated:", "last updated", "last updated:"})
 
 _FORM = (re.compile(r"\d+"), re.compile(r"[^\W\d_]+"))
 
@@ -437,6 +448,9 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
     markers = marker_lines(doc)
     if markers and _page_stamp(doc, markers):
         doc.kind[markers[0]] = UPDATED
+        over = doc.prev_nonblank(markers[0], 0)
+        if over >= 0 and doc.kind[over] == TEXT and doc.s[over].lower() in _UPDATED_WORDS:
+            doc.kind[over] = CHROME  # "Updated" over the stamp (The New York Times)
         markers = markers[1:]
     if doc.numbered:
         starts = numbered_lines(doc)
@@ -454,7 +468,8 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         pre = [p for p in pre if not _byline_shaped(doc.s[p])]
         if (
             pre
-            and doc.kind.find(TEXT, 0, pre[0]) < 0  # above it: nothing, or furniture only
+            # Above it: nothing, furniture only, or topic kickers over the page's badge.
+            and (doc.kind.find(TEXT, 0, pre[0]) < 0 or title_under_badge(doc, pre[0]))
             and doc.kind[pre[0]] == TEXT
             and not L.is_stock_headline(doc.s[pre[0]])
         ):
