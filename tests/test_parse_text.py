@@ -4601,3 +4601,37 @@ def test_bbc_share_panel_2017_is_furniture() -> None:
         ("Greening: 'The wrong decision for Britain'", 2),
         ("Johnson's absence mocked in the chamber", 1),
     ]
+
+
+def test_times_of_israel_signs_under_the_post() -> None:
+    page = read_text(
+        "Today 11:48 pm\nBiden, Netanyahu speak by phone for first time in nearly a month\n"
+        "US President Joe Biden and Prime Minister Benjamin Netanyahu spoke by phone on Tuesday.\n"
+        "By Jacob Magid\nToday 10:32 pm\nHostage families protest outside Knesset\n"
+        "Several hundred relatives and supporters of hostages rally outside the Knesset.\n"
+        "Relatives of hostages protest outside the Knesset. (Chaim Goldberg/Flash90)\n"
+        "By Times of Israel Staff\nToday 9:47 pm\nHezbollah claims attacks on two army posts\n"
+        "The Hezbollah terror group claims it launched anti-tank missiles at two army positions.\n"
+        "By Emanuel Fabian\n"
+    )
+    assert [(e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("Jacob Magid", 1),
+        ("Times of Israel Staff", 1),
+        ("Emanuel Fabian", 1),
+    ]
+
+
+def test_by_line_over_its_own_time_stays_that_posts_byline() -> None:
+    # The Washington Post: a headline that closes a sentence, "By A", the time, paragraphs.
+    page = read_text(
+        "What is a heat dome?\nBy Kasha Patel\nJune 5, 2024 at 1:55 p.m. EDT\n"
+        "A heat dome forms when a strong ridge of high pressure settles over a region.\n"
+        "Air under the ridge sinks and warms as it is compressed.\n"
+        "The Southwest keeps breaking records. Cities are not keeping up.\nBy Joanna Slater\n"
+        "June 5, 2024 at 1:10 p.m. EDT\n"
+        "Phoenix has spent the past decade trying to adapt to summers that have grown hotter.\n"
+    )
+    assert [(e.headline, e.author) for e in page.entries] == [
+        ("What is a heat dome?", "Kasha Patel"),
+        ("The Southwest keeps breaking records. Cities are not keeping up.", "Joanna Slater"),
+    ]

@@ -263,6 +263,7 @@ def classify(text: str) -> Doc:
     doc.blanks = stripped.count("") > 0.15 * n
     _leading_times(doc)
     _mark_widgets(doc)
+    _trailing_bylines(doc)
     nums = _post_numbers(doc, nums)
     # Numbered items only when they count up (1., 2., 3.): a lone "1." is body text.
     steps = sum(1 for a, b in pairwise(nums) if b[1] == a[1] + 1)
@@ -274,6 +275,45 @@ def classify(text: str) -> Doc:
         for i, _ in nums:
             kind[i] = NUM
     return doc
+
+
+_CLOSED = (".", ")", '"', "”")  # a closed sentence, or a caption's credit: "(Name/Flash90)"
+
+
+def _trailing_bylines(doc: Doc) -> None:
+    """Make a post's last line ``By A`` under its closed body that post's signature.
+
+    (The Times of Israel signs under the text: body / "By Jacob Magid" / the next post's
+    time.) Politico's "By A" over its own post's time stands under a headline, not under a
+    closed sentence; only the line right over each time, and the window's last line, are
+    looked at.
+    """
+    kind, lines = doc.kind, doc.s
+    n = len(lines)
+    timed = positions(kind, (TIME,))
+    if not timed:
+        return
+    # (Over the first time, "By A" under the standfirst is the page's byline: NBC.)
+    ends = [(doc.prev_nonblank(t, 0), t) for t in timed[1:]]
+    ends.append((doc.prev_nonblank(n, 0), n))
+    for j, t in ends:
+        if j < 1 or kind[j] != TEXT or lines[j][:3] != "By ":
+            continue
+        q = doc.prev_nonblank(j, 0)
+        if q < 0 or kind[q] not in (TEXT, CAPMARK) or not lines[q].endswith(_CLOSED):
+            continue
+        if t < n:
+            # The next post's headline under the time (The Washington Post's paragraphs
+            # under it belong to the headline over its "By A").
+            h = doc.next_nonblank(t, n)
+            if h >= n or kind[h] != TEXT or not L.headline_like(lines[h]):
+                continue
+        elif len(lines[q]) <= 80:
+            continue  # on the window's last line: under a paragraph, not a headline
+        byline = bylines.one_line_byline(lines[j])
+        if byline is not None and byline.role is None:
+            kind[j] = EMBED
+            doc.signed[j] = tuple(byline.authors)
 
 
 def _list_among_times(doc: Doc, nums: list[tuple[int, int]]) -> bool:
