@@ -1026,3 +1026,27 @@ def test_live_title_is_never_a_role_line() -> None:
     assert [(e.headline, e.author) for e in page.entries] == [
         ("Aid groups warn that the tent camps will not survive the winter", "Christina Goldbaum")
     ]
+
+
+def test_an_e_mail_forwarding_the_page_is_chrome() -> None:
+    page = read_text(
+        "---------- Forwarded message ---------\n"
+        "From: Hana Siddiqui <hana.siddiqui@gmail.com>\nDate: Thu, 15 Feb 2024 at 21:14\n"
+        "Subject: Fwd: LIVE: Libya floods - death toll rises\n"
+        "To: Omar Benali <o.benali@outlook.com>\n"
+        "\nOmar - copied the live page below since the link kept timing out for you.\n\n"
+        "LIVE: Libya floods - death toll rises as rescuers reach Derna suburbs\n"
+        "Rescue teams say thousands remain missing after Storm Zara swept through eastern Libya.\n"
+        "By Al Jazeera Staff\nPublished On 15 Feb 2024\n"
+        "Save articles to read later and create your own reading list.\n"
+        "- 15 Feb 2024 - 20:05(18:05 GMT)\nDerna mayor says 5,000 still missing\n"
+        "The mayor of Derna says at least 5,000 people are still missing in the city.\n"
+        "Sent from my iPhone\n"
+    )
+    assert (
+        page.page.title == "LIVE: Libya floods - death toll rises as rescuers reach Derna suburbs"
+    )
+    assert page.page.standfirst is not None and page.page.standfirst.startswith("Rescue teams")
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("18:05", "Derna mayor says 5,000 still missing", 1)
+    ]

@@ -4635,3 +4635,60 @@ def test_by_line_over_its_own_time_stays_that_posts_byline() -> None:
         ("What is a heat dome?", "Kasha Patel"),
         ("The Southwest keeps breaking records. Cities are not keeping up.", "Joanna Slater"),
     ]
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_dropped() -> None:
+    page = read_text(
+        "Brexit: May faces Commons rebellion over customs bill amend\xadments – politics live\n"
+        "5.40pm BST\nGovernment wins customs vote by three\n"
+        "The govern\xadment has won the vote on new clause 37 by 307 votes to 301.\u200b\n"
+    )
+    assert page.page.title == (
+        "Brexit: May faces Commons rebellion over customs bill amendments – politics live"
+    )
+    assert page.entries[0].paragraphs == [
+        "The government has won the vote on new clause 37 by 307 votes to 301."
+    ]
+
+
+def test_bullets_at_a_windows_top_over_a_sign_off_are_a_cut_post() -> None:
+    page = read_text(
+        "• The government has narrowly won a vote on the customs bill, by 307 votes to 301.\n"
+        "• Theresa May accepted four amendments tabled by the European Research Group.\n"
+        "• Justine Greening called for a second referendum on the final deal.\n"
+        "That’s all from me for today. Thanks for the comments.\n"
+        "5.40pm BST\nGovernment wins customs vote by three\n"
+        "The government has won the vote on new clause 37 by 307 votes to 301.\n"
+    )
+    assert page.page.summary == []
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 4),
+        ("17:40", "Government wins customs vote by three", 1),
+    ]
+
+
+def test_widget_cut_at_a_windows_top_is_an_embed() -> None:
+    # The last link of Al Jazeera's "Keep reading" box over "end of list": no title.
+    page = read_text(
+        "Why Libya's dams failed\nend of list\n"
+        "The World Health Organization has sent 29 tonnes of medical supplies to Benghazi.\n"
+        "- 15 Feb 2024 - 18:20(16:20 GMT)\n2022 report warned of dam collapse\n"
+        "A study published in 2022 warned that the two dams needed urgent maintenance.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 1),
+        ("16:20", "2022 report warned of dam collapse", 1),
+    ]
+    # The end of a tweet's consent notice over "End of twitter post by A".
+    tweet = read_text(
+        "permission before anything is loaded, as they may be using cookies and other\n"
+        "technologies. To view this content choose ‘accept and continue’.\n"
+        "Accept and continue\nThe content may contain adverts.\n"
+        "End of twitter post by Edinburgh Airport\n"
+        "What is a named storm?published at 05:12 Greenwich Mean Time 24 January\n"
+        "Storms are named by the Met Office when they are expected to cause high impacts.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in tweet.entries] == [
+        ("What is a named storm?", 1)
+    ]

@@ -459,6 +459,11 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 and not _CAPTIONED.search(s)  # a caption: "... on April 22. (Photolure)"
             ):
                 page.title = _last_crumb(s)
+                if page.standfirst is not None and L.LIVE_TITLE.search(s):
+                    # A standfirst never stands over a live title: that line was a note over
+                    # the copied page (an e-mail's "copied the live page below ...").
+                    unread.append(page.standfirst)
+                    page.standfirst = None
             elif page.title is not None and _last_crumb(s) == page.title:
                 continue  # the title again under its breadcrumb ("Home » Football » Title")
             elif _better_title(page.title, s) or _kicker(page, s) or title_under_badge(doc, i):

@@ -682,6 +682,7 @@ def _mark_widgets(doc: Doc) -> None:
             ):
                 make_caption(doc, nxt)
     _stray_lengths(doc)
+    _widget_cut_above(doc)
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
     n = len(lines)
@@ -703,6 +704,37 @@ def _mark_widgets(doc: Doc) -> None:
         p = doc.prev_nonblank(t, 0)
         if p >= 0 and kind[p] == TEXT and L.closes_sentence(lines[p]):
             make_caption(doc, t)
+
+
+# A widget's closing line: Al Jazeera's "Keep reading" box, an embedded post.
+_WIDGET_END = re.compile(
+    r"^end of (?:list|(?:twitter|x|instagram|facebook|youtube|tiktok|bluesky|threads)"
+    r" (?:post|content|video)\b.*)$",
+    re.I,
+)
+
+
+def _widget_cut_above(doc: Doc) -> None:
+    """Make the lines over a widget's closing line embeds where the window cut its opening.
+
+    (A window opening on the last link of Al Jazeera's "Keep reading" box over "end of list",
+    or on the end of a tweet's consent notice over "End of twitter post by A".) Only the
+    window's first lines are looked at; a post's time among them means the widget is not cut.
+    """
+    kind, lines = doc.kind, doc.s
+    for j in range(min(len(lines), _WIDGET_SPAN)):
+        k = kind[j]
+        if k in (TIME, PUB, NUM):
+            return
+        if k != EMBED:
+            continue
+        if _WIDGET_START.match(lines[j]) or _LIST_HEAD.match(lines[j]):
+            return  # the widget opens in the window
+        if _WIDGET_END.match(lines[j]):
+            for x in range(j):
+                if kind[x] != BLANK:
+                    _make_embed(doc, x)
+            return
 
 
 # What a copying site prints under a copied page's own footer.

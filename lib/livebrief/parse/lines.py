@@ -111,7 +111,10 @@ _HEADER_CHROME_RE = re.compile(
     r"^(?:you need one to watch live tv|\d+\s+(?:new\s+)?(?:posts?|updates?)$|sort\s?by|latestsort"
     r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
     r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index)"
-    r"|\d+\s?min(?:ute)?s?(?: read)?$)",  # a reading time: "4 min read", France 24's "4 min"
+    r"|\d+\s?min(?:ute)?s?(?: read)?$"  # a reading time: "4 min read", France 24's "4 min"
+    # An e-mail forwarding the page: its header lines.
+    r"|-{3,} ?forwarded message ?-{3,}$|(?:from|to|cc|reply-to): .*@[\w-]+\.\w.*"
+    r"|subject: (?:fwd?|re): .*|date: (?:mon|tue|wed|thu|fri|sat|sun)\w*, .*)",
     re.I,
 )
 # A video player's notice over the player (Sky, the BBC): furniture.
@@ -158,6 +161,9 @@ ANYWHERE_CHROME = frozenset(
         "Email *",
         "Save my name, email, and website in this browser for the next time I comment.",
         "CNN values your feedback",  # CNN's ad feedback dialog
+        "Save articles to read later and create your own reading list.",  # Al Jazeera
+        "Sent from my iPhone",  # an e-mail forwarding the page
+        "Sent from my iPad",
     )
 )
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
@@ -185,6 +191,7 @@ EMBED_LINES = frozenset(
         "Share this -",
         "Share this",
         "Copy this link",
+        "Click here to share on social media",  # Al Jazeera's share tool
         # The BBC's share panel, 2017-19: "Share this post" / "Copy this link" / the URL /
         # this notice / "Close share panel".
         "These are external links and will open in a new window",
@@ -633,6 +640,7 @@ _PATTERN_LEADS = (
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
     "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
+    "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ",
 )  # fmt: skip
 
 

@@ -468,8 +468,14 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         pre = [p for p in pre if not _byline_shaped(doc.s[p])]
         if (
             pre
-            # Above it: nothing, furniture only, or topic kickers over the page's badge.
-            and (doc.kind.find(TEXT, 0, pre[0]) < 0 or title_under_badge(doc, pre[0]))
+            # Above it: nothing, furniture only, or topic kickers over the page's badge; or
+            # anything, where a stamp only a page's top prints stands under it (a note over
+            # the copied page in an e-mail).
+            and (
+                doc.kind.find(TEXT, 0, pre[0]) < 0
+                or title_under_badge(doc, pre[0])
+                or _page_stamp_under(doc, pre[0], pre[1] if len(pre) > 1 else markers[0])
+            )
             and doc.kind[pre[0]] == TEXT
             and not L.is_stock_headline(doc.s[pre[0]])
         ):
@@ -588,13 +594,21 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         j = doc.next_nonblank(j + 1 if pair else j, first)
         if j < first and under_caption_mark(doc, j):
             j = doc.next_nonblank(j, first)  # the caption under "Media caption,"
+    if j < first and j == top and doc.kind[j] == BULLET:
+        # Bulleted items at the window's top over a paragraph (a summary post's items and
+        # its sign-off: "That's all from me for today."): a cut post, not the page's key
+        # points, which stand under its title or a heading and over the posts.
+        k = j
+        while k < first and doc.kind[k] == BULLET:
+            k = doc.next_nonblank(k, first)
+        return top if k - j >= 2 and k < first and _closing_paragraph(doc, k, first) else None
     if j >= first or doc.kind[j] != TEXT:
         return None
     under = doc.next_nonblank(j, first)
-    if (under < first and doc.kind[under] == UPDATED and _YEAR.search(doc.s[under])) or any(
-        (doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS))
-        or doc.s[x].lower() in _HEADER_MARKS
-        for x in range(j + 1, first)
+    if (
+        (under < first and doc.kind[under] == UPDATED and _YEAR.search(doc.s[under]))
+        or _page_stamp_under(doc, j + 1, first)
+        or any(doc.s[x].lower() in _HEADER_MARKS for x in range(j + 1, first))
     ):
         # The page's standfirst over its stamp (France 24's "Issued on: ...", Politico's
         # dated "Updated ..." right under it), its intro over its key points (The
@@ -698,6 +712,22 @@ _POST_SHARE_TOOLS = frozenset(
 _EXCLAIMED_WORDS = 5
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
+
+
+def _page_stamp_under(doc: Doc, lo: int, hi: int) -> bool:
+    """Tell whether a stamp only a page's top prints ("Published On ...") is in lines lo-hi."""
+    return any(
+        doc.kind[x] == UPDATED and doc.s[x].lower().startswith(_PAGE_STAMPS) for x in range(lo, hi)
+    )
+
+
+def _closing_paragraph(doc: Doc, k: int, first: int) -> bool:
+    """Tell whether line ``k`` is a paragraph with only text and furniture under it (no facts)."""
+    return (
+        doc.kind[k] == TEXT
+        and full_sentence(doc.s[k])
+        and all(doc.kind[x] in (BLANK, EMBED, TEXT) for x in range(k + 1, first))
+    )
 
 
 def _list_top(doc: Doc, j: int, first: int) -> bool:
@@ -930,6 +960,10 @@ def read_text(
     tz
         IANA zone for pages that state none.
     """
+    if "\xad" in text or "\u200b" in text:
+        # A word processor's soft hyphens ("amend\xadments") and zero-width spaces are
+        # invisible on the page: words match again without them.
+        text = text.translate(_INVISIBLE)
     text, undone = dump.undo(text)  # a dump tool's wrapped lines and link numbers
     doc = classify(text)
     hdr, starts = _entry_starts(doc)
@@ -977,6 +1011,9 @@ def read_text(
                 b.mark = replace(b.mark, house=house)
     _finish(page, built, date, tz)
     return ParsedPage(page, [b.entry for b in built])
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b"))
 
 
 def _rendering(doc: Doc, starts: list[int]) -> str:
