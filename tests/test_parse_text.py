@@ -4692,3 +4692,33 @@ def test_widget_cut_at_a_windows_top_is_an_embed() -> None:
     assert [(e.headline, len(e.paragraphs)) for e in tweet.entries] == [
         ("What is a named storm?", 1)
     ]
+
+
+def test_cnn_caption_and_credit_in_blocks_of_their_own() -> None:
+    # A short sentence, a blank line, the credit, a blank line, the body going on.
+    text = (
+        "11:12 p.m. ET, October 9, 2024\n\n"
+        "Crane collapses onto office building in downtown St. Petersburg\n\n"
+        "From CNN's Elizabeth Wolfe\n\n"
+        "A construction crane collapsed onto an office building in downtown St. Petersburg on"
+        " Wednesday night, according to the city.\n\n"
+        "A crane lies on top of a building in St. Petersburg, Florida, on Wednesday.\n\n"
+        "Max Chesnes/Tampa Bay Times/AP\n\n"
+        "No injuries have been reported, St. Petersburg Fire Rescue said. Crews will not be able"
+        " to assess the damage until winds drop.\n\nLink Copied!\n"
+    )
+    page = read_text(text)
+    # One post: the credit opens none, and its time stays the post's.
+    assert [(e.clock, e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("23:12", "Elizabeth Wolfe", 2)
+    ]
+    assert page.entries[0].captions == [
+        "A crane lies on top of a building in St. Petersburg, Florida, on Wednesday.",
+        "Max Chesnes/Tampa Bay Times/AP",
+    ]
+
+
+def test_second_sentence_skips_abbreviations() -> None:
+    assert not L.SECOND_SENTENCE.search("A crane lies on a building in St. Petersburg on Monday.")
+    assert not L.SECOND_SENTENCE.search("Gov. Ron DeSantis speaks in Tallahassee.")
+    assert L.SECOND_SENTENCE.search("The toll is rising. Officials say more are missing.")

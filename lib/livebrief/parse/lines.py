@@ -285,7 +285,11 @@ SUMMARY_HEADS = frozenset(
 )
 
 # A second sentence in a line ("... is rising. Officials say ..."): a paragraph's, no headline's.
-SECOND_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")
+# (Not after a title's or a place's abbreviation: "St. Petersburg", "Gov. Ron DeSantis".)
+SECOND_SENTENCE = re.compile(
+    r"\b(?!(?:St|Mt|Ft|Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Maj|Prof|Rev)\. )"
+    r"\w*[a-z][.!?] [A-Z]"
+)
 
 # Labels printed as their own line or glued to a headline.
 LABELS = {

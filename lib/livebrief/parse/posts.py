@@ -553,13 +553,23 @@ def _caption_over_credit(doc: Doc, s: str, j: int, hi: int) -> bool:
         # Where blank lines part the elements, a photo's caption and credit are one block:
         # a sentence right over the credit, with no blank line between, is its caption.
         return True
-    if len(s) > _CAPTION_SENTENCE or ". " in s:
+    if len(s) > _CAPTION_SENTENCE or L.SECOND_SENTENCE.search(s):
         return False
     k = doc.next_nonblank(j, hi)
     return k < hi and doc.kind[k] == TEXT and len(doc.s[k]) > 60
 
 
 _CAPTION_SENTENCE = 90
+
+
+def _over_blank(doc: Doc, para: int, j: int) -> bool:
+    """Tell whether paragraph line ``para`` stands over line ``j`` with one blank between.
+
+    (CNN copied with blank lines: the caption's sentence and its credit are two blocks.)
+    """
+    return para >= 0 and para == j - 2 and doc.kind[j - 1] == BLANK
+
+
 _NOT_NAME_END = frozenset(".!?:;,\"'”’)]…")
 
 # A list's items may run longer than a caption; three unpunctuated lines in a row are a list.
@@ -674,7 +684,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                 e.embeds.append(s)
             continue
         if k == CAPMARK:
-            if last_para_line == j - 1 and (
+            if (last_para_line == j - 1 or _over_blank(doc, last_para_line, j)) and (
                 (L.credit_only(s) and L.short_unpunctuated(e.paragraphs[-1], 30))
                 or (
                     L.is_credit(s)
@@ -753,7 +763,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             continue
         short = _short_line(s, max_caption_words)
         if short == _SHORT_CREDIT:
-            if last_para_line == j - 1 and (
+            if (last_para_line == j - 1 or _over_blank(doc, last_para_line, j)) and (
                 L.short_unpunctuated(e.paragraphs[-1], 10)
                 or _caption_over_credit(doc, e.paragraphs[-1], j, hi)
             ):
