@@ -4722,3 +4722,24 @@ def test_second_sentence_skips_abbreviations() -> None:
     assert not L.SECOND_SENTENCE.search("A crane lies on a building in St. Petersburg on Monday.")
     assert not L.SECOND_SENTENCE.search("Gov. Ron DeSantis speaks in Tallahassee.")
     assert L.SECOND_SENTENCE.search("The toll is rising. Officials say more are missing.")
+
+
+def test_credit_forms_of_abc_rte_cbc_and_wire_credited_sentences() -> None:
+    assert L.is_credited_caption(
+        "Residents in Cardwell lost trees overnight. (ABC North Queensland: Chloe Chomicki)"
+    )
+    assert L.is_credited_caption(
+        "Residents leave Fort Nelson on Sunday. (Submitted by Dawn Harvey)"
+    )
+    assert L.is_credited_caption("The sector says the cut is vital. (File image: RollingNews.ie)")
+    # A news wire closing a long sentence credits the text, not a photo (France 24).
+    assert not L.is_credited_caption(
+        "The market, the largest fresh food market in the world, supplies 18 million consumers"
+        " in the Paris region. (AFP)"
+    )
+    # A photo's caption naming people, credited to an army, stays a caption.
+    assert L.is_credited_caption(
+        "Staff Sgt. Yonatan Levi, Sgt. Ariel Ben-Haim and Sgt. First Class (res.) Avishai Dror."
+        " (Israel Defense Forces)"
+    )
+    assert L.is_credited_caption("Rahul Gandhi at a press conference on Tuesday. (PTI)")

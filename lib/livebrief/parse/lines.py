@@ -532,8 +532,10 @@ _CREDIT_TAIL = re.compile(
     r"|[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\s/\s(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg"
     r"|Sipa USA|NurPhoto|Anadolu|AP file|Getty Images file)"
     # "(Reuters: Edgar Su)" (ABC), "(REUTERS)", "(EPA)", "(PTI)", "(Israel Defense Forces)".
-    rf"|\((?:{_PAREN_AGENCIES})(?::\s[^()]{{2,40}})?\)"
-    r"|\((?:file\s+)?(?:photo|picture|image)\)"
+    # ... and a desk's ("(ABC North Queensland: Chloe Chomicki)").
+    rf"|\((?:{_PAREN_AGENCIES})(?:\s[A-Z][\w'’.-]*){{0,3}}(?::\s[^()]{{2,40}})?\)"
+    r"|\((?:[Ff]ile\s+)?(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Pp]ic)(?::\s[^()]{2,40})?\)"
+    r"|\((?:Submitted|Supplied|Photo|Picture|Image) by [^()]{2,40}\)"  # "(Submitted by A)"
     # "(Rebecca Noble for The Washington Post)", "(Name for The New York Times)".
     r"|\((?:[A-Z][\w'’.-]*\s){1,4}for\s(?:The\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,4}\)"
     # The Kyiv Independent: "... on April 10, 2024. (President's Office)", an office's photo.
@@ -577,12 +579,21 @@ def is_credited_caption(s: str) -> bool:
     # A paragraph closed by its text's source ('"We are ready," he told reporters. (Reuters)',
     # France 24): an agency alone in brackets after someone's words credits the words, not a
     # photo ("Rahul Gandhi at a press conference on Tuesday. (PTI)").
+    # So does a news wire closing a long sentence: a photo's caption seldom runs past a dozen
+    # words ("... supplies 18 million consumers in the Paris region. (AFP)").
     credit = m.group(0)
     return not (
         _AGENCY_ONLY.match(credit)
         and closes_sentence(tail[: m.start()].rstrip())
-        and _REPORTED.search(s)
+        and (
+            _REPORTED.search(s)
+            or (s.count(" ") >= _AGENCY_SENTENCE_WORDS and _WIRE_ONLY.match(credit))
+        )
     )
+
+
+_AGENCY_SENTENCE_WORDS = 14
+_WIRE_ONLY = re.compile(r"^\((?:Reuters|REUTERS|AFP|AP|PTI|ANI|IANS|AAP|PA|Xinhua|dpa)\)$")
 
 
 _AGENCY_ONLY = re.compile(rf"^\((?:{_PAREN_AGENCIES})\)$")
