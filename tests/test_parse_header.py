@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from livebrief.parse import bylines
+from livebrief.parse import lines as L
 from livebrief.parse.text import read_text
 
 
@@ -48,7 +49,7 @@ def test_header_text_that_is_no_page_fact_is_named_in_a_note() -> None:
     text = """\
 Israel-Gaza war: Biden says ceasefire deal is close
 Negotiators meet again in Doha on Friday, officials say
-Sign up to our free newsletter
+Tickets for the talks went on sale
 Another unread line here
 All times stated are UK
 Biden: 'We're close, but not done'
@@ -57,7 +58,7 @@ Speaking in New York, the US president said negotiators were close to an agreeme
     page = read_text(text, source="unread.txt").page
     assert page.standfirst == "Negotiators meet again in Doha on Friday, officials say"
     assert "above the first post, not read as a page fact or post: " in " ".join(page.notes)
-    assert "'Sign up to our free newsletter' and 1 more" in " ".join(page.notes)
+    assert "'Tickets for the talks went on sale' and 1 more" in " ".join(page.notes)
 
 
 def test_kickers_over_an_exclaimed_live_title_and_the_stamp_over_bare_clocks() -> None:
@@ -1050,3 +1051,21 @@ def test_an_e_mail_forwarding_the_page_is_chrome() -> None:
     assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
         ("18:05", "Derna mayor says 5,000 still missing", 1)
     ]
+
+
+def test_menu_on_one_line_and_newsletter_box_are_chrome() -> None:
+    page = read_text(
+        "The Guardian - Back to home\n\n"
+        "UK world sport football opinion culture business lifestyle fashion environment tech travel"
+        "\n\nHeathrow third runway: Grayling confirms go-ahead – politics live\n\n"
+        "Rolling coverage of the day's political developments as they happen\n\nAndrew Sparrow\n\n"
+        "Tuesday 25 October 2016 17.52 BST\n\n"
+        "Independent Bulletin\n\nSign up to our free breaking news emails for the latest headlines"
+        "\n\nSIGN UP\n\n5.18pm BST\n\nAfternoon summary\n\n"
+        "The government has given the go-ahead to a third runway at Heathrow.\n"
+    )
+    assert page.page.title == "Heathrow third runway: Grayling confirms go-ahead – politics live"
+    assert page.page.authors == ["Andrew Sparrow"]
+    assert [(e.clock, e.headline) for e in page.entries] == [("17:18", "Afternoon summary")]
+    assert L.is_menu_line("uk world sport football opinion culture")
+    assert not L.is_menu_line("world cup final: england v spain")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from livebrief import times
 from livebrief.errors import NoEntriesError
 from livebrief.model import OLDEST_FIRST
 from livebrief.parse import bylines, layout, parse_text
@@ -4743,3 +4744,54 @@ def test_credit_forms_of_abc_rte_cbc_and_wire_credited_sentences() -> None:
         " (Israel Defense Forces)"
     )
     assert L.is_credited_caption("Rahul Gandhi at a press conference on Tuesday. (PTI)")
+
+
+def test_usa_today_and_cbs_post_times() -> None:
+    page = read_text(
+        "Death toll rises to 7, Tennessee emergency officials say\n\n"
+        "Published 11:02 p.m. ET Mar. 6, 2024\n\n"
+        "At least seven people have died after tornadoes touched down across Middle Tennessee.\n\n"
+        "— Jeanine Santucci\n\nHow many people are without power in Tennessee?\n\n"
+        "Published 9:30 p.m. ET Mar. 6, 2024\n\n"
+        "More than 84,000 homes and businesses were without power in Tennessee on Wednesday.\n\n"
+        "— Christopher Cann\n"
+    )
+    assert [(e.clock, e.headline, e.author) for e in page.entries] == [
+        ("23:02", "Death toll rises to 7, Tennessee emergency officials say", "Jeanine Santucci"),
+        ("21:30", "How many people are without power in Tennessee?", "Christopher Cann"),
+    ]
+    mark = times.match_time_line("Jul 11, 2024 / 10:40 PM EDT")
+    assert mark is not None and (mark.clock, str(mark.date)) == ("22:40", "2024-07-11")
+
+
+def test_bare_length_among_twelve_hour_times_and_its_title_over_it() -> None:
+    page = read_text(
+        "2h ago / 9:15 PM EST\n\nTrump speaks in Laconia\n\nAlex Tabet\n\n"
+        "Trump was joined onstage by several former rivals who have endorsed him.\n\n"
+        "Trump rally in Laconia\n\n02:14\n\n"
+        "Trump also repeated his false claim that the 2020 election was stolen.\n\n"
+        "2h ago / 8:48 PM EST\n\nDixville Notch prepares\n\nEmma Barnett\n\n"
+        "Dixville Notch, which votes at midnight, will once again be first.\n\n"
+        "3h ago / 8:20 PM EST\n\nHaley holds final rally\n\nAli Vitali\n\n"
+        "Nikki Haley told supporters in Salem that the race was far from over.\n\n"
+        "4h ago / 7:55 PM EST\n\nPolls close at 8 p.m.\n\nBen Kamisar\n\n"
+        "Most polling places in New Hampshire close at 7 p.m. ET, some at 8 p.m.\n"
+    )
+    assert [e.clock for e in page.entries] == ["21:15", "20:48", "20:20", "19:55"]
+    first = page.entries[0]
+    assert "02:14" in first.embeds and "Trump rally in Laconia" in first.captions
+    assert len(first.paragraphs) == 2
+
+
+def test_bbc_sport_player_notice_and_video_title() -> None:
+    page = read_text(
+        "21:40\nFull-time: Arsenal 2-1 Chelsea\n"
+        "The final whistle goes at the Emirates and the home fans are on their feet.\n"
+        "Media playback is not supported on this device\nSaka 'loving every minute' at Arsenal\n"
+        "Video content\n0:58\n21:37\nAdded time\nFour minutes of added time.\n"
+    )
+    first = page.entries[0]
+    assert first.paragraphs == [
+        "The final whistle goes at the Emirates and the home fans are on their feet."
+    ]
+    assert "Saka 'loving every minute' at Arsenal" in first.captions

@@ -135,9 +135,9 @@ _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+"
 # "Today 11:48 pm" (Times of Israel): the day is relative, so only the clock is kept.
 _RELATIVE_DAY = r"(?:Today|Yesterday),?\s+(?:at\s+)?"
 _TIME_LINE = re.compile(
-    rf"""^\s*(?:[-–•]\s*)?(?:Posted:?\s+(?:on\s+)?)?(?:{_WEEKDAY})?(?:{_RELATIVE_DAY})?
+    rf"""^\s*(?:[-–•]\s*)?(?:(?:Posted|Published):?\s+(?:on\s+)?)?(?:{_WEEKDAY})?(?:{_RELATIVE_DAY})?
     (?:date\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\s+)?
-    (?:(?P<d1>{_DATE_FORMS})\s*(?:[-–,•]|\s+at\b)?\s*)?
+    (?:(?P<d1>{_DATE_FORMS})\s*(?:[-–,•/]|\s+at\b)?\s*)?
     (?P<h>\d{{1,2}})(?P<sep>[:.])(?P<m>\d{{2}})(?::(?P<sec>\d{{2}}))?
     (?:\s*(?P<ap>[aApP]\.?\s?[mM]\.?))?
     (?:\s*\(\s*(?P<h2>\d{{1,2}}):(?P<m2>\d{{2}})\s*(?P<z2>{_ZONE})\s*\))?

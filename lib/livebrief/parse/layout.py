@@ -94,6 +94,7 @@ _TIME_WORDS = _MONTHS | frozenset(
         "Sun",
         "Pos",
         "pos",
+        "Pub",  # USA Today: "Published 9:30 p.m. ET Mar. 6, 2024"
         "dat",
         "Dat",
         "Jus",
@@ -176,6 +177,8 @@ def _glued_byline_time(s: str) -> times.TimeMark | None:
 def _plain_kind(s: str) -> int:
     low = s.lower()
     if L.plain_capitalised(s, low):
+        if low.split(None, 1)[0] in L.SECTION_WORDS and L.is_menu_line(low):
+            return CHROME  # a site's menu on one line ("UK world sport football opinion ...")
         return TEXT  # most headlines and short body lines: no pattern below can match
     return _pattern_kind(s, low)
 
@@ -683,6 +686,26 @@ def _mark_widgets(doc: Doc) -> None:
                 make_caption(doc, nxt)
     _stray_lengths(doc)
     _widget_cut_above(doc)
+    # BBC Sport's player: its notice, the video's title, "Video content" and the length.
+    n = len(lines)
+    for i in positions(kind, (DROP,)):
+        if lines[i][:8].lower() == "sign up ":
+            # A newsletter box: its name over its prompt ("Independent Bulletin").
+            b = doc.prev_nonblank(i, 0)
+            if b >= 0 and kind[b] == TEXT and lines[b].count(" ") < 3 and lines[b][-1].isalpha():
+                kind[b] = DROP
+            continue
+        if lines[i] not in L.PLAYER_NOTICES:
+            continue
+        t = doc.next_nonblank(i, n)
+        u = doc.next_nonblank(t, n) if t < n else n
+        if (
+            u < n
+            and kind[t] == TEXT
+            and L.headline_like(lines[t])
+            and (kind[u] in (CAPMARK, EMBED) or lines[u].lower() == "video content")
+        ):
+            make_caption(doc, t)
     # Under 'Play video, "TITLE", Duration 0,48' the player prints the length again, once or
     # twice ("00:00:48", "0:48").
     n = len(lines)
@@ -833,6 +856,13 @@ def _stray_lengths(doc: Doc) -> None:
     if not bare:
         return
     stray: set[int] = set()
+    others = [k for k in range(len(timed)) if k not in set(bare)]
+    if len(others) >= 3 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
+        # Every post's time prints "a.m." or "PM" (NBC: "6:05 PM EST"): a bare "02:14"
+        # there is a video's length, unless it repeats a post's clock in 24 hours (the
+        # Guardian: "2.48pm BST" / "14:48").
+        twelve = {marks[timed[k]].clock for k in others}
+        stray.update(k for k in bare if marks[timed[k]].clock not in twelve)
 
     def clock(k: int) -> int | None:
         return times.minutes(marks[timed[k]].clock)
@@ -898,6 +928,22 @@ def _stray_lengths(doc: Doc) -> None:
         t = doc.next_nonblank(timed[k], len(lines))
         if t < len(lines) and kind[t] == TEXT and L.headline_like(lines[t]):
             make_caption(doc, t)
+        elif t < len(lines) and kind[t] == TEXT:
+            # ... or over it, inside the body (NBC: a paragraph / "Trump rally in Laconia" /
+            # "02:14" / a paragraph).
+            a = doc.prev_nonblank(timed[k], 0)
+            p = doc.prev_nonblank(a, 0) if a >= 0 else -1
+            if (
+                p >= 0
+                and kind[a] == TEXT
+                and L.headline_like(lines[a])
+                and kind[p] == TEXT
+                and L.closes_sentence(lines[p])
+            ):
+                make_caption(doc, a)
+
+
+_TWELVE_HOUR = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b")
 
 
 def _bodiless(doc: Doc, at: int) -> bool:

@@ -122,6 +122,7 @@ PLAYER_NOTICES = frozenset(
     {
         "Please use Chrome browser for a more accessible video player",
         "Media playback is unsupported on your device",
+        "Media playback is not supported on this device",  # BBC Sport
     }
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.
@@ -161,6 +162,8 @@ ANYWHERE_CHROME = frozenset(
         "Email *",
         "Save my name, email, and website in this browser for the next time I comment.",
         "CNN values your feedback",  # CNN's ad feedback dialog
+        "Please enable JavaScript to view the site",
+        "Sign up",  # a newsletter box's button ("SIGN UP")
         "Save articles to read later and create your own reading list.",  # Al Jazeera
         "Sent from my iPhone",  # an e-mail forwarding the page
         "Sent from my iPad",
@@ -169,7 +172,8 @@ ANYWHERE_CHROME = frozenset(
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
 # ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
 _ANYWHERE_CHROME_RE = re.compile(
-    r"^(?:page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
+    r"^(?:sign up (?:to|for) (?:our|the) .{0,80}(?:emails?|newsletters?|alerts?).*"  # a box
+    r"|page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
     r"|skip next section\b.*"  # DW's link over each post, naming it
     r"|exclusive news, data and analytics for financial market professionals.*"  # Reuters' ad
     r"|this (?:live )?(?:blog|page|live page)"
@@ -655,7 +659,7 @@ _PATTERN_LEADS = (
     "read more", "related", "video ad", "topics", "tap here", "modified", "issued on",
     "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
-    "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ",
+    "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ", "sign up", "please enable",
 )  # fmt: skip
 
 
@@ -689,6 +693,65 @@ def plain_capitalised(s: str, low: str) -> bool:
             or low.endswith(("podcasts", "podcasts."))  # "... or wherever you get your podcasts"
         )
     )
+
+
+# The sections a site's menu lists, printed on one line ("UK world sport football opinion
+# culture business lifestyle ...").
+SECTION_WORDS = frozenset(
+    {
+        "uk",
+        "us",
+        "world",
+        "news",
+        "sport",
+        "sports",
+        "football",
+        "opinion",
+        "culture",
+        "business",
+        "lifestyle",
+        "fashion",
+        "environment",
+        "tech",
+        "technology",
+        "travel",
+        "politics",
+        "science",
+        "health",
+        "money",
+        "music",
+        "film",
+        "books",
+        "arts",
+        "food",
+        "games",
+        "video",
+        "podcasts",
+        "weather",
+        "climate",
+        "education",
+        "media",
+        "society",
+        "entertainment",
+        "europe",
+        "africa",
+        "asia",
+        "americas",
+        "australia",
+        "middle",
+        "east",
+        "home",
+        "live",
+        "cricket",
+        "tennis",
+    }
+)
+
+
+def is_menu_line(low: str) -> bool:
+    """Tell whether a lower-cased line is a site's menu of sections on one line."""
+    words = low.split()
+    return len(words) >= 4 and sum(w in SECTION_WORDS for w in words) >= len(words) - 1
 
 
 def is_stock_headline(s: str) -> bool:
