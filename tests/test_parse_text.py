@@ -4795,3 +4795,52 @@ def test_bbc_sport_player_notice_and_video_title() -> None:
         "The final whistle goes at the Emirates and the home fans are on their feet."
     ]
     assert "Saka 'loving every minute' at Arsenal" in first.captions
+
+
+def test_fox_news_links_app_promo_and_contributor_credit() -> None:
+    page = read_text(
+        "January 19, 2024 4:18pm EST\nHouse passes stopgap funding bill\nElizabeth Elkind\n"
+        "The House of Representatives passed a short-term funding bill on Friday afternoon.\n"
+        "SCHUMER SAYS SENATE WILL 'KEEP WORKING' ON BORDER DEAL AFTER SHUTDOWN AVERTED\n"
+        "The White House said Biden would sign the bill Friday night.\n"
+        "CLICK HERE TO GET THE FOX NEWS APP\nFox News' Chad Pergram contributed to this report.\n"
+        "January 19, 2024 2:55pm EST\nFreedom Caucus chair: 'We were promised a fight'\n"
+        "Kelly Phares\nRep. Bob Good said conservatives felt betrayed.\n"
+    )
+    first = page.entries[0]
+    assert [e.headline for e in page.entries] == [
+        "House passes stopgap funding bill",
+        "Freedom Caucus chair: 'We were promised a fight'",
+    ]
+    assert len(first.paragraphs) == 2
+    assert "Fox News' Chad Pergram contributed to this report." in first.embeds
+
+
+def test_credit_chains_via_an_agency_and_abc_news_caption_printed_twice() -> None:
+    page = read_text(
+        "Mar 14, 2024, 9:41 PM EDT\nMore than 200 aftershocks recorded, USGS says\n"
+        "More than 200 aftershocks have been recorded since the main quake, the USGS said.\n"
+        "PHOTO: Residents look at a cracked section of Highway 111 in Indio, Calif.\n"
+        "Residents look at a cracked section of Highway 111 in Indio, Calif.\n"
+        "Gina Ferazzi/Los Angeles Times via Getty Images\n-ABC News' Ginger Zee and Dan Peck\n"
+        "Mar 14, 2024, 9:02 PM EDT\nNewsom declares state of emergency\n"
+        "California Gov. Gavin Newsom has declared a state of emergency in Riverside County.\n"
+    )
+    first = page.entries[0]
+    assert len(first.paragraphs) == 1
+    assert first.captions[-1] == "Gina Ferazzi/Los Angeles Times via Getty Images"
+    # In blocks of their own, a credit chain never opens a post.
+    blocks = read_text(
+        "11:12 p.m. ET, July 11, 2024\n\nPhotos: Downtown Montpelier underwater\n\n"
+        "By Kerry Breen\n\nImages from downtown Montpelier show water reaching the shops.\n\n"
+        "Floodwater fills State Street in Montpelier, Vermont, on July 11, 2024.\n\n"
+        "John Tully for The Washington Post via Getty Images\n\n"
+        "Business owners who had just reopened after last July's floods said they faced losses.\n\n"
+        "10:40 p.m. ET, July 11, 2024\n\nDam near Barre at risk of failing\n\nBy Faris Tanyos\n\n"
+        "Vermont Emergency Management warned that the Wrightsville Dam could reach its spillway.\n"
+    )
+    assert [e.headline for e in blocks.entries] == [
+        "Photos: Downtown Montpelier underwater",
+        "Dam near Barre at risk of failing",
+    ]
+    assert len(blocks.entries[0].paragraphs) == 2

@@ -174,11 +174,23 @@ def _glued_byline_time(s: str) -> times.TimeMark | None:
     return replace(split[1], byline=tuple(names)) if names else None
 
 
+_LINK_WORDS = 6  # spaces in a line of capitals that is a link, not a headline
+
+
+def _labelled(s: str) -> bool:
+    """Tell whether a line is, or opens with, a label ("BREAKING: ...")."""
+    return bool(L.label_of(s) or L.split_labels(s)[1])
+
+
 def _plain_kind(s: str) -> int:
     low = s.lower()
     if L.plain_capitalised(s, low):
         if low.split(None, 1)[0] in L.SECTION_WORDS and L.is_menu_line(low):
             return CHROME  # a site's menu on one line ("UK world sport football opinion ...")
+        if s.isupper() and s.count(" ") >= _LINK_WORDS and "!" not in s and not _labelled(s):
+            # A related story's link in capitals inside the body (Fox News: "SCHUMER SAYS
+            # SENATE WILL 'KEEP WORKING' ON BORDER DEAL ..."): no headline, no paragraph.
+            return EMBED
         return TEXT  # most headlines and short body lines: no pattern below can match
     return _pattern_kind(s, low)
 

@@ -173,6 +173,7 @@ ANYWHERE_CHROME = frozenset(
 # ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
 _ANYWHERE_CHROME_RE = re.compile(
     r"^(?:sign up (?:to|for) (?:our|the) .{0,80}(?:emails?|newsletters?|alerts?).*"  # a box
+    r"|click here (?:to|for) (?:get|download|sign up|subscribe|read|more)\b.*"  # Fox News
     r"|page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
     r"|skip next section\b.*"  # DW's link over each post, naming it
     r"|exclusive news, data and analytics for financial market professionals.*"  # Reuters' ad
@@ -262,7 +263,9 @@ _EMBED_RE = re.compile(
     r"|[a-z]{2,3}(?:/[a-z]{2,3})+(?:\s*\([^()]{2,40}\))?$"  # DW's sign-off: "dh/rc (AFP, Reuters)"
     r"|[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)(?:\s+\w+\.? \d{1,2},? \d{4})?$"  # a tweet's signature
     r"|@\w{1,30}$|.*wherever you get your podcasts\.?$|compiled by\b"
-    r"|to view this video please enable javascript)",  # a video player's notice (DW)
+    r"|to view this video please enable javascript"  # a video player's notice (DW)
+    # A contributor's credit under the body (Fox News: "Fox News' A contributed to this report.").
+    r"|[^.]{3,120} contributed to this report\.?)",
     re.I,
 )
 
@@ -660,6 +663,7 @@ _PATTERN_LEADS = (
     "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
     "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ", "sign up", "please enable",
+    "click here",
 )  # fmt: skip
 
 
@@ -690,6 +694,7 @@ def plain_capitalised(s: str, low: str) -> bool:
             or "mage " in s
             or "hoto " in s
             or "(@" in s
+            or s.endswith(("this report.", "this report"))  # "A contributed to this report."
             or low.endswith(("podcasts", "podcasts."))  # "... or wherever you get your podcasts"
         )
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, repeat
@@ -496,8 +497,10 @@ _SHORT_PLAIN, _SHORT_CREDIT, _SHORT_CAPTION = 0, 1, 2
 @lru_cache(maxsize=65536)
 def _short_line(s: str, max_caption_words: int) -> int:
     """Judge a short body line: a photo credit, a caption shape, or neither."""
-    if L.is_credit(s) and len(s.split()) <= 6:
-        return _SHORT_CREDIT
+    if L.is_credit(s) and (
+        len(s.split()) <= 6 or (_CHAIN.search(s) is not None and len(s.split()) <= _CHAIN_WORDS)
+    ):
+        return _SHORT_CREDIT  # (an agency's chain runs longer: "A/Los Angeles Times via B")
     if (
         L.short_unpunctuated(s, max_caption_words)
         and not L.is_result_line(s)
@@ -505,6 +508,10 @@ def _short_line(s: str, max_caption_words: int) -> int:
     ):
         return _SHORT_CAPTION
     return _SHORT_PLAIN
+
+
+_CHAIN_WORDS = 9
+_CHAIN = re.compile(r"[a-z]/[A-Z]| via ")  # "A/Los Angeles Times via Getty Images", not "1/4"
 
 
 def _max_caption_words(doc: Doc) -> int:
@@ -766,6 +773,8 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             if (last_para_line == j - 1 or _over_blank(doc, last_para_line, j)) and (
                 L.short_unpunctuated(e.paragraphs[-1], 10)
                 or _caption_over_credit(doc, e.paragraphs[-1], j, hi)
+                # ABC News prints the caption twice: "PHOTO: X" / "X" / the credit.
+                or (e.captions and e.captions[-1].endswith(e.paragraphs[-1]))
             ):
                 e.captions.append(e.paragraphs.pop())
             e.captions.append(s)

@@ -88,8 +88,10 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
     for i in range(lo, hi):
         if doc.kind[i] != TEXT or not L.headline_like(doc.s[i]) or i in doc.captions:
             continue
-        if "/" in doc.s[i] and L.is_credit(doc.s[i]):
-            continue  # a photo's credit ("Max Chesnes/Tampa Bay Times/AP"), no headline
+        if ("/" in doc.s[i] or " via " in doc.s[i]) and L.is_credit(doc.s[i]):
+            # A photo's credit ("Max Chesnes/Tampa Bay Times/AP", "John Tully for The
+            # Washington Post via Getty Images"), no headline.
+            continue
         prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
         # (A name and role under a label are the byline of the headline above the label.)
         label_above = (
