@@ -4844,3 +4844,52 @@ def test_credit_chains_via_an_agency_and_abc_news_caption_printed_twice() -> Non
         "Dam near Barre at risk of failing",
     ]
     assert len(blocks.entries[0].paragraphs) == 2
+
+
+def test_badge_under_a_cut_post_labels_the_post_under_it() -> None:
+    page = read_text(
+        "Ryanair, easyJet and Jet2 all operate from Terminal 2, which handles most passengers.\n"
+        "KEY EVENT\n11:32Sarah Jones\nPolice statement in full\n"
+        "Greater Manchester Police has issued a statement. It says the terminal was evacuated.\n"
+        "10:59Liam Kelly\nRoads closed around airport\n"
+        "Several roads around the airport have been closed by police.\n"
+    )
+    assert [(e.clock, e.labels) for e in page.entries] == [
+        (None, []),
+        ("11:32", ["Key event"]),
+        ("10:59", []),
+    ]
+    assert page.entries[0].embeds == []
+
+
+def test_dw_headline_on_the_windows_last_line_named_by_its_skip_link() -> None:
+    page = read_text(
+        "Skip next section Death toll rises to four\n\n06/10/2025June 10, 2025\n\n"
+        "Death toll rises to four\n\n"
+        "The number of people killed in the floods has risen to four, police in Bavaria said.\n\n"
+        "Two other people are still missing.\n\ndh/rc (dpa, Reuters)\n\n"
+        "Skip next section Deutsche Bahn halts ICE trains\n\n06/10/2025June 10, 2025\n\n"
+        "Deutsche Bahn halts ICE trains\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Death toll rises to four", 2),
+        ("Deutsche Bahn halts ICE trains", 0),
+    ]
+
+
+def test_sign_off_with_the_outlet_and_a_dated_tweet_signature() -> None:
+    page = read_text(
+        "'The whole house just lifted': survivors describe storm\n\n"
+        "Published 10:15 p.m. ET Mar. 6, 2024\n\n"
+        "CLARKSVILLE, Tenn. — Marcus Bell was watching the weather radar when the power went out."
+        "\n\n— Hadley Hitson, The Leaf-Chronicle\n\nGov. Bill Lee declares state of emergency\n\n"
+        "Published 7:26 p.m. ET Mar. 6, 2024\n\n"
+        '"Maria and I are praying for every Tennessean," Lee wrote on X.\n\n'
+        "Gov. Bill Lee (@GovBillLee) March 6, 2024\n\n"
+        "Lee said he planned to tour damaged areas in Montgomery County on Thursday.\n\n"
+        "— Christopher Cann\n"
+    )
+    assert [(e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("Hadley Hitson", 1),
+        ("Christopher Cann", 2),
+    ]

@@ -513,6 +513,9 @@ def _mark_widgets(doc: Doc) -> None:
         if m is None:
             sign_off = L.sign_off_names(lines[i])
             names = bylines.header_names(sign_off, without_desks=True) if sign_off else None
+            if not names and sign_off and ", " in sign_off:
+                # "— Hadley Hitson, The Leaf-Chronicle": the reporter, then the outlet.
+                names = bylines.header_names(sign_off.rpartition(", ")[0], without_desks=True)
             if names:
                 doc.signed[i] = tuple(names)
             elif sign_off and bylines.is_org_name(sign_off):
@@ -586,6 +589,8 @@ def _mark_widgets(doc: Doc) -> None:
             continue
         if L.GLUED_TWEET.search(sig):
             continue  # the text and its signature in one line: the whole tweet
+        if sig[-4:].isdigit():
+            continue  # "Name (@handle) March 6, 2024": the tweet's closing line, text above
         _embed_tweet_below(doc, i, lambda d: kind[d] == DATELINE)
     # "Video caption: The cubs explore" over the same words again: the repeat is the caption.
     for i in positions(kind, (CAPMARK,)):

@@ -101,6 +101,7 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
             label_above
             or L.is_stock_headline(doc.s[i])
             or (nxt < hi and (label_below(doc, nxt, hi) or strong_at(doc, nxt, hi)))
+            or (prv >= lo and doc.kind[prv] == DATELINE and _named_by_skip(doc, prv, i))
         )
         if strong or (weak and weak_headline(doc, i, lo, hi)):
             # A label line right above the headline belongs to this post.
@@ -112,6 +113,19 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
             if not starts or start > starts[-1]:
                 starts.append(start)
     return starts
+
+
+def _named_by_skip(doc: Doc, prv: int, i: int) -> bool:
+    """Tell whether DW's "Skip next section HEADLINE" over the day on line ``prv`` names ``i``.
+
+    (DW: "Skip next section X" / the day / "X": a post's headline, even on the window's last
+    line, where no body follows it. The menu's and boxes' sections print no day.)
+    """
+    j = doc.prev_nonblank(prv, 0)
+    return j >= 0 and doc.s[j] == _SKIP_NEXT + doc.s[i]
+
+
+_SKIP_NEXT = "Skip next section "
 
 
 def _byline_opens_post(doc: Doc, i: int, prv: int, lo: int, hi: int, starts: list[int]) -> bool:
@@ -432,12 +446,18 @@ def _own_form(doc: Doc, markers: list[int], least: int = 3) -> bool:
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     hdr, starts = _starts(doc)
-    if starts and doc.kind[starts[0]] == TIME:
-        # A badge over the first post's time ("Key Event", "Pinned post") is that post's
-        # label, not the header's last line; "Live" there is the page's.
-        k = doc.prev_nonblank(starts[0], 0)
-        while k >= 0 and doc.kind[k] == LABEL and doc.s[k].lower() != "live":
-            starts[0], hdr = k, min(hdr, k - 1)
+    # A badge over the first timed post's time ("Key Event", "Pinned post") is that post's
+    # label, not the header's last line nor the end of a post cut above; "Live" there is the
+    # page's.
+    n = 1 if len(starts) > 1 and starts[0] in (doc.tail_top, doc.cut_top) else 0
+    if len(starts) > n and doc.kind[starts[n]] == TIME:
+        k = doc.prev_nonblank(starts[n], 0)
+        while (
+            k > (starts[n - 1] if n else -1) and doc.kind[k] == LABEL and doc.s[k].lower() != "live"
+        ):
+            starts[n] = k
+            if not n:
+                hdr = min(hdr, k - 1)
             k = doc.prev_nonblank(k, 0)
     return hdr, starts
 
