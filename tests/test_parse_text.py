@@ -4893,3 +4893,36 @@ def test_sign_off_with_the_outlet_and_a_dated_tweet_signature() -> None:
         ("Hadley Hitson", 1),
         ("Christopher Cann", 2),
     ]
+
+
+def test_window_top_lead_in_over_its_list_down_to_the_first_post() -> None:
+    page = read_text(
+        "Here are the key points from today's Budget:\n"
+        "A €250 energy credit to be paid in two instalments, one before Christmas\n"
+        "The 4% USC rate reduced to 3%\nWeekly social welfare payments up €12\n"
+        "16:58\nBusiness groups welcome minimum wage certainty\n"
+        "Ibec has said Budget 2025 offers some relief for businesses facing rising costs.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 4),
+        ("16:58", "Business groups welcome minimum wage certainty", 1),
+    ]
+
+
+def test_window_top_headline_and_byline_over_paragraphs_and_a_photo_alt_text() -> None:
+    page = read_text(
+        "Weather: A cold and frosty night\nKate Kinsella\nBBC South East Today weather presenter\n"
+        "It will be a cold, clear night across Kent and East Sussex, with a widespread frost.\n"
+        "There could be a few patches of freezing fog by dawn, mainly in the Stour valley.\n"
+        "Weather map\nPosted at 15:5215:52\nMan charged after Gravesend stabbing\n"
+        "A 24-year-old man has been charged with attempted murder after a stabbing.\n"
+    )
+    assert page.page.title is None
+    first = page.entries[0]
+    assert (first.headline, first.author, first.role, len(first.paragraphs)) == (
+        "Weather: A cold and frosty night",
+        "Kate Kinsella",
+        "BBC South East Today weather presenter",
+        2,
+    )

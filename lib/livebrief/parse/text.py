@@ -704,8 +704,14 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         and doc.kind[k] in (TEXT, BULLET)
         and not s.lower().startswith(_SUMMARY_LEADS)  # "Key developments on April 10:"
     ):
-        # A lead-in over its list, then text ("here are the totals so far:" / the tallies).
-        paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first))
+        # A lead-in over its list, then text ("here are the totals so far:" / the tallies),
+        # or over its list down to the first post ("Here are the key points from today's
+        # Budget:" / the measures).
+        paragraph_below = any(full_sentence(doc.s[x]) for x in range(k, first)) or (
+            s.count(" ") >= _LEAD_IN_WORDS
+            and sum(doc.kind[x] in (TEXT, BULLET) for x in range(k, first)) >= 2
+            and all(doc.kind[x] in (BLANK, TEXT, BULLET, EMBED) for x in range(k, first))
+        )
     if closed and not paragraph_below and L.closes_sentence(s):
         # The post's last sentence over its share tool ("CNN cannot independently verify the
         # governor's claims." / "Link Copied!"), then the next post's time.
@@ -718,6 +724,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
 
 
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
+_LEAD_IN_WORDS = 4  # spaces in a lead-in that opens a cut post's list (not "Key points:")
 # A post closing the live page: "We're closing this live blog", "This live blog is now closed".
 _SIGNING_OFF = re.compile(
     r"^(?:We['’]re|We are|We['’]ll|This live|That['’]s all|Our live coverage)\b"
@@ -895,8 +902,14 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
                 # a lead-in (of two words under a paragraph: "They include:")
                 or (s[-1] == ":" and s.count(" ") >= (1 if paragraphs else 3))
             ):
-                if paragraphs and L.short_unpunctuated(s, 4) and over_paragraph(doc, line, first):
-                    continue  # a photo's alt text between paragraphs ("Weather map")
+                if (
+                    paragraphs
+                    and L.short_unpunctuated(s, 4)
+                    and (
+                        over_paragraph(doc, line, first) or doc.next_nonblank(line, first) == first
+                    )
+                ):
+                    continue  # a photo's alt text under a paragraph ("Weather map")
                 return None  # a short line: a page byline, a menu, a tag
             paragraphs += 1
             lead_in = s[-1] == ":"
