@@ -4926,3 +4926,21 @@ def test_window_top_headline_and_byline_over_paragraphs_and_a_photo_alt_text() -
         "BBC South East Today weather presenter",
         2,
     )
+
+
+def test_signature_of_a_post_cut_above_and_the_page_byline_over_the_first_time() -> None:
+    cut = read_text(
+        "Netanyahu's office has not yet issued its own account of the call with the president.\n"
+        "By Jacob Magid\nToday 10:32 pm\nHostage families protest outside Knesset\n"
+        "Several hundred relatives and supporters of hostages rally outside the Knesset today.\n"
+        "By Times of Israel Staff\n"
+    )
+    assert [e.author for e in cut.entries] == ["Jacob Magid", "Times of Israel Staff"]
+    page = read_text(
+        "LIVE BLOG\nLive updates: Biden marks Jan. 6 anniversary with warning about Trump\n"
+        "President Joe Biden is set to deliver a speech near Valley Forge, Pennsylvania.\n"
+        "By Rebecca Shabad, Megan Lebowitz and Zoë Richards\n3h ago / 6:05 PM EST\n"
+        "Biden: ‘Democracy is on the ballot’\nMegan Lebowitz\n"
+        "Biden said the election would decide whether democracy survives in America.\n"
+    )
+    assert page.page.authors == ["Rebecca Shabad", "Megan Lebowitz", "Zoë Richards"]

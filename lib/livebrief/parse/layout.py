@@ -292,6 +292,7 @@ def classify(text: str) -> Doc:
     return doc
 
 
+_SIGNED_TOP = 30  # lines over the first time looked at for a cut post's signature
 _CLOSED = (".", ")", '"', "”")  # a closed sentence, or a caption's credit: "(Name/Flash90)"
 
 
@@ -308,9 +309,16 @@ def _trailing_bylines(doc: Doc) -> None:
     timed = positions(kind, (TIME,))
     if not timed:
         return
-    # (Over the first time, "By A" under the standfirst is the page's byline: NBC.)
+    # (Over the first time, "By A" under the standfirst is the page's byline, NBC's: only
+    # under a post cut above, nothing but its text over it, is it a signature there.)
     ends = [(doc.prev_nonblank(t, 0), t) for t in timed[1:]]
     ends.append((doc.prev_nonblank(n, 0), n))
+    top = doc.prev_nonblank(timed[0], 0)
+    if 0 < top < _SIGNED_TOP and all(
+        kind[x] == BLANK or (kind[x] in (TEXT, CAPMARK) and not L.headline_like(lines[x]))
+        for x in range(top)
+    ):
+        ends.append((top, timed[0]))
     for j, t in ends:
         if j < 1 or kind[j] != TEXT or lines[j][:3] != "By ":
             continue
