@@ -4944,3 +4944,16 @@ def test_signature_of_a_post_cut_above_and_the_page_byline_over_the_first_time()
         "Biden said the election would decide whether democracy survives in America.\n"
     )
     assert page.page.authors == ["Rebecca Shabad", "Megan Lebowitz", "Zoë Richards"]
+
+
+def test_a_programme_in_a_role_is_no_place() -> None:
+    page = read_text(
+        "Posted at 10:02\nResults day queues\nJess Cole\nNewsbeat reporter\n"
+        "Students queued outside schools from 7am to collect their A-level results.\n"
+        "Posted at 09:41\nTop grades fall\nLaura Bicker\nChina correspondent\n"
+        "The share of top grades has fallen for the second year in a row.\n"
+    )
+    assert [(e.role, e.place) for e in page.entries] == [
+        ("Newsbeat reporter", None),
+        ("China correspondent", "China"),
+    ]

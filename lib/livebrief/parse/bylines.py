@@ -276,6 +276,25 @@ _NOT_PLACES = frozenset(
         "Political",
         "Middle",
         "Senior",
+        # Programmes and desks, no places: "Newsbeat reporter", "Verify correspondent".
+        "Newsbeat",
+        "Newsround",
+        "Newsnight",
+        "Panorama",
+        "Breakfast",
+        "Today",
+        "Verify",
+        "Reality",
+        "Consumer",
+        "Money",
+        "Crime",
+        "Courts",
+        "Music",
+        "Gaming",
+        "Film",
+        "Food",
+        "Fashion",
+        "Motoring",
     ]
 )
 _BY = re.compile(r"^By\s+(?P<rest>.+)$")
