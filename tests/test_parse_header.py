@@ -1069,3 +1069,31 @@ def test_menu_on_one_line_and_newsletter_box_are_chrome() -> None:
     assert [(e.clock, e.headline) for e in page.entries] == [("17:18", "Afternoon summary")]
     assert L.is_menu_line("uk world sport football opinion culture")
     assert not L.is_menu_line("world cup final: england v spain")
+
+
+def test_bbc_sport_credits_line_and_get_involved_in_the_header() -> None:
+    page = read_text(
+        "England v Sri Lanka: Second Test, day two at Lord's - live text & TMS commentary\n\n"
+        "Live\n\nGet involved: #bbccricket or WhatsApp 0330 123 0224\n\n"
+        "Live text - Matt Roller, Stephan Shemilt and Amy Lofthouse; TMS - Jonathan Agnew and"
+        " Isa Guha\n\nWICKET! Mendis c Smith b Atkinson 74\n\n"
+        "published at 17:41 British Summer Time 30 August 2024\n\nSL 246-6\n\n"
+        "Gus Atkinson strikes again, and what a catch from Jamie Smith.\n"
+    )
+    assert page.page.authors == ["Matt Roller", "Stephan Shemilt", "Amy Lofthouse"]
+    assert [e.headline for e in page.entries] == ["WICKET! Mendis c Smith b Atkinson 74"]
+
+
+def test_nbc_stamp_over_its_what_to_know_box() -> None:
+    page = read_text(
+        "Live Blog\nNew Hampshire primary 2024 live updates: Trump and Haley make final pitch\n"
+        "Former President Donald Trump and Nikki Haley crisscrossed the state a day before.\n"
+        "Jan. 22, 2024, 10:41 PM EST\nWhat to know about the New Hampshire primary\n"
+        "Polls open as early as 6 a.m. ET Tuesday in most towns, and close at 7 p.m. ET.\n"
+        "Dixville Notch, which votes at midnight, will once again be the first to report.\n"
+        "15m ago / 10:26 PM EST\nHaley closes her campaign at a packed Salem rally\n"
+        "Ali Vitali\nNikki Haley told a packed gymnasium at Salem High School that voters choose.\n"
+    )
+    assert page.page.updated == "Jan. 22, 2024, 10:41 PM EST"
+    assert len(page.page.summary) == 2
+    assert [(e.clock, e.author) for e in page.entries] == [("22:26", "Ali Vitali")]

@@ -4957,3 +4957,14 @@ def test_a_programme_in_a_role_is_no_place() -> None:
         ("Newsbeat reporter", None),
         ("China correspondent", "China"),
     ]
+
+
+def test_bullets_at_a_windows_top_over_the_posts_own_stamp() -> None:
+    page = read_text(
+        "• He said the scheme would deliver economic benefits of up to £61bn.\n\n"
+        "• He confirmed that there would be a ban on scheduled night flights.\n\n"
+        "Updated at 3.58pm BST\n\n3.12pm BST\n\n15:12\n\n"
+        "Here is Greening's response to the decision. She said she was clearly disappointed.\n"
+    )
+    assert page.page.summary == []
+    assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [(None, 2), ("15:12", 1)]

@@ -592,6 +592,8 @@ _ROSTER = re.compile(
 )
 # A roster member's place: "in Seoul", "from Kyiv", "at the White House", "on the Mall".
 _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
+# BBC Sport's credits under the title: "Live text - A, B and C; TMS - D, E and F" (the writers).
+_LIVE_TEXT_BY = re.compile(r"^Live text\s*[-–:]\s*(?P<names>[^;]+?)\s*(?:;.*)?$")
 _PAGE_BY = re.compile(
     # (An initial's stop is part of a name: "Tori B. Powell".)
     r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+"
@@ -666,7 +668,7 @@ def page_authors(line: str) -> list[str] | None:
     if " | " in line:
         piped = [part.split(",")[0].strip() for part in line.split(" | ")]
         return piped if all(is_person_name(n) for n in piped) else None
-    m = _PAGE_BY.match(_SHIFT.sub("", line))
+    m = _PAGE_BY.match(_SHIFT.sub("", line)) or _LIVE_TEXT_BY.match(line)
     if m is None:
         return None
     names = split_names(m["names"])

@@ -53,7 +53,18 @@ def _summary_head(doc: Doc, i: int) -> bool:
     return doc.kind[i] == TEXT and (
         low in L.SUMMARY_HEADS
         or (low.endswith(":") and len(low) < 60 and low.startswith(tuple(L.SUMMARY_HEADS)))
+        # NBC: "What to know about the New Hampshire primary", under the page's stamp (at a
+        # window's top, ABC's post titled so is a post)
+        or (
+            len(low) < 80
+            and low.startswith(_SUMMARY_ABOUT)
+            and (p := doc.prev_nonblank(i, 0)) >= 0
+            and doc.kind[p] in (TIME, UPDATED)
+        )
     )
+
+
+_SUMMARY_ABOUT = tuple(f"{h} about " for h in L.SUMMARY_HEADS)
 
 
 def summary_items(doc: Doc, stop: int) -> None:

@@ -404,6 +404,9 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
                 for j in range(first + 1, markers[1])
             )
         )
+    below = doc.next_nonblank(first, markers[1])
+    if below < markers[1] and doc.s[below].lower().startswith(_SUMMARY_LEADS):
+        return True  # the page's "What to know about ..." box under its stamp (NBC)
     return not any(
         doc.kind[j] == TEXT
         and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
@@ -625,7 +628,12 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         k = j
         while k < first and doc.kind[k] == BULLET:
             k = doc.next_nonblank(k, first)
-        return top if k - j >= 2 and k < first and _closing_paragraph(doc, k, first) else None
+        closed = k < first and (
+            _closing_paragraph(doc, k, first)
+            # ... or over the post's own stamp ("Updated at 3.58pm BST", the Guardian)
+            or (doc.kind[k] == UPDATED and not _page_stamp_under(doc, k, k + 1))
+        )
+        return top if k - j >= 2 and closed else None
     if j >= first or doc.kind[j] != TEXT:
         return None
     under = doc.next_nonblank(j, first)
@@ -968,11 +976,15 @@ _SUB_SCORE = re.compile(r"\d-\d")
 
 
 def _has_body(doc: Doc, lo: int, hi: int) -> bool:
-    """Tell whether lines ``[lo, hi)`` hold a paragraph: a sentence or a long text line."""
+    """Tell whether lines ``[lo, hi)`` hold a paragraph: a sentence or a long text line.
+
+    (A page's byline is none: BBC Sport's "Live text - A, B and C; TMS - D and E".)
+    """
     return any(
         doc.kind[j] == TEXT
         and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
         and not bylines.one_line_byline(doc.s[j])
+        and not bylines.page_authors(doc.s[j])
         for j in range(lo, hi)
     )
 
