@@ -1097,3 +1097,20 @@ def test_nbc_stamp_over_its_what_to_know_box() -> None:
     assert page.page.updated == "Jan. 22, 2024, 10:41 PM EST"
     assert len(page.page.summary) == 2
     assert [(e.clock, e.author) for e in page.entries] == [("22:26", "Ali Vitali")]
+
+
+def test_window_top_standfirst_over_the_pages_summary_box() -> None:
+    page = read_text(
+        "Thousands of people have been evacuated in Bavaria as the rivers rise. DW has the latest."
+        "\n\nhttps://p.dw.com/p/4fQx7\n\nWhat you need to know\n\n"
+        "Danube in Passau expected to peak at over 12 meters\n\n"
+        "At least four people dead in Bavaria and Baden-Württemberg\n\n"
+        "Skip next section Merz to visit flood-hit Bavaria\n\n06/10/2025June 10, 2025\n\n"
+        "Merz to visit flood-hit Bavaria\n\n"
+        "Chancellor Friedrich Merz will travel to the flood-hit region on Wednesday.\n\n"
+        "Merz is expected to meet Bavarian State Premier Markus Söder in Passau.\n"
+    )
+    assert page.page.title is None
+    assert page.page.standfirst is not None and page.page.standfirst.endswith("DW has the latest.")
+    assert len(page.page.summary) == 2
+    assert [e.headline for e in page.entries] == ["Merz to visit flood-hit Bavaria"]

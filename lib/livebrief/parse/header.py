@@ -436,6 +436,8 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 caption_next and not (credit_next and page.title is None and L.LIVE_TITLE.search(s))
             ) or i in doc.captions:
                 caption_next = False
+            elif _summary_head(doc, i):
+                pass  # the summary's heading ("What you need to know"), its items read below
             elif s.lower().startswith("get involved"):
                 pass  # BBC Sport's invitation ("Get involved: #bbctennis or WhatsApp ...")
             elif _over_photo_marker(doc, i, first_start):
@@ -495,8 +497,15 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                 and len(s.split()) > 4
                 and (
                     page.title is not None
-                    # A window cut under the title: the standfirst over the page's stamp.
-                    or (not unread and doc.kind.find(UPDATED, i, first_start) >= 0)
+                    # A window cut under the title: the standfirst over the page's stamp or
+                    # its summary (DW: "... DW has the latest." / "What you need to know").
+                    or (
+                        not unread
+                        and (
+                            doc.kind.find(UPDATED, i, first_start) >= 0
+                            or doc.kind.find(BULLET, i, first_start) >= 0
+                        )
+                    )
                 )
             ):
                 page.standfirst = s

@@ -640,7 +640,15 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     if (
         (under < first and doc.kind[under] == UPDATED and _YEAR.search(doc.s[under]))
         or _page_stamp_under(doc, j + 1, first)
-        or any(doc.s[x].lower() in _HEADER_MARKS for x in range(j + 1, first))
+        or any(
+            doc.s[x].lower() in _HEADER_MARKS
+            # a summary's heading over its items (DW's "What you need to know")
+            or (
+                doc.s[x].lower() in L.SUMMARY_HEADS
+                and doc.kind[doc.next_nonblank(x, first)] == BULLET
+            )
+            for x in range(j + 1, first)
+        )
     ):
         # The page's standfirst over its stamp (France 24's "Issued on: ...", Politico's
         # dated "Updated ..." right under it), its intro over its key points (The
