@@ -4968,3 +4968,29 @@ def test_bullets_at_a_windows_top_over_the_posts_own_stamp() -> None:
     )
     assert page.page.summary == []
     assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [(None, 2), ("15:12", 1)]
+
+
+def test_straits_times_and_nz_herald_credits_and_the_hindustan_times_chrome() -> None:
+    assert L.is_credited_caption("The haze over Marina Bay on Oct 3. ST PHOTO: GAVIN FOO")
+    assert L.is_credited_caption("Firefighters at a peatland fire in Riau on Oct 2. PHOTO: REUTERS")
+    assert L.is_credited_caption("Auckland Mayor Wayne Brown speaks to media. Photo / Dean Purcell")
+    assert L.is_credited_caption("Heavy rain floods streets in Henderson. Video / Supplied")
+    assert L.is_header_chrome("Read Time: 4 min") and L.is_header_chrome("Share Via")
+    # A sign-off naming the newsletter is the post's, not a box's prompt.
+    assert not L.is_anywhere_chrome(
+        "Sign up for our newsletter and we'll be back with more from the Stade de France."
+    )
+
+
+def test_headline_trailing_off_under_its_time() -> None:
+    page = read_text(
+        "18:23\nGOAL! Liverpool 2-0 Man City (Salah 78 pen)\n"
+        "Salah sends Ederson the wrong way from the spot and Anfield erupts.\n"
+        "18:12\nYour say on the game so far...\n"
+        "Dave in Widnes: City have had the ball but done nothing with it.\n"
+        "Priya: Salah looks sharp today, a goal is coming.\n"
+    )
+    assert [e.headline for e in page.entries] == [
+        "GOAL! Liverpool 2-0 Man City (Salah 78 pen)",
+        "Your say on the game so far...",
+    ]

@@ -105,6 +105,7 @@ HEADER_CHROME = frozenset(
         "Share full article",  # The New York Times, under the standfirst
         "Social Sharing",  # CBC, under the title
         "Text Size",  # the Times of India's font widget
+        "Share Via",  # the Hindustan Times' share tool
     )
 )
 _HEADER_CHROME_RE = re.compile(
@@ -112,6 +113,7 @@ _HEADER_CHROME_RE = re.compile(
     r"|to get involved contact us|page \d+ of \d+$|show (?:latest|more) updates?"
     r"|follow (?:our|the) live|skip to (?:content|main|search|navigation|site index)"
     r"|\d+\s?min(?:ute)?s?(?: read)?$"  # a reading time: "4 min read", France 24's "4 min"
+    r"|read time:? \d+\s?min(?:ute)?s?$"  # the Hindustan Times: "Read Time: 4 min"
     # An e-mail forwarding the page: its header lines.
     r"|-{3,} ?forwarded message ?-{3,}$|(?:from|to|cc|reply-to): .*@[\w-]+\.\w.*"
     r"|subject: (?:fwd?|re): .*|date: (?:mon|tue|wed|thu|fri|sat|sun)\w*, .*)",
@@ -172,7 +174,9 @@ ANYWHERE_CHROME = frozenset(
 # (A bare ten-digit number is a page's epoch timestamp left in the copy: "1704496200".)
 # ("From 1h ago" under the Guardian's pinned post points to where it was first posted.)
 _ANYWHERE_CHROME_RE = re.compile(
-    r"^(?:sign up (?:to|for) (?:our|the) .{0,80}(?:emails?|newsletters?|alerts?).*"  # a box
+    # A newsletter box's prompt (not a sign-off: "Sign up for our newsletter and we'll be back").
+    r"^(?:sign up (?:to|for) (?:our|the) [^.]{0,60}(?:emails?|newsletters?|alerts?)"
+    r"(?: for [^.]{0,60})?\.?"
     r"|click here (?:to|for) (?:get|download|sign up|subscribe|read|more)\b.*"  # Fox News
     r"|page \d+ of \d+|go to page \d+|1\d{9}(?:\d{3})?|from \d+\s?[smhd]\w* ago"
     r"|skip next section\b.*"  # DW's link over each post, naming it
@@ -555,11 +559,15 @@ _CREDIT_TAIL = re.compile(
     # Euronews: "... - Copyright Laurent Cipriani/Copyright 2024 The AP. All rights reserved".
     r"|\s[-–]\sCopyright\s.{2,85}"
     # Politico: "... on March 5. | Jae C. Hong/AP".
-    r"|\.\s\|\s[^|/]{2,40}/[^|/]{2,30})\s*$"
+    r"|\.\s\|\s[^|/]{2,40}/[^|/]{2,30}"
+    # The Straits Times: "... on Oct 3. ST PHOTO: GAVIN FOO", "PHOTO: REUTERS", "PHOTO: ST FILE".
+    r"|(?<=\.\s)(?:ST\s)?PHOTO:\s[A-Z][A-Z .'’-]{1,40}"
+    # NZ Herald: "... this afternoon. Photo / Dean Purcell", "Video / Supplied".
+    r"|(?<=\.\s)(?:Photo|Video|Image)\s/\s[A-Z][\w .'’-]{1,40})\s*$"
 )
 # What a line must hold for the pattern to have a chance: a slash ("REUTERS/Name"), a lead's
 # colon ("Photograph: ..."), or a closing bracket at its end. (Told in C before the pattern.)
-_CREDIT_TAIL_HINTS = ("/", ": ", "©")
+_CREDIT_TAIL_HINTS = ("/", ": ", "©")  # ("PHOTO: ", "Photo / " hold them too)
 _CREDIT_TAIL_ENDS = (")", "]")
 _FILE_PIC = (". File pic", ". File picture", ". File photo", ". Pic: file")
 
@@ -663,7 +671,7 @@ _PATTERN_LEADS = (
     "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
     "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ", "sign up", "please enable",
-    "click here",
+    "click here", "read time",
 )  # fmt: skip
 
 

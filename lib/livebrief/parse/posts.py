@@ -214,6 +214,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
                 L.post_headline_like(doc.s[i])
                 or L.is_stock_headline(doc.s[i])
                 or _byline_below(doc, i, hi)
+                or (doc.kind[top] == TIME and _trailing_off(doc, i, hi))
             )
             and not strong_at(doc, i, hi)
             and not (
@@ -302,6 +303,24 @@ def _byline_below(doc: Doc, i: int, hi: int) -> bool:
 
 
 _HEADLINE_MAX = 120
+
+
+def _trailing_off(doc: Doc, i: int, hi: int) -> bool:
+    """Tell whether a short line trailing off under a post's time is its headline.
+
+    (Sky: "18:12" / "Your say on the game so far..." / the readers' messages.) One short
+    clause ending in an ellipsis over a paragraph.
+    """
+    s = doc.s[i]
+    if not s.endswith(("...", "…")) or s.count(" ") >= _ELLIPSIS_WORDS or not s[0].isupper():
+        return False
+    if L.SECOND_SENTENCE.search(s):
+        return False
+    j = doc.next_nonblank(i, hi)
+    return j < hi and doc.kind[j] == TEXT and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
+
+
+_ELLIPSIS_WORDS = 12
 
 
 def _headline_under_name(doc: Doc, e: Entry, i: int, hi: int) -> int:
