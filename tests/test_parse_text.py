@@ -4994,3 +4994,17 @@ def test_headline_trailing_off_under_its_time() -> None:
         "GOAL! Liverpool 2-0 Man City (Salah 78 pen)",
         "Your say on the game so far...",
     ]
+
+
+def test_window_top_match_stats_or_list_over_the_posts_share_tool() -> None:
+    page = read_text(
+        "Possession: Liverpool 49% - Man City 51%\nShots: Liverpool 18 - Man City 6\n"
+        "Shots on target: Liverpool 7 - Man City 1\nCorners: Liverpool 8 - Man City 3\n"
+        "Copy link\n1h ago\n18:36\nFT: Liverpool 2-0 Man City\n"
+        "Anfield is rocking. Liverpool are 11 points clear at the top of the table.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, None, 4),
+        ("18:36", "FT: Liverpool 2-0 Man City", 1),
+    ]

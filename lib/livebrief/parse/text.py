@@ -791,21 +791,31 @@ def _list_top(doc: Doc, j: int, first: int) -> bool:
     while j < first and _top_item(doc, j):
         items += 1
         j = doc.next_nonblank(j, first)
-    # (Over a paragraph, or over the first post: a page's header holds other lines.)
-    return items >= 3 and (j >= first or any(full_sentence(doc.s[x]) for x in range(j, first)))
+    # (Over a paragraph, or over the first post, maybe under the post's share tool: a page's
+    # header holds other lines.)
+    return items >= 3 and (
+        j >= first
+        or all(doc.kind[x] in (BLANK, EMBED) for x in range(j, first))
+        or any(full_sentence(doc.s[x]) for x in range(j, first))
+    )
 
 
 def _top_item(doc: Doc, j: int) -> bool:
     """Tell whether line ``j`` can be an item of a list at a window's top (a count too)."""
     s = doc.s[j]
-    if doc.kind[j] == TEXT and L.is_count_item(s):
-        return True  # "EPP: 186", "Conservative: 1,323"
+    if doc.kind[j] == TEXT and (L.is_count_item(s) or _STAT_LINE.match(s)):
+        return True  # "EPP: 186", "Conservative: 1,323", "Shots: Liverpool 18 - Man City 6"
     return (
         item_shaped(doc, j, _TOP_ITEM_WORDS)
         and not L.LIVE_TITLE.search(s)  # a live page's title ("Ukraine war latest: ...")
         and not s.startswith("By ")  # its byline
     )
 
+
+# A match statistic: "Possession: Liverpool 49% - Man City 51%".
+_STAT_LINE = re.compile(
+    r"^[A-Z][A-Za-z ]{1,30}: [A-Z][^:]{1,40} \d{1,3}%? [-–] [A-Z][^:]{1,40} \d{1,3}%?$"
+)
 
 _BBC_HEADER = HEADER_KINDS - {CAPMARK}
 # Stamps only a page's own top prints (a post's is "Updated at 15.06 BST").
