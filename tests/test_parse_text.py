@@ -5008,3 +5008,20 @@ def test_window_top_match_stats_or_list_over_the_posts_share_tool() -> None:
         (None, None, 4),
         ("18:36", "FT: Liverpool 2-0 Man City", 1),
     ]
+
+
+def test_the_athletics_go_deeper_card_and_a_one_line_tweet() -> None:
+    page = read_text(
+        "Spain through to semi-finals: The Athletic's verdict\nDermot Corrigan\n"
+        "July 5, 2024 at 2:11 PM EDT\n"
+        "What a game, and what a way to win it. Merino headed in with a minute left.\nGO DEEPER\n"
+        "Merino's late header sends Spain past Germany and into Euro 2024 semi-finals\nShare\n"
+        "Why wasn't Cucurella's handball a penalty?\nMark Critchley\nJuly 5, 2024 at 1:58 PM EDT\n"
+        "Germany were furious in the 106th minute.\n"
+    )
+    first = page.entries[0]
+    assert len(first.paragraphs) == 1
+    assert "Merino's late header sends Spain past Germany and into Euro 2024 semi-finals" in (
+        first.embeds
+    )
+    assert L.is_embed("RTÉ Rugby (@RTErugby) — Sam Prendergast with a moment of magic #IREvWAL")

@@ -575,6 +575,12 @@ def _mark_widgets(doc: Doc) -> None:
     # "— Name (@handle) September 12, 2023". The text and the date belong to the embed.
     for i in positions(kind, (EMBED,)):
         sig = lines[i]
+        if sig[:1] in "Gg" and sig.lower() == "go deeper":
+            # The Athletic's related story: "GO DEEPER" / the story's title.
+            t = doc.next_nonblank(i, len(lines))
+            if t < len(lines) and kind[t] == TEXT and L.headline_like(lines[t]):
+                _make_embed(doc, t)
+            continue
         if sig.startswith("@"):  # "Name" / "@handle" / text / "8:38 PM · Oct 5, 2020"
             # Under a name, or with its date, it is a tweet; a handle under a name and a role
             # is the author's card (Sky: "Sam Coates" / "Deputy political editor" / "@...").

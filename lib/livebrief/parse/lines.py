@@ -237,6 +237,7 @@ EMBED_LINES = frozenset(
         "Play video",
         "Pause video",
         "Keep reading",
+        "Go deeper",  # The Athletic's related story card, its title under it
         "End of list",
         "Support us",
         "Note from the author:",
@@ -481,11 +482,15 @@ _SHARE_WORDS = frozenset(
 GLUED_TWEET = re.compile(r"[—–]\s?[^()—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2},? \d{4}$")
 
 
+# A tweet on one line, its author first: "RTÉ Rugby (@RTErugby) — Sam Prendergast with ...".
+_TWEET_LINE = re.compile(r"^[^()]{1,60}\(@\w{1,30}\)\s*[—–]\s*\S")
+
+
 def is_embed(s: str) -> bool:
     """Tell whether a line belongs to a widget inside a post (share tools, social embeds, ads)."""
     if s.lower() in EMBED_LINES or _EMBED_RE.match(s):
         return True
-    if "(@" in s and (s.startswith(("—", "-")) or GLUED_TWEET.search(s)):
+    if "(@" in s and (s.startswith(("—", "-")) or GLUED_TWEET.search(s) or _TWEET_LINE.match(s)):
         return True
     if s[0] in "—–-(" and SIGN_OFF.match(s):
         return True
