@@ -887,7 +887,8 @@ def _stray_lengths(doc: Doc) -> None:
     if not bare:
         return
     stray: set[int] = set()
-    others = [k for k in range(len(timed)) if k not in set(bare)]
+    bare_set = set(bare)
+    others = [k for k in range(len(timed)) if k not in bare_set]
     if len(others) >= 3 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
         # Every post's time prints "a.m." or "PM" (NBC: "6:05 PM EST"): a bare "02:14"
         # there is a video's length, unless it repeats a post's clock in 24 hours (the
