@@ -1114,3 +1114,13 @@ def test_window_top_standfirst_over_the_pages_summary_box() -> None:
     assert page.page.standfirst is not None and page.page.standfirst.endswith("DW has the latest.")
     assert len(page.page.summary) == 2
     assert [e.headline for e in page.entries] == ["Merz to visit flood-hit Bavaria"]
+
+
+def test_window_top_standfirst_repeating_the_titles_live_lead() -> None:
+    page = read_text(
+        "Mumbai rains LIVE updates: Heavy rain lashed Mumbai and its suburbs for the third day.\n\n"
+        "Jul 25, 2024, 22:38:14 (IST)\n\nBMC: 42 waterlogging complaints since evening\n\n"
+        "The Brihanmumbai Municipal Corporation said it had received 42 complaints.\n"
+    )
+    assert page.page.standfirst is not None and page.page.standfirst.startswith("Mumbai rains")
+    assert [e.clock for e in page.entries] == ["22:38"]
