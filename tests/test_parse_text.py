@@ -5025,3 +5025,20 @@ def test_the_athletics_go_deeper_card_and_a_one_line_tweet() -> None:
         first.embeds
     )
     assert L.is_embed("RTÉ Rugby (@RTErugby) — Sam Prendergast with a moment of magic #IREvWAL")
+
+
+def test_alt_text_over_a_photo_closing_a_cut_post_opens_no_post() -> None:
+    page = read_text(
+        "I've been speaking to Karen, who fled her home near Cobargo with her two teenage sons.\n"
+        "She is now staying with friends in Bermagui and does not know when she can go back.\n"
+        "Karen and her sons on the beach at Bermagui\nImage caption\n"
+        "Karen and her sons spent hours on the beach as the fire passed\n"
+        "Share this post\nCopy this link\nPosted at 11:0211:02\n"
+        "Prime minister cuts short visit to Cobargo\n"
+        "Scott Morrison has cut short a visit to the fire-hit town after angry exchanges.\n"
+    )
+    assert [(e.clock, e.headline) for e in page.entries] == [
+        (None, None),
+        ("11:02", "Prime minister cuts short visit to Cobargo"),
+    ]
+    assert page.entries[0].captions[0] == "Karen and her sons on the beach at Bermagui"

@@ -164,6 +164,16 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         L.credit_only(doc.s[nxt]) or doc.s[nxt].lower().startswith("image source")
     ):
         return False  # alt text over its photo's credit ("Image source, RNLI")
+    if doc.kind[nxt] == CAPMARK and _caption_marker(doc, nxt) and prv >= lo:
+        # Under a paragraph, over "Image caption" and its caption with no text under them
+        # (share tools, the next post): the photo's alt text closing the post above.
+        body = _past_media(doc, nxt, hi)
+        if (
+            body != nxt
+            and (body < hi or hi < len(doc.s))
+            and (body >= hi or doc.kind[body] != TEXT)
+        ):
+            return False
     if prv < lo or closes_paragraph(doc, prv):
         return True
     if doc.kind[prv] not in (TEXT, BULLET) or prv in doc.captions or L.is_credit(s):
