@@ -5042,3 +5042,23 @@ def test_alt_text_over_a_photo_closing_a_cut_post_opens_no_post() -> None:
         ("11:02", "Prime minister cuts short visit to Cobargo"),
     ]
     assert page.entries[0].captions[0] == "Karen and her sons on the beach at Bermagui"
+
+
+def test_bbc_2014_times_opening_the_line_without_a_colon_inside() -> None:
+    page = read_text(
+        "Ukraine crisis: Kiev clashes turn deadly\nLive text\nAll times GMT\n"
+        "1605: Ukraine's health ministry now says at least nine people have been killed in Kiev.\n"
+        "Earlier the interior ministry said seven people had died.\n1558:\nDaniel Sandford\n"
+        "BBC News, Kiev\nThe police have fired a volley of stun grenades towards the barricade.\n"
+        "1549: The US Vice-President, Joe Biden, has telephoned President Viktor Yanukovych.\n"
+        "Media caption\nFootage appears to show an armoured vehicle on fire near the parliament\n"
+        "1536:\nSteve Rosenberg\nBBC News, Moscow\n"
+        "Russian state television is describing the events in Kiev as an attempted coup.\n"
+    )
+    assert [(e.clock, e.author) for e in page.entries] == [
+        ("16:05", None),
+        ("15:58", "Daniel Sandford"),
+        ("15:49", None),
+        ("15:36", "Steve Rosenberg"),
+    ]
+    assert page.entries[0].paragraphs[0].startswith("Ukraine's health ministry")

@@ -386,6 +386,8 @@ def match_time_line(line: str) -> TimeMark | None:
         return replace(mark, raw=line.strip(), age=both["age"])
     if line[:1] == "-" and line[1:2].isdigit():
         return None  # "-0:00": a video player's time left, not Al Jazeera's "- 18:40"
+    if len(line) == 5 and line[4] == ":" and (hhmm := match_hhmm(line)) is not None:
+        return hhmm[0]  # the BBC's 2013-14 "1558:" alone over a byline
     m = _TIME_LINE.match(line)
     if m is None:
         return None
@@ -450,9 +452,14 @@ def match_hhmm(text: str) -> tuple[TimeMark, str] | None:
 
 
 def split_leading_time(line: str) -> TimeMark | None:
-    """Read a time that opens a line of text; the text after it is the mark's ``lead``."""
+    """Read a time that opens a line of text; the text after it is the mark's ``lead``.
+
+    Also the BBC's 2013-14 ``1605: Ukraine's health ministry now says ...`` (no colon inside).
+    """
     m = _LEADING.match(line)
     if m is None:
+        if line[4:6] == ": " and (hhmm := match_hhmm(line)) is not None and hhmm[1]:
+            return replace(hhmm[0], lead=hhmm[1])
         return None
     ap, zone = m["ap"], m["zone"]
     if zone and zone_for(zone) is None:

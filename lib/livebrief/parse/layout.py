@@ -674,7 +674,7 @@ def _mark_widgets(doc: Doc) -> None:
             kind[j] = DROP
             j = doc.next_nonblank(j, len(lines))
     for i in positions(kind, (TIME,)):
-        if not lines[i].replace(":", "", 1).isdigit():
+        if not lines[i].replace(":", "", 1).isdigit() or lines[i][-1] == ":":
             continue  # a length is bare digits; a dated or zoned time is never one
         prv = doc.prev_nonblank(i, 0)
         if prv >= 0 and kind[prv] == TEXT and L.headline_like(lines[prv]):
@@ -883,7 +883,12 @@ def _stray_lengths(doc: Doc) -> None:
     """
     kind, marks, lines = doc.kind, doc.marks, doc.s
     timed = positions(kind, (TIME,))
-    bare = [k for k, i in enumerate(timed) if lines[i].replace(":", "", 1).isdigit()]
+    # (The BBC's 2013-14 "1536:" is a post's time, never a length.)
+    bare = [
+        k
+        for k, i in enumerate(timed)
+        if lines[i].replace(":", "", 1).isdigit() and lines[i][-1] != ":"
+    ]
     if not bare:
         return
     stray: set[int] = set()
@@ -1020,6 +1025,11 @@ def _after_agenda_hour(prv: str, clock: str | None) -> bool:
     return here >= hour * 60
 
 
+def _hhmm_led(s: str) -> bool:
+    """Tell whether a line opens with a four-digit time and a colon ("1605:")."""
+    return s[4:5] == ":" and s[:4].isdigit()
+
+
 def _leading_times(doc: Doc) -> None:
     """Keep the lines that open with a time as posts only where that is the page's form.
 
@@ -1033,8 +1043,11 @@ def _leading_times(doc: Doc) -> None:
     found = [i for i in positions(kind, (PUB,)) if marks[i].lead is not None]
     if not found:
         return
-    own_lines = len(positions(kind, (TIME,)))
-    keep = len(found) >= 2 and own_lines < len(found)
+    own = positions(kind, (TIME,))
+    if all(_hhmm_led(doc.s[i]) for i in found):
+        # The BBC's 2013-14 "1605: text" with "1558:" alone over a byline: one form.
+        own = [i for i in own if not _hhmm_led(doc.s[i])]
+    keep = len(found) >= 2 and len(own) < len(found)
     listed: dict[int, int | None] = {}  # the list's items: line -> minutes of the day
     for i in found:
         lead = marks[i].lead or ""
