@@ -5062,3 +5062,20 @@ def test_bbc_2014_times_opening_the_line_without_a_colon_inside() -> None:
         ("15:36", "Steve Rosenberg"),
     ]
     assert page.entries[0].paragraphs[0].startswith("Ukraine's health ministry")
+
+
+def test_reuters_signature_without_brackets_and_a_handout_credit() -> None:
+    page = read_text(
+        "Hospital patients treated in the open\nMarch 12, 2024 8:47 AM GMT\n"
+        "Patients at Mamuju's main hospital were being treated in tents outside, witnesses said.\n"
+        "Reporting by Ananda Teresia and Fransiska Nangoy; Editing by Kanupriya Kapoor\n"
+        "President Widodo orders military to help with evacuations\nMarch 12, 2024 7:58 AM GMT\n"
+        "President Joko Widodo has ordered the military to help evacuate residents.\n"
+        "Rescuers search for victims at a collapsed hotel in Mamuju. Antara Foto/Akbar Tado/via"
+        " REUTERS\nReporting by Stanley Widianto; Editing by Kanupriya Kapoor\n"
+    )
+    assert [(e.authors, len(e.paragraphs)) for e in page.entries] == [
+        (["Ananda Teresia", "Fransiska Nangoy"], 1),
+        (["Stanley Widianto"], 1),
+    ]
+    assert page.entries[1].captions[0].endswith("via REUTERS")

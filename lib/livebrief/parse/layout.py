@@ -415,7 +415,7 @@ _WIDGET_START = re.compile(
     r"|keep reading$|(?:posted by|[—–-] ?by)\s+(?P<names>.+))",
     re.I,
 )
-_WIDGET_FIRST = frozenset("SsKkPp—–-(")
+_WIDGET_FIRST = frozenset("SsKkPpR—–-(")
 _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _LIST_MARK = re.compile(r"^list \d+ of \d+$")
 _LIST_HEAD = re.compile(r"^list of \d+ items?$", re.I)

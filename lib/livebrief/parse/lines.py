@@ -461,6 +461,9 @@ SIGN_OFF = re.compile(
     # A service signs: "-- RFE/RL's Belarus Service".
     r"|^(?:—|–|--) ?(?P<org>[A-Z][\w/&.]*['’]s (?:[A-Z][\w-]* ){0,3}(?:Service|Desk|Newsroom))$"
     rf"|^\((?:Reporting|Writing|Reporting and writing) by (?P<by>[^;)]+)(?:;[^)]*)?\)$"
+    # ... and without the brackets on Reuters' live pages, the editors always named after it.
+    r"|^(?:Reporting|Reporting and writing) by (?P<by2>[^;]+);\s*(?:Editing|Writing|Additional"
+    r" reporting)\b[^;]*(?:;.*)?$"
 )
 
 
@@ -471,7 +474,7 @@ def sign_off_names(s: str) -> str | None:
     ``bylines.header_names(..., without_desks=True)`` leaves them out.)
     """
     m = SIGN_OFF.match(s)
-    return (m["names"] or m["by"] or m["org"]) if m else None
+    return (m["names"] or m["by"] or m["by2"] or m["org"]) if m else None
 
 
 _SHARE_WORDS = frozenset(
@@ -492,7 +495,7 @@ def is_embed(s: str) -> bool:
         return True
     if "(@" in s and (s.startswith(("—", "-")) or GLUED_TWEET.search(s) or _TWEET_LINE.match(s)):
         return True
-    if s[0] in "—–-(" and SIGN_OFF.match(s):
+    if (s[0] in "—–-(" or s.startswith("Reporting ")) and SIGN_OFF.match(s):
         return True
     if s[0] in "FTEWLPR" and s.count(" ") and _SHARE_WORDS.issuperset(s.lower().split()):
         return True  # a row of share buttons on one line ("Facebook Twitter Email", lynx)
@@ -560,7 +563,7 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:REUTERS|AFP|AP|EPA)/[A-Z][^/.]{2,40}(?:/File(?: Photo)?)?"  # ".../File Photo"
     r"|©\s?[^©]{2,60}"  # France 24: "... © Mohammed Abed, AFP"
     # Reuters: "... Taiwan Presidential Office/Handout via REUTERS".
-    r"|/(?:Handout|Pool|File)\s+via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)"
+    r"|/(?:(?:Handout|Pool|File)\s+)?via\s+(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images)"
     # Euronews: "... - Copyright Laurent Cipriani/Copyright 2024 The AP. All rights reserved".
     r"|\s[-–]\sCopyright\s.{2,85}"
     # Politico: "... on March 5. | Jae C. Hong/AP".
@@ -676,7 +679,7 @@ _PATTERN_LEADS = (
     "note from", "exclusive news", "to view this video", "facebook ", "twitter ",
     "image", "media ", "video ", "video.", "photo", "play ",
     "from:", "to: ", "cc: ", "reply-to: ", "subject: ", "date: ", "sign up", "please enable",
-    "click here", "read time",
+    "click here", "read time", "reporting by", "reporting and",
 )  # fmt: skip
 
 
