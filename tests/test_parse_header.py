@@ -1124,3 +1124,18 @@ def test_window_top_standfirst_repeating_the_titles_live_lead() -> None:
     )
     assert page.page.standfirst is not None and page.page.standfirst.startswith("Mumbai rains")
     assert [e.clock for e in page.entries] == ["22:38"]
+
+
+def test_the_times_masthead_and_menu_over_the_live_badge_and_title() -> None:
+    page = read_text(
+        "The Times & The Sunday Times\n\nHome\n\nPuzzles\n\nMy account\n\nPolitics\n\nLive\n\n"
+        "Thames Water latest: Ministers prepare special administration\n\n"
+        "Environment secretary to make Commons statement after creditors reject rescue terms\n\n"
+        "Steven Swinford, Political Editor | Geraldine Scott, Senior Political Correspondent\n\n"
+        "Tuesday March 11 2025, 6.52pm, The Times\n\nShare\n\n18:52\n\n"
+        "Labour MPs urge Reed to 'take the keys back'\n\n"
+        "Several Labour MPs have urged the environment secretary to nationalise the company.\n"
+    )
+    assert page.page.title == "Thames Water latest: Ministers prepare special administration"
+    assert page.page.authors == ["Steven Swinford", "Geraldine Scott"]
+    assert [(e.clock, e.labels) for e in page.entries] == [("18:52", [])]

@@ -5079,3 +5079,16 @@ def test_reuters_signature_without_brackets_and_a_handout_credit() -> None:
         (["Stanley Widianto"], 1),
     ]
     assert page.entries[1].captions[0].endswith("via REUTERS")
+
+
+def test_ft_name_in_a_city_over_the_time_gives_role_and_place() -> None:
+    page = read_text(
+        "Gilts rally as traders bet on June rate cut\nMary McDougall in London\n11:42\n"
+        "Short-dated gilts rallied after the figures, with the two-year yield falling.\n"
+        "Services inflation stickier than BoE expected\nValentina Romei in London\n10:58\n"
+        "The fall in headline inflation was driven by lower household energy bills.\n"
+    )
+    assert [(e.author, e.role, e.place) for e in page.entries] == [
+        ("Mary McDougall", "in London", "London"),
+        ("Valentina Romei", "in London", "London"),
+    ]

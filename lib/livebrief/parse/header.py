@@ -593,8 +593,9 @@ def title_under_badge(doc: Doc, i: int) -> bool:
     """Tell whether line ``i`` is the page's title under its badge or stamp, kickers above.
 
     (The New York Times: "Europe" / "Russia-Ukraine War" / "Live" / "Updated Sept. 12, 2023,
-    6:41 p.m. ET" / the title / its standfirst.) Only topic kickers of a few words stand above
-    it; a post's headline has a post's time or body above it.
+    6:41 p.m. ET" / the title / its standfirst; The Times: its masthead and menu / "Live" /
+    the title.) Only short lines stand above it; a post's headline has a post's time or body
+    above it.
     """
     s = doc.s[i]
     over = doc.prev_nonblank(i, 0)
@@ -605,10 +606,14 @@ def title_under_badge(doc: Doc, i: int) -> bool:
         or not L.headline_like(s, max_words=25)
     ):
         return False
+    # (Kickers, menu entries and the masthead: "The Times & The Sunday Times", "My account".)
     above = [j for j in range(over) if doc.kind[j] == TEXT]
     return bool(above) and all(
-        doc.s[j].count(" ") < 4 and not L.closes_sentence(doc.s[j]) for j in above
+        doc.s[j].count(" ") < _KICKER_SPACES and not L.closes_sentence(doc.s[j]) for j in above
     )
+
+
+_KICKER_SPACES = 6
 
 
 def _kicker(page: Page, s: str) -> bool:

@@ -88,6 +88,8 @@ def _names_over_time(doc: Doc, i: int, hi: int) -> tuple[list[str], str | None, 
     if nxt >= hi or doc.kind[nxt] != TEXT:
         return None
     if _time_follows(doc, nxt, hi):
+        if placed := bylines.name_in_place(doc.s[nxt]):
+            return list(placed[0]), placed[1], nxt  # "Mary McDougall in London" (the FT)
         found = bylines.name_line(doc.s[nxt])
         return (found[0], found[1], nxt) if found else None
     role = doc.next_nonblank(nxt, hi)

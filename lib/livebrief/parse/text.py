@@ -495,16 +495,17 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         pre = [p for p in pre if not _byline_shaped(doc.s[p])]
         if (
             pre
-            # Above it: nothing, furniture only, or topic kickers over the page's badge; or
-            # anything, where a stamp only a page's top prints stands under it (a note over
-            # the copied page in an e-mail).
+            # Above it: nothing, furniture only, or topic kickers over the page's badge (a
+            # "Live" badge the title's start took in as a label: The Times); or anything,
+            # where a stamp only a page's top prints stands under it (a note over the copied
+            # page in an e-mail).
             and (
                 doc.kind.find(TEXT, 0, pre[0]) < 0
-                or title_under_badge(doc, pre[0])
+                or title_under_badge(doc, _past_live_badge(doc, pre[0]))
                 or _page_stamp_under(doc, pre[0], pre[1] if len(pre) > 1 else markers[0])
             )
-            and doc.kind[pre[0]] == TEXT
-            and not L.is_stock_headline(doc.s[pre[0]])
+            and doc.kind[top_line := _past_live_badge(doc, pre[0])] == TEXT
+            and not L.is_stock_headline(doc.s[top_line])
         ):
             # A page whose posts print times opens with its title (over a standfirst or a
             # page byline), not with an untimed post; "What's the latest?" is a post.
@@ -763,6 +764,13 @@ _POST_SHARE_TOOLS = frozenset(
 _EXCLAIMED_WORDS = 5
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
+
+
+def _past_live_badge(doc: Doc, i: int) -> int:
+    """The line under a "Live" badge that a post's start took in as its label, else ``i``."""
+    if doc.kind[i] == LABEL and doc.s[i].lower() == "live":
+        return doc.next_nonblank(i, len(doc.s))
+    return i
 
 
 def _page_stamp_under(doc: Doc, lo: int, hi: int) -> bool:
