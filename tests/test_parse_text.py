@@ -5092,3 +5092,19 @@ def test_ft_name_in_a_city_over_the_time_gives_role_and_place() -> None:
         ("Mary McDougall", "in London", "London"),
         ("Valentina Romei", "in London", "London"),
     ]
+
+
+def test_numbered_items_with_a_byline_over_the_time() -> None:
+    page = read_text(
+        "  1. Orbán: Hungary will not sign off on joint defense bonds\n\n"
+        "     By Jacopo Barigazzi\n\n     March 21, 2025 7:12 pm CET\n\n"
+        "     Hungarian Prime Minister Viktor Orbán told reporters Budapest would never agree.\n\n"
+        "  2. Frugals hold the line on Eurobonds\n\n     By Barbara Moens\n\n"
+        "     March 21, 2025 6:40 pm CET\n\n"
+        "     The Netherlands, Austria, Sweden and Denmark pushed back on any language.\n"
+    )
+    assert page.page.rendering == "numbered"
+    assert [(e.clock, e.headline, e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("19:12", "Orbán: Hungary will not sign off on joint defense bonds", "Jacopo Barigazzi", 1),
+        ("18:40", "Frugals hold the line on Eurobonds", "Barbara Moens", 1),
+    ]

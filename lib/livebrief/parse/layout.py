@@ -350,12 +350,16 @@ def _list_among_times(doc: Doc, nums: list[tuple[int, int]]) -> bool:
     if len(times) < 2:
         return False
     numbered = {i for i, _ in nums}
-    # (A time on its own line right under the number's line, a blank line between, is the
-    # item's too.)
-    return not any(
-        t in numbered or t - 1 in numbered or (t - 2 in numbered and doc.kind[t - 1] == BLANK)
-        for t in times
-    )
+
+    def items(t: int) -> bool:
+        # A time on its own line right under the number's line (a blank line between) is
+        # the item's too, and so is one under the item's "By A" (Politico Europe).
+        if t in numbered or t - 1 in numbered or (t - 2 in numbered and doc.kind[t - 1] == BLANK):
+            return True
+        p = doc.prev_nonblank(t, 0)
+        return p > 0 and doc.s[p][:3] == "By " and doc.prev_nonblank(p, 0) in numbered
+
+    return not any(map(items, times))
 
 
 def _lone_item(doc: Doc, i: int) -> bool:

@@ -255,6 +255,13 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         j = _read_byline(doc, e, i, hi, timed)
         if e.headline is None and timed and j > i:
             j = _headline_under_name(doc, e, j, hi)
+        if (
+            mark is None
+            and j > i
+            and (t := doc.next_nonblank(j - 1, hi)) < hi
+            and doc.kind[t] == TIME
+        ):
+            mark, j = doc.marks[t], t + 1  # the time under the byline (Politico Europe)
         i = j
     if e.author is None and mark is not None and mark.byline:
         e.authors, e.author = list(mark.byline), mark.byline[0]
