@@ -1139,3 +1139,19 @@ def test_the_times_masthead_and_menu_over_the_live_badge_and_title() -> None:
     assert page.page.title == "Thames Water latest: Ministers prepare special administration"
     assert page.page.authors == ["Steven Swinford", "Geraldine Scott"]
     assert [(e.clock, e.labels) for e in page.entries] == [("18:52", [])]
+
+
+def test_bbc_key_moments_box_over_its_share_tool() -> None:
+    page = read_text(
+        "Skip to content\nLive\nStorm Darragh: Red warning as 90mph gusts batter Wales\n"
+        "Key moments\nRed weather warning issued for wind in Wales\n"
+        "Three million people sent emergency alert\nShare\nLive Reporting\n"
+        "Edited by Aoife Walsh and Paulin Kola\nAll times stated are UK\n"
+        "Severn bridges closedpublished at 08:20 Greenwich Mean Time 7 December\n"
+        "Both Severn crossings are closed because of high winds, National Highways says.\n"
+    )
+    assert page.page.summary == [
+        "Red weather warning issued for wind in Wales",
+        "Three million people sent emergency alert",
+    ]
+    assert page.page.standfirst is None

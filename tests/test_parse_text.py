@@ -5108,3 +5108,30 @@ def test_numbered_items_with_a_byline_over_the_time() -> None:
         ("19:12", "Orbán: Hungary will not sign off on joint defense bonds", "Jacopo Barigazzi", 1),
         ("18:40", "Frugals hold the line on Eurobonds", "Barbara Moens", 1),
     ]
+
+
+def test_labels_over_glued_published_headlines_and_a_length_at_the_top() -> None:
+    page = read_text(
+        "Storm Darragh: Red warning as 90mph gusts batter Wales\nLive Reporting\n"
+        "Edited by Aoife Walsh\nAll times stated are UK\nPinned\n"
+        "What we know so farpublished at 08:02 Greenwich Mean Time 7 December\n"
+        "Storm Darragh is bringing gusts of up to 93mph to parts of the UK this morning.\n"
+        "Post updatepublished at 09:21 Greenwich Mean Time 7 December\n"
+        "National Grid says 72,000 of its customers are now without power.\nBreaking\n"
+        "Man dies after tree falls on van in Lancashirepublished at 08:47 Greenwich Mean Time"
+        " 7 December\nA man in his 40s has died after a tree fell on to the van he was driving.\n"
+    )
+    assert [(e.clock, e.labels, e.embeds) for e in page.entries] == [
+        ("08:02", ["Pinned"], []),
+        ("09:21", [], []),
+        ("08:47", ["Breaking"], []),
+    ]
+    top = read_text(
+        "Farage: 'This is the first step of something that is going to stun all of you'\n\n1:12\n\n"
+        "Lib Dems take Cheltenhampublished at 03:06 British Summer Time 5 July 2024\n\n"
+        "The Liberal Democrats have gained Harrogate and Knaresborough from the Conservatives.\n\n"
+        "Penny Mordaunt loses her seatpublished at 03:02 British Summer Time 5 July 2024\n\n"
+        "Commons Leader Penny Mordaunt has lost Portsmouth North to Labour by 780 votes.\n"
+    )
+    assert top.page.title is None
+    assert [e.clock for e in top.entries] == ["03:06", "03:02"]

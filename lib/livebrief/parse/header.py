@@ -109,6 +109,8 @@ def summary_items(doc: Doc, stop: int) -> None:
                 break
             items.append(j)
             j = doc.next_nonblank(j, stop)
+        while j < stop and doc.kind[j] == EMBED and not headline:
+            j = doc.next_nonblank(j, stop)  # the box's share tool ("Share") under its items
         if items and j < stop and (headline or doc.kind[j] in (*HEADER_KINDS, TIME, PUB, NUM)):
             for k in items:
                 doc.kind[k] = BULLET

@@ -898,6 +898,10 @@ def _stray_lengths(doc: Doc) -> None:
     stray: set[int] = set()
     bare_set = set(bare)
     others = [k for k in range(len(timed)) if k not in bare_set]
+    if len(bare) == 1 and lines[timed[bare[0]]][1] == ":" and len(positions(kind, (PUB,))) >= 2:
+        # An unpadded "1:12" on a page that prints its times glued to headlines ("...published
+        # at 03:06 ..."): a video's length, with its title over it.
+        stray.add(bare[0])
     if len(others) >= 3 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
         # Every post's time prints "a.m." or "PM" (NBC: "6:05 PM EST"): a bare "02:14"
         # there is a video's length, unless it repeats a post's clock in 24 hours (the
@@ -969,17 +973,17 @@ def _stray_lengths(doc: Doc) -> None:
         t = doc.next_nonblank(timed[k], len(lines))
         if t < len(lines) and kind[t] == TEXT and L.headline_like(lines[t]):
             make_caption(doc, t)
-        elif t < len(lines) and kind[t] == TEXT:
+        else:
             # ... or over it, inside the body (NBC: a paragraph / "Trump rally in Laconia" /
-            # "02:14" / a paragraph).
+            # "02:14" / a paragraph), or at a window's top over the next post.
             a = doc.prev_nonblank(timed[k], 0)
             p = doc.prev_nonblank(a, 0) if a >= 0 else -1
             if (
-                p >= 0
+                a >= 0
                 and kind[a] == TEXT
                 and L.headline_like(lines[a])
-                and kind[p] == TEXT
-                and L.closes_sentence(lines[p])
+                # (under a paragraph, or at the window's top: the cut post's video)
+                and (p < 0 or (kind[p] == TEXT and L.closes_sentence(lines[p])))
             ):
                 make_caption(doc, a)
 

@@ -293,6 +293,7 @@ SUMMARY_HEADS = frozenset(
         "here's what to know",  # The Washington Post
         "here’s what to know",
         "key updates",  # The Washington Post (2024)
+        "key moments",  # the BBC (2024)
     }
 )
 

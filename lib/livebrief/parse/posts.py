@@ -128,7 +128,7 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     top = lo
     while top < hi - 1 and doc.kind[top] in (LABEL, BLANK):
         top += 1
-    if top > lo and doc.kind[top] == TEXT:
+    if top > lo and (doc.kind[top] == TEXT or (doc.kind[top] == PUB and doc.heads.get(top))):
         # A label over the headline, the headline over its byline and time ("Analysis" /
         # headline / "By A" / time: The Washington Post): read from the headline.
         e.labels.extend(L.LABELS[doc.s[j].lower().rstrip(":")] for j in range(lo, top) if doc.s[j])

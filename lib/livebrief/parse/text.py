@@ -449,11 +449,22 @@ def _own_form(doc: Doc, markers: list[int], least: int = 3) -> bool:
 def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     """Return the header's last line and the first line of every post."""
     hdr, starts = _starts(doc)
+    # A label over a glued "...published at" headline ("Breaking" / "Man dies ...published
+    # at 08:47 ..."): that post's, not the end of the post above.
+    for idx in range(1, len(starts)):
+        st = starts[idx]
+        if doc.kind[st] == PUB and doc.heads.get(st):
+            k = doc.prev_nonblank(st, 0)
+            while k > starts[idx - 1] and doc.kind[k] == LABEL and doc.s[k].lower() != "live":
+                starts[idx] = k
+                k = doc.prev_nonblank(k, 0)
     # A badge over the first timed post's time ("Key Event", "Pinned post") is that post's
     # label, not the header's last line nor the end of a post cut above; "Live" there is the
     # page's.
     n = 1 if len(starts) > 1 and starts[0] in (doc.tail_top, doc.cut_top) else 0
-    if len(starts) > n and doc.kind[starts[n]] == TIME:
+    if len(starts) > n and (
+        doc.kind[starts[n]] == TIME or (doc.kind[starts[n]] == PUB and doc.heads.get(starts[n]))
+    ):
         k = doc.prev_nonblank(starts[n], 0)
         while (
             k > (starts[n - 1] if n else -1) and doc.kind[k] == LABEL and doc.s[k].lower() != "live"
