@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from livebrief.model import RosterMember
-from livebrief.parse.lines import LIVE_TITLE, closes_sentence, is_credit
+from livebrief.parse.lines import closes_sentence, is_credit, live_lead
 
 _PARTICLES = frozenset(
     [
@@ -411,7 +411,7 @@ def is_role_line(s: str) -> bool:
         return False
     if s.startswith(_SENTENCE_LEADS) or any(q in s for q in _QUOTES):
         return False  # a sentence ("We're closing this live blog") or a quoting headline
-    if ": " in s and LIVE_TITLE.search(s.partition(": ")[0]):
+    if live_lead(s):
         return False  # a live page's title ("Live Updates: Another Strong Earthquake ...")
     if _PLACE_LEAD.match(s) and s.split()[0].lower() in {"in", "from", "reporting", "at"}:
         return True

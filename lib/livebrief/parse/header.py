@@ -507,7 +507,7 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
                             doc.kind.find(UPDATED, i, first_start) >= 0
                             or doc.kind.find(BULLET, i, first_start) >= 0
                             # ... or repeating the title's lead ("Mumbai rains LIVE updates: ...")
-                            or (": " in s[:80] and L.LIVE_TITLE.search(s.partition(": ")[0]))
+                            or L.live_lead(s)
                         )
                     )
                 )

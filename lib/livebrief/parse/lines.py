@@ -450,6 +450,12 @@ def is_anywhere_chrome(s: str) -> bool:
 # A live page's title ("Leeds v Derby – live!", "Ukraine war latest: ...").
 LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
 
+
+def live_lead(s: str) -> bool:
+    """Tell whether a line opens with a live title's lead ("Mumbai rains LIVE updates: ...")."""
+    return ": " in s[:80] and LIVE_TITLE.search(s.partition(": ")[0]) is not None
+
+
 # A reporter's sign-off under the post's body: "— Emanuel Fabian" (Times of Israel), RFE/RL's
 # "-- Glenn Kates", ABC News' "-ABC News' Ginger Zee and Dan Peck" (a single hyphen only glued
 # to the name: "- Name" is a list's bullet as often), Reuters' "(Reporting by Ben Blanchard

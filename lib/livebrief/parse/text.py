@@ -717,7 +717,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         or (L.LIVE_TITLE.search(s) and not full_sentence(s) and not s.endswith(":"))
         # The standfirst repeating the title's lead ("Mumbai rains LIVE updates: Heavy rain
         # lashed Mumbai ..."): the header's, under a cut title.
-        or (": " in s[:80] and L.LIVE_TITLE.search(s.partition(": ")[0]))
+        or L.live_lead(s)
     ):
         # A title ("Leeds v Derby – live!"), not "... to our live coverage." nor a lead-in
         # ("Welcome to our live blog ... Here's a quick recap:").
