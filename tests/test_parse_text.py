@@ -5135,3 +5135,23 @@ def test_labels_over_glued_published_headlines_and_a_length_at_the_top() -> None
     )
     assert top.page.title is None
     assert [e.clock for e in top.entries] == ["03:06", "03:02"]
+
+
+def test_numbered_window_cut_under_a_label_items_number() -> None:
+    page = read_text(
+        "    Why Atlantic storms seem to be getting worsepublished at 10:12 Greenwich Mean Time\n\n"
+        "    Mark Poynton\n\n    Climate editor\n\n"
+        "    Warmer seas give storms more energy, and they are arriving earlier in the season.\n\n"
+        "  5. Flights cancelled at Shannonpublished at 09:55 Greenwich Mean Time\n\n"
+        "    Aer Lingus has cancelled 40 flights because of the high winds.\n\n"
+        "  6. Schools closedpublished at 09:40 Greenwich Mean Time\n\n"
+        "    More than 200 schools will stay closed on Friday.\n"
+    )
+    assert [(e.clock, e.headline, e.author) for e in page.entries] == [
+        ("10:12", "Why Atlantic storms seem to be getting worse", "Mark Poynton"),
+        ("09:55", "Flights cancelled at Shannon", None),
+        ("09:40", "Schools closed", None),
+    ]
+    assert bylines.one_line_byline("From CNN Business’ Hanna Ziady in London") == bylines.Byline(
+        ["Hanna Ziady"], "in London", 1
+    )

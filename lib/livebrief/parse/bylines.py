@@ -300,7 +300,8 @@ _NOT_PLACES = frozenset(
 _BY = re.compile(r"^By\s+(?P<rest>.+)$")
 _FROM = re.compile(
     r"^(?:From|Analysis by|Reporting by|Written by)\s+"
-    r"(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)['’]s\s+)?(?P<rest>.+)$"
+    # (A plural's possessive too: "From CNN Business’ Hanna Ziady in London".)
+    r"(?:(?P<org>[A-Z][\w&.]*(?:\s[A-Z][\w&.]*)*)(?:['’]s|(?<=s)['’])\s+)?(?P<rest>.+)$"
 )
 # An outlet's correspondent and where they report from, alone on a line: "Al Jazeera's Zein
 # Basravi, reporting from Odesa".

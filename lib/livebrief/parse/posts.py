@@ -159,6 +159,11 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif lo == doc.tail_top and doc.kind[i] == TEXT and cut_role(doc.s[i]):
         e.role = doc.s[i]  # the role line of a byline whose name was above the window's cut
         i += 1
+    elif doc.numbered and i == lo and doc.kind[i] == PUB and doc.heads.get(i):
+        # A numbered window cut under an item's number ("  4. Analysis"): its headline with
+        # the time glued on still heads the item.
+        headline, mark = doc.heads[i], doc.marks[i]
+        i += 1
     elif doc.kind[i] == PUB and i in doc.leads:
         mark, lead = doc.marks[i], doc.leads[i]  # "8.58am: Good morning. Last night ..."
         i += 1
