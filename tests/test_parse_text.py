@@ -5155,3 +5155,45 @@ def test_numbered_window_cut_under_a_label_items_number() -> None:
     assert bylines.one_line_byline("From CNN Business’ Hanna Ziady in London") == bylines.Byline(
         ["Hanna Ziady"], "in London", 1
     )
+
+
+def test_window_top_name_alone_over_paragraphs_is_a_cut_posts_byline() -> None:
+    page = read_text(
+        "Harvey Kong\n"
+        "A 58-year-old taxi driver was taken to hospital after a large tree fell onto his car.\n"
+        "Firefighters used hydraulic cutters to free the man, who was conscious.\n"
+        "1:55pm\nFlights cancelled at Hong Kong airport\n"
+        "Cathay Pacific has suspended all flights until 8pm, the airline said on Sunday.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.author, len(e.paragraphs)) for e in page.entries] == [
+        (None, "Harvey Kong", 2),
+        ("13:55", None, 1),
+    ]
+    # On a page without time lines of its own (the BBC's), the name is a photo's alt text.
+    bbc = read_text(
+        "Rachel Reeves\n"
+        "The chancellor has been speaking to broadcasters in Downing Street, defending her plans.\n"
+        "She said the choices were difficult but necessary to fix the public finances.\n"
+        "Markets reactpublished at 14:02 Greenwich Mean Time\n"
+        "The pound rose slightly against the dollar after the statement, traders said.\n"
+    )
+    assert bbc.entries[0].author is None
+
+
+def test_chart_alt_text_and_a_caption_under_its_marker_in_a_cut_post() -> None:
+    assert L.is_credited_caption("Line chart of Two-year gilt yield (%) showing yields fall")
+    page = read_text(
+        "Carlisle residents told: stay upstairs\n"
+        "Cumbria Police say people in the Warwick Road area who have not left should go upstairs.\n"
+        "Officers say boats from the fire service and the RNLI are working street by street.\n"
+        "Image copyright\nPA\nImage caption\n"
+        "Residents of Warwick Road were taken to safety by boat\n"
+        "Share this post\nPosted at 17:39\n'It came through the floorboards'\n"
+        "I'm standing on Main Street in Keswick, where the water is running down the road.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.headline) for e in page.entries] == [
+        (None, "Carlisle residents told: stay upstairs"),
+        ("17:39", "'It came through the floorboards'"),
+    ]

@@ -587,10 +587,15 @@ _CREDIT_TAIL_ENDS = (")", "]")
 _FILE_PIC = (". File pic", ". File picture", ". File photo", ". Pic: file")
 
 
+_CHART_ALT = ("Line chart of ", "Column chart of ", "Bar chart of ", "Area chart of ")
+
+
 def is_credited_caption(s: str) -> bool:
     """Tell whether a line is a photo caption that ends with the photo's credit."""
     if s.startswith(("Credit...", "PHOTO: ")):  # ABC News (US): "PHOTO: Waves crash ..."
         return True
+    if s.startswith(_CHART_ALT):
+        return True  # a chart's alt text (the FT: "Line chart of X showing Y")
     if s.endswith((" – video", " - video")) and len(s) <= 200:
         return True  # the Guardian's caption under an embedded video
     if s.endswith(_FILE_PIC) and len(s) <= 320:

@@ -159,6 +159,22 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
     elif lo == doc.tail_top and doc.kind[i] == TEXT and cut_role(doc.s[i]):
         e.role = doc.s[i]  # the role line of a byline whose name was above the window's cut
         i += 1
+    elif (
+        lo == doc.tail_top
+        and not doc.numbered
+        and doc.kind[i] == TEXT
+        # (Where posts print their times on lines of their own; elsewhere, the BBC's, a name
+        # alone is as often a photo's alt text: "Vladimir Putin", "Rachel Reeves".)
+        and doc.kind.find(TIME, lo) >= 0
+        and not L.is_credit(doc.s[i])
+        and _PLACE_NAME_WORDS.isdisjoint(doc.s[i].replace("’", "'").replace("'", " ' ").split())
+        and (names := bylines.header_names(doc.s[i]))
+        and (k := doc.next_nonblank(i, hi)) < hi
+        and doc.kind[k] == TEXT
+        and len(doc.s[k]) > 60
+    ):
+        e.authors, e.author = list(names), names[0]  # a byline whose headline was cut above
+        i += 1
     elif doc.numbered and i == lo and doc.kind[i] == PUB and doc.heads.get(i):
         # A numbered window cut under an item's number ("  4. Analysis"): its headline with
         # the time glued on still heads the item.
@@ -317,6 +333,34 @@ def _byline_below(doc: Doc, i: int, hi: int) -> bool:
 
 
 _HEADLINE_MAX = 120
+# Words of a place's or a photo's name, never of a byline's ("Todmorden High School"), and an
+# outlet's possessive ("Sky Sports' Jamie Carragher": a pundit's card, not the post's byline).
+_PLACE_NAME_WORDS = frozenset(
+    {
+        "'",
+        "School",
+        "College",
+        "University",
+        "Hospital",
+        "Council",
+        "Cathedral",
+        "Church",
+        "Station",
+        "Airport",
+        "Police",
+        "Road",
+        "Street",
+        "Bridge",
+        "Park",
+        "Centre",
+        "Center",
+        "Stadium",
+        "Square",
+        "Hall",
+        "House",
+        "Court",
+    }
+)
 
 
 def _trailing_off(doc: Doc, i: int, hi: int) -> bool:

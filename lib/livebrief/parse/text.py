@@ -680,6 +680,17 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     if (
         k < first
         and doc.kind[k] == TEXT
+        and len(doc.s[k]) > 60
+        and full_sentence(doc.s[k])
+        and bylines.header_names(s)
+        and not L.LIVE_TITLE.search(s)
+    ):
+        # A name alone over a paragraph ("Harvey Kong" / "A 58-year-old taxi driver ..."): the
+        # byline of a post whose headline the window cut, never the page's title.
+        return top
+    if (
+        k < first
+        and doc.kind[k] == TEXT
         and bylines.header_names(s)
         and bylines.is_role_line(doc.s[k])
     ):
@@ -941,6 +952,8 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             continue  # a photo's alt text over its credit ("Sky over St Ives" / "Copyright: ...")
         if kind == TEXT and L.is_credit(s) and (paragraphs or doc.kind[line - 1] == CAPMARK):
             continue  # a photo's credit under its caption ("Luhansk Regional .../Telegram")
+        if kind == TEXT and paragraphs and under_caption_mark(doc, line):
+            continue  # the caption under "Image caption" ("Residents ... taken to safety by boat")
         if kind == ROSTER and s.startswith(L.REPORTING_CREDITS):
             continue  # RFE/RL's credit under the body: "With reporting by AP, AFP, and Reuters"
         if kind == TEXT and line not in doc.captions and not named:
