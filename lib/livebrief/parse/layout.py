@@ -902,7 +902,7 @@ def _stray_lengths(doc: Doc) -> None:
         # An unpadded "1:12" on a page that prints its times glued to headlines ("...published
         # at 03:06 ..."): a video's length, with its title over it.
         stray.add(bare[0])
-    if len(others) >= 3 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
+    if len(others) >= 2 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
         # Every post's time prints "a.m." or "PM" (NBC: "6:05 PM EST"): a bare "02:14"
         # there is a video's length, unless it repeats a post's clock in 24 hours (the
         # Guardian: "2.48pm BST" / "14:48").
