@@ -373,15 +373,16 @@ def ends_in_stock_headline(text: str) -> bool:
 def check_page(parsed: ParsedPage, text: str) -> None:
     """Check what any parse must satisfy, whatever the text.
 
-    Text is compared with the page as the reader reads it: after a dump tool's wrapping,
-    Markdown and link numbers are undone (livebrief.parse.dump), which only joins lines and
-    drops marks.
+    Text is compared with the page as the reader reads it: without the characters a page
+    never shows (soft hyphens, zero-width spaces: ``lines.visible``), and after a dump tool's
+    wrapping, Markdown and link numbers are undone (livebrief.parse.dump), which only joins
+    lines and drops marks.
     """
     assert isinstance(parsed, ParsedPage)
     entries = parsed.entries
     n = len(entries)
     assert n <= sum(1 for line in text.split("\n") if line.strip())
-    text = dump.undo(text)[0]
+    text = dump.undo(L.visible(text))[0]
     assert [e.position for e in entries] == list(range(n))
     assert sorted(e.seq for e in entries) == list(range(n))
     for e in entries:

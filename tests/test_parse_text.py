@@ -5197,3 +5197,12 @@ def test_chart_alt_text_and_a_caption_under_its_marker_in_a_cut_post() -> None:
         (None, "Carlisle residents told: stay upstairs"),
         ("17:39", "'It came through the floorboards'"),
     ]
+
+
+def test_a_summary_heading_on_the_last_line_under_a_window_top_paragraph() -> None:
+    # (Found by the fuzz tests: the heading's items would stand past the page's end.)
+    page = read_text(
+        '    "It gives you awful memories leaving the cup final, but today has cured a lot of'
+        " those memories.\r\nSummary"
+    )
+    assert len(page.entries) == 1

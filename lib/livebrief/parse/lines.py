@@ -447,6 +447,17 @@ def is_anywhere_chrome(s: str) -> bool:
     return s.lower() in ANYWHERE_CHROME or bool(_ANYWHERE_CHROME_RE.match(s))
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b"))
+
+
+def visible(text: str) -> str:
+    """Drop what a page never shows: a word processor's soft hyphens ("amend\xadments") and
+    zero-width spaces, so that words match again (the same object when there are none)."""
+    if "\xad" in text or "\u200b" in text:
+        return text.translate(_INVISIBLE)
+    return text
+
+
 # A live page's title ("Leeds v Derby – live!", "Ukraine war latest: ...").
 LIVE_TITLE = re.compile(r"\b(?:live|latest|as it happened)\b", re.I)
 

@@ -657,7 +657,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
             # a summary's heading over its items (DW's "What you need to know")
             or (
                 doc.s[x].lower() in L.SUMMARY_HEADS
-                and doc.kind[doc.next_nonblank(x, first)] == BULLET
+                and (b := doc.next_nonblank(x, first)) < first
+                and doc.kind[b] == BULLET
             )
             for x in range(j + 1, first)
         )
@@ -1063,10 +1064,7 @@ def read_text(
     tz
         IANA zone for pages that state none.
     """
-    if "\xad" in text or "\u200b" in text:
-        # A word processor's soft hyphens ("amend\xadments") and zero-width spaces are
-        # invisible on the page: words match again without them.
-        text = text.translate(_INVISIBLE)
+    text = L.visible(text)
     text, undone = dump.undo(text)  # a dump tool's wrapped lines and link numbers
     doc = classify(text)
     hdr, starts = _entry_starts(doc)
@@ -1114,9 +1112,6 @@ def read_text(
                 b.mark = replace(b.mark, house=house)
     _finish(page, built, date, tz)
     return ParsedPage(page, [b.entry for b in built])
-
-
-_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b"))
 
 
 def _rendering(doc: Doc, starts: list[int]) -> str:
