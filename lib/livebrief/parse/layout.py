@@ -898,7 +898,7 @@ def _stray_lengths(doc: Doc) -> None:
     stray: set[int] = set()
     bare_set = set(bare)
     others = [k for k in range(len(timed)) if k not in bare_set]
-    if len(bare) == 1 and lines[timed[bare[0]]][1] == ":" and len(positions(kind, (PUB,))) >= 2:
+    if len(bare) == 1 and lines[timed[bare[0]]][1] == ":" and kind.count(PUB) >= 2:
         # An unpadded "1:12" on a page that prints its times glued to headlines ("...published
         # at 03:06 ..."): a video's length, with its title over it.
         stray.add(bare[0])
@@ -1033,11 +1033,6 @@ def _after_agenda_hour(prv: str, clock: str | None) -> bool:
     return here >= hour * 60
 
 
-def _hhmm_led(s: str) -> bool:
-    """Tell whether a line opens with a four-digit time and a colon ("1605:")."""
-    return s[4:5] == ":" and s[:4].isdigit()
-
-
 def _leading_times(doc: Doc) -> None:
     """Keep the lines that open with a time as posts only where that is the page's form.
 
@@ -1052,9 +1047,9 @@ def _leading_times(doc: Doc) -> None:
     if not found:
         return
     own = positions(kind, (TIME,))
-    if all(_hhmm_led(doc.s[i]) for i in found):
+    if all(times.match_hhmm(doc.s[i]) for i in found):
         # The BBC's 2013-14 "1605: text" with "1558:" alone over a byline: one form.
-        own = [i for i in own if not _hhmm_led(doc.s[i])]
+        own = [i for i in own if not times.match_hhmm(doc.s[i])]
     keep = len(found) >= 2 and len(own) < len(found)
     listed: dict[int, int | None] = {}  # the list's items: line -> minutes of the day
     for i in found:

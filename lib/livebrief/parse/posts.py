@@ -167,7 +167,10 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         # alone is as often a photo's alt text: "Vladimir Putin", "Rachel Reeves".)
         and doc.kind.find(TIME, lo) >= 0
         and not L.is_credit(doc.s[i])
-        and _PLACE_NAME_WORDS.isdisjoint(doc.s[i].replace("’", "'").replace("'", " ' ").split())
+        # (an outlet's possessive: "Sky Sports' Jamie Carragher" is a pundit's card)
+        and "'" not in doc.s[i]
+        and "’" not in doc.s[i]
+        and _PLACE_NAME_WORDS.isdisjoint(doc.s[i].split())
         and (names := bylines.header_names(doc.s[i]))
         and (k := doc.next_nonblank(i, hi)) < hi
         and doc.kind[k] == TEXT
@@ -333,11 +336,9 @@ def _byline_below(doc: Doc, i: int, hi: int) -> bool:
 
 
 _HEADLINE_MAX = 120
-# Words of a place's or a photo's name, never of a byline's ("Todmorden High School"), and an
-# outlet's possessive ("Sky Sports' Jamie Carragher": a pundit's card, not the post's byline).
+# Words of a place's or a photo's name, never of a byline's ("Todmorden High School").
 _PLACE_NAME_WORDS = frozenset(
     {
-        "'",
         "School",
         "College",
         "University",

@@ -359,7 +359,7 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
         doc.kind[first] == TIME
         and over >= 0
         and doc.s[over].lower() in _UPDATED_WORDS
-        and not any(doc.kind[j] == TIME for j in range(over))
+        and doc.kind.find(TIME, 0, over) < 0
     ):
         return True  # "Updated" / "Sept. 12, 2023, 6:41 p.m. ET" over the title
     if doc.kind[first] != TIME or mark is None or mark.date is None:
@@ -452,12 +452,8 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     # A label over a glued "...published at" headline ("Breaking" / "Man dies ...published
     # at 08:47 ..."): that post's, not the end of the post above.
     for idx in range(1, len(starts)):
-        st = starts[idx]
-        if doc.kind[st] == PUB and doc.heads.get(st):
-            k = doc.prev_nonblank(st, 0)
-            while k > starts[idx - 1] and doc.kind[k] == LABEL and doc.s[k].lower() != "live":
-                starts[idx] = k
-                k = doc.prev_nonblank(k, 0)
+        if doc.kind[starts[idx]] == PUB and doc.heads.get(starts[idx]):
+            starts[idx] = _labels_over(doc, starts[idx], starts[idx - 1])
     # A badge over the first timed post's time ("Key Event", "Pinned post") is that post's
     # label, not the header's last line nor the end of a post cut above; "Live" there is the
     # page's.
@@ -465,15 +461,21 @@ def _entry_starts(doc: Doc) -> tuple[int, list[int]]:
     if len(starts) > n and (
         doc.kind[starts[n]] == TIME or (doc.kind[starts[n]] == PUB and doc.heads.get(starts[n]))
     ):
-        k = doc.prev_nonblank(starts[n], 0)
-        while (
-            k > (starts[n - 1] if n else -1) and doc.kind[k] == LABEL and doc.s[k].lower() != "live"
-        ):
-            starts[n] = k
-            if not n:
-                hdr = min(hdr, k - 1)
-            k = doc.prev_nonblank(k, 0)
+        starts[n] = _labels_over(doc, starts[n], starts[n - 1] if n else -1)
+        if not n:
+            hdr = min(hdr, starts[0] - 1)
     return hdr, starts
+
+
+def _labels_over(doc: Doc, start: int, floor: int) -> int:
+    """Return the first of the label lines right over a post's start (above ``floor``).
+
+    "Live" there is the page's badge, never a post's label.
+    """
+    k = doc.prev_nonblank(start, 0)
+    while k > floor and doc.kind[k] == LABEL and doc.s[k].lower() != "live":
+        start, k = k, doc.prev_nonblank(k, 0)
+    return start
 
 
 def _starts(doc: Doc) -> tuple[int, list[int]]:
@@ -504,6 +506,7 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
         # Over a standfirst, an agency or names alone ("The Associated Press") are the page's
         # byline, not an untimed post's headline.
         pre = [p for p in pre if not _byline_shaped(doc.s[p])]
+        top_line = _past_live_badge(doc, pre[0]) if pre else -1
         if (
             pre
             # Above it: nothing, furniture only, or topic kickers over the page's badge (a
@@ -512,10 +515,10 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
             # page in an e-mail).
             and (
                 doc.kind.find(TEXT, 0, pre[0]) < 0
-                or title_under_badge(doc, _past_live_badge(doc, pre[0]))
+                or title_under_badge(doc, top_line)
                 or _page_stamp_under(doc, pre[0], pre[1] if len(pre) > 1 else markers[0])
             )
-            and doc.kind[top_line := _past_live_badge(doc, pre[0])] == TEXT
+            and doc.kind[top_line] == TEXT
             and not L.is_stock_headline(doc.s[top_line])
         ):
             # A page whose posts print times opens with its title (over a standfirst or a
