@@ -1155,3 +1155,27 @@ def test_bbc_key_moments_box_over_its_share_tool() -> None:
         "Three million people sent emergency alert",
     ]
     assert page.page.standfirst is None
+
+
+def test_bbc_2014_menu_over_the_stamp_title_and_reporters() -> None:
+    page = read_text(
+        "Skip to main content\nAccessibility links\nBBC iD\nSign in\nBBC navigation\nNews\n"
+        "Sport\nMore…\nSearch term:\nBBC News Europe\nHome\nUK\nLatin America\nMid-East\n"
+        "Entertainment\nVideo\n18 February 2014 Last updated at 16:05\n"
+        "Ukraine crisis: Kiev clashes turn deadly\nLive text\n"
+        "Reporting: Yaroslav Lukov, Patrick Jackson and Claire Brennan\nAll times GMT\n"
+        "Key Points\nAt least seven people have been killed in clashes in central Kiev\n"
+        "The metro in the Ukrainian capital has been shut down\nGet involved\n"
+        "1605: Ukraine's health ministry now says at least nine people have been killed.\n"
+        "Earlier the interior ministry said seven people had died.\n"
+        "1558:\nDaniel Sandford\nBBC News, Kiev\n"
+        "The police have just fired a volley of stun grenades towards the barricade.\n"
+    )
+    assert page.page.title == "Ukraine crisis: Kiev clashes turn deadly"
+    assert page.page.authors == ["Yaroslav Lukov", "Patrick Jackson", "Claire Brennan"]
+    assert page.page.updated == "18 February 2014 Last updated at 16:05"
+    assert len(page.page.summary) == 2
+    assert [(e.clock, e.headline, e.author) for e in page.entries] == [
+        ("16:05", None, None),
+        ("15:58", None, "Daniel Sandford"),
+    ]

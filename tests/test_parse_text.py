@@ -5064,6 +5064,20 @@ def test_bbc_2014_times_opening_the_line_without_a_colon_inside() -> None:
     assert page.entries[0].paragraphs[0].startswith("Ukraine's health ministry")
 
 
+def test_bbc_2014_window_with_one_leading_time_and_one_alone() -> None:
+    # One "1605: text" and one "1558:" over a byline are two posts of one form.
+    page = read_text(
+        "1605: Ukraine's health ministry now says at least nine people have been killed.\n"
+        "Earlier the interior ministry said seven people had died.\n1558:\nDaniel Sandford\n"
+        "BBC News, Kiev\nThe police have fired a volley of stun grenades towards the barricade.\n"
+    )
+    assert [(e.clock, e.author, len(e.paragraphs)) for e in page.entries] == [
+        ("16:05", None, 2),
+        ("15:58", "Daniel Sandford", 1),
+    ]
+    assert page.entries[0].paragraphs[0].startswith("Ukraine's health ministry")
+
+
 def test_reuters_signature_without_brackets_and_a_handout_credit() -> None:
     page = read_text(
         "Hospital patients treated in the open\nMarch 12, 2024 8:47 AM GMT\n"

@@ -597,7 +597,8 @@ _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:t
 _LIVE_TEXT_BY = re.compile(r"^Live text\s*[-–:]\s*(?P<names>[^;]+?)\s*(?:;.*)?$")
 _PAGE_BY = re.compile(
     # (An initial's stop is part of a name: "Tori B. Powell".)
-    r"^(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?\s+"
+    r"^(?:(?:Live\s+)?(?:reporting|coverage|blog|page)?\s*(?:by|from):?"
+    r"|Reporting:)\s+"  # (the BBC's 2012-15 "Reporting: A, B and C")
     r"(?P<names>(?:[^.]|(?<=\s[A-Z])\.)+?)"
     r"(?:,\s*(?:CNN|BBC|Sky News|Reuters|the Guardian|Al Jazeera)\b[^.]*)?"
     r"(?:(?<!\s[A-Z])\.\s|\.?$)",

@@ -224,6 +224,12 @@ def top_nav(doc: Doc) -> None:
         return  # a contributor and "Key event" over a post's headline (the Guardian)
     if strong_at(doc, texts[-1], n, one_line=False) and not L.LIVE_TITLE.search(doc.s[j]):
         return  # a name over its role line: a post's byline, under the post's headline
+    if doc.kind[j] == UPDATED:
+        # The BBC's 2012-15 pages print the stamp between the menu and the title
+        # ("18 February 2014 Last updated at 16:05").
+        j = doc.next_nonblank(j, n)
+        if j >= n:
+            return
     title = doc.s[j]
     if (
         doc.kind[j] == TEXT

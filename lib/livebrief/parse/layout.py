@@ -1047,10 +1047,14 @@ def _leading_times(doc: Doc) -> None:
     if not found:
         return
     own = positions(kind, (TIME,))
+    opening = len(found)
     if all(times.match_hhmm(doc.s[i]) for i in found):
-        # The BBC's 2013-14 "1605: text" with "1558:" alone over a byline: one form.
+        # The BBC's 2013-14 "1605: text" with "1558:" alone over a byline: one form, so a
+        # window with one of each holds two posts in it.
+        alone = [i for i in own if times.match_hhmm(doc.s[i])]
         own = [i for i in own if not times.match_hhmm(doc.s[i])]
-    keep = len(found) >= 2 and len(own) < len(found)
+        opening += len(alone)
+    keep = opening >= 2 and len(own) < len(found)
     listed: dict[int, int | None] = {}  # the list's items: line -> minutes of the day
     for i in found:
         lead = marks[i].lead or ""
