@@ -4783,6 +4783,27 @@ def test_bare_length_among_twelve_hour_times_and_its_title_over_it() -> None:
     assert len(first.paragraphs) == 2
 
 
+def test_bare_length_under_its_title_in_a_body_with_one_twelve_hour_time() -> None:
+    # A window holding one post's time: the padded length under its title alone, inside the
+    # cut post's body, is still no post's clock.
+    page = read_text(
+        "Jonathan Allen\n\n"
+        "LACONIA, N.H. — Donald Trump spent much of his final rally attacking Nikki Haley.\n\n"
+        "Trump was joined onstage by several former rivals who have endorsed him.\n\n"
+        "Trump rally in Laconia\n\n02:14\n\n"
+        "Trump also repeated his false claim that the 2020 election was stolen.\n\n"
+        "2h ago / 8:48 PM EST\n\nDixville Notch voters prepare for midnight vote\n\n"
+        "Emma Barnett\n\nThe six registered voters of this tiny township will vote at midnight.\n"
+    )
+    assert [(e.clock, e.author) for e in page.entries] == [
+        (None, "Jonathan Allen"),
+        ("20:48", "Emma Barnett"),
+    ]
+    first = page.entries[0]
+    assert "02:14" in first.embeds and "Trump rally in Laconia" in first.captions
+    assert len(first.paragraphs) == 3
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

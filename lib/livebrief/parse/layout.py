@@ -908,6 +908,15 @@ def _stray_lengths(doc: Doc) -> None:
         # Guardian: "2.48pm BST" / "14:48").
         twelve = {marks[timed[k]].clock for k in others}
         stray.update(k for k in bare if marks[timed[k]].clock not in twelve)
+    elif others and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
+        # With fewer posts in the window: only a length over nothing but its title, inside a
+        # body (a paragraph / "Trump rally in Laconia" / "02:14").
+        twelve = {marks[timed[k]].clock for k in others}
+        stray.update(
+            k
+            for k in bare
+            if marks[timed[k]].clock not in twelve and _titled_in_body(doc, timed[k])
+        )
 
     def clock(k: int) -> int | None:
         return times.minutes(marks[timed[k]].clock)
@@ -989,6 +998,19 @@ def _stray_lengths(doc: Doc) -> None:
 
 
 _TWELVE_HOUR = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b")
+
+
+def _titled_in_body(doc: Doc, at: int) -> bool:
+    """Tell whether a time line has a title alone over it, under a paragraph."""
+    a = doc.prev_nonblank(at, 0)
+    p = doc.prev_nonblank(a, 0) if a >= 0 else -1
+    return (
+        p >= 0
+        and doc.kind[a] == TEXT
+        and L.headline_like(doc.s[a])
+        and doc.kind[p] == TEXT
+        and L.closes_sentence(doc.s[p])
+    )
 
 
 def _bodiless(doc: Doc, at: int) -> bool:
