@@ -4804,6 +4804,23 @@ def test_bare_length_under_its_title_in_a_body_with_one_twelve_hour_time() -> No
     assert len(first.paragraphs) == 3
 
 
+def test_label_headline_and_by_line_on_the_windows_last_lines_open_a_post() -> None:
+    # CBS prints the time under the byline: the window's end cut it, not the post.
+    page = read_text(
+        "Photos: Downtown Montpelier underwater\n\nBy Kerry Breen\n\n"
+        "Jul 11, 2024 / 9:58 PM EDT\n\n"
+        "Images from Montpelier show water reaching the first-floor windows of shops.\n\n"
+        "Hilary Swift / Bloomberg via Getty Images\n\n"
+        "Business owners said they were facing the same losses again.\n\n"
+        "BREAKING\n\nDam near Barre at risk of failing, officials warn\n\nBy Faris Tanyos\n"
+    )
+    assert [(e.clock, e.headline, e.labels, e.author) for e in page.entries] == [
+        ("21:58", "Photos: Downtown Montpelier underwater", [], "Kerry Breen"),
+        (None, "Dam near Barre at risk of failing, officials warn", ["Breaking"], "Faris Tanyos"),
+    ]
+    assert len(page.entries[0].paragraphs) == 2
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

@@ -550,6 +550,8 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
                 and weak_headline(doc, last, marked[-1] + 1, n)
             ):
                 marked.append(last)
+        if marked and (end := _headed_at_end(doc, marked[-1], n)) is not None:
+            marked.append(end)
         if marked and marked[0] < markers[0]:
             hdr = min(hdr, marked[0] - 1)
             pre = [p for p in pre if p < marked[0]]
@@ -574,6 +576,36 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
     if not starts and (only := _lone_post(doc, hdr)) is not None:
         return only - 1, [only]
     return hdr, starts
+
+
+def _headed_at_end(doc: Doc, last_start: int, n: int) -> int | None:
+    """Return the start of a post whose time the window's end cut, else None.
+
+    ("BREAKING" / "Dam near Barre at risk of failing" / "By Faris Tanyos" under a paragraph,
+    on the window's last lines: CBS prints the time under the byline.) A headline over a
+    ``By A`` line, with its label over it, is a post's top even without the time.
+    """
+    by = doc.prev_nonblank(n, 0)
+    if by <= last_start or doc.kind[by] != TEXT or not _by_line(doc.s[by]):
+        return None
+    head = doc.prev_nonblank(by, 0)
+    if (
+        head <= last_start
+        or doc.kind[head] != TEXT
+        or not L.headline_like(doc.s[head])
+        or head in doc.captions
+    ):
+        return None
+    top = head
+    label = doc.prev_nonblank(head, 0)
+    if label > last_start and doc.kind[label] == LABEL:
+        top = label
+    above = doc.prev_nonblank(top, 0)
+    if above <= last_start or doc.kind[above] not in (TEXT, CHROME, EMBED, DROP):
+        return None
+    # (under a paragraph or a photo's credit, not under a lead-in or the post's own top)
+    shut = above in doc.captions or L.closes_sentence(doc.s[above]) or L.is_credit(doc.s[above])
+    return top if shut else None
 
 
 def _lone_post(doc: Doc, hdr: int) -> int | None:
