@@ -4821,6 +4821,22 @@ def test_label_headline_and_by_line_on_the_windows_last_lines_open_a_post() -> N
     assert len(page.entries[0].paragraphs) == 2
 
 
+def test_headline_over_a_short_opening_question_opens_a_post() -> None:
+    page = read_text(
+        "Council approves 2,500 homes on edge of Cambridge\n\nAndrew Sinclair\n\n"
+        "BBC Look East political editor\n\n"
+        "Plans for 2,500 homes on farmland on the edge of Cambridge have been approved.\n\n"
+        'Councillor Bridget Smith said: "This is not a decision we have taken lightly."\n\n'
+        "Escaped wallaby spotted near Thetford\n\nHave you seen this wallaby?\n\n"
+        "The animal has been on the loose near Thetford since Sunday.\n\n"
+        "Norfolk Police have asked anyone who sees it not to approach it.\n"
+    )
+    assert [(e.headline, len(e.paragraphs), e.captions) for e in page.entries] == [
+        ("Council approves 2,500 homes on edge of Cambridge", 2, []),
+        ("Escaped wallaby spotted near Thetford", 3, []),
+    ]
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

@@ -156,6 +156,7 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             and not _over_alt_text(doc, nxt, hi)
             and not (_over_lone_name(doc, nxt, hi) and not _glued_credit(doc, i, nxt))
             and not _over_score_line(doc, nxt, hi)
+            and not _question_lead(doc, i, nxt, hi)
         ):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
@@ -206,6 +207,21 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         and _in_lead_in_list(doc, prv, lo)
         and not strong_at(doc, prv, hi)
     )
+
+
+def _question_lead(doc: Doc, i: int, nxt: int, hi: int) -> bool:
+    """Tell whether line ``nxt`` under a headline is a post's opening question.
+
+    ("Escaped wallaby spotted near Thetford" / "Have you seen this wallaby?" / a paragraph:
+    the short question is the first paragraph, not a second headline.)
+    """
+    q = doc.s[nxt]
+    # (Only where blank lines part the blocks: on flat copies a link line, "You can read
+    # more about the dogs here", stands over a question that heads a part of the body.)
+    if not doc.blanks or q[-1] != "?" or doc.s[i][-1] in "?:" or q.count(" ") < 2:
+        return False
+    after = doc.next_nonblank(nxt, hi)
+    return after < hi and doc.kind[after] == TEXT and full_sentence(doc.s[after])
 
 
 # A lead-in that introduces a video, picture or audio rather than a list.
