@@ -4837,6 +4837,43 @@ def test_headline_over_a_short_opening_question_opens_a_post() -> None:
     ]
 
 
+def test_one_word_sport_shouts_are_stock_headlines() -> None:
+    page = read_text(
+        "'The best team in the world? We'll take that'\nNatalie Pirks\n"
+        "Sports news correspondent\n"
+        "Sarina Wiegman has just spoken to the BBC in the tunnel.\n"
+        "She is the first coach to win three successive European Championships.\n"
+        "Penalties!\nWe're going to penalties in Basel.\n"
+        "Neither side could find a winner in extra time, and it's 1-1 after 120 minutes.\n"
+        "Red card!\nOna Batlle is sent off for a second yellow.\n"
+        "Spain will play the last ten minutes with ten players.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("'The best team in the world? We'll take that'", 2),
+        ("Penalties!", 2),
+        ("Red card!", 2),
+    ]
+
+
+def test_window_opening_on_a_headline_and_byline_over_a_results_list() -> None:
+    # No site menu: the name over its role line under the first line is a post's byline.
+    page = read_text(
+        "How the shootout unfolded\nEmma Sanders\nBBC Sport, in Basel\n"
+        "England 1-1 Spain (England win 3-1 on penalties)\nBeth Mead - missed\n"
+        "Mariona Caldentey - saved by Hampton\nAlex Greenwood - scored\n"
+        "Hannah Hampton, who saved two penalties, was named player of the match.\n"
+        "Russo equalises for England\n"
+        "Alessia Russo heads in Lauren James's cross from the left in the 57th minute.\n"
+        "What a response from England, who had barely had a kick in the first half.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.author, e.role) for e in page.entries] == [
+        ("How the shootout unfolded", "Emma Sanders", "BBC Sport, in Basel"),
+        ("Russo equalises for England", None, None),
+    ]
+    assert len(page.entries[0].paragraphs) == 5
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

@@ -222,8 +222,12 @@ def top_nav(doc: Doc) -> None:
         and bylines.header_names(doc.s[run[0]])
     ):
         return  # a contributor and "Key event" over a post's headline (the Guardian)
-    if strong_at(doc, texts[-1], n, one_line=False) and not L.LIVE_TITLE.search(doc.s[j]):
-        return  # a name over its role line: a post's byline, under the post's headline
+    if not L.LIVE_TITLE.search(doc.s[j]) and any(
+        strong_at(doc, i, n, one_line=False) for i in texts[-2:]
+    ):
+        # A name over its role line: a post's byline, under the post's headline (the role
+        # line may close the run: "Emma Sanders" / "BBC Sport, in Basel").
+        return
     if doc.kind[j] == UPDATED:
         # The BBC's 2012-15 pages print the stamp between the menu and the title
         # ("18 February 2014 Last updated at 16:05").

@@ -108,7 +108,7 @@ _TIME_WORDS = _MONTHS | frozenset(
 
 
 # First letters of the stock headlines (Welcome back, Good morning, That's all, Recap, ...).
-STOCK_FIRST = frozenset("WwGgTtCcRrFfHhKkMmYyLlSsAa")
+STOCK_FIRST = frozenset("WwGgTtCcRrFfHhKkMmYyLlSsAaPpEe")
 # While classifying, a line's code is its kind plus flags: _DIGIT for a line that starts
 # with a digit (a numbered item?); _STOCK alone for a stock headline ("Welcome back").
 _STOCK, _DIGIT = 32, 64

@@ -362,7 +362,8 @@ STOCK_HEADLINES = re.compile(
     r"|(?:we are|we're|we’re) ending our live coverage|the latest|recap"
     # Sport: the match's moments, short as they are ("Full-time", "GOAL!", "Team news").
     r"|(?:full|half)[- ]time!?|team news|kick[- ]off!?|morning all|goodbye|your views"
-    r"|lights out!?|goal!+|wicket!+|stumps)$",
+    r"|lights out!?|goal!+|wicket!+|stumps|penalties!?|penalty!+|red card!+|extra[- ]time!?"
+    r"|try!+|six!+)$",
     re.I,
 )
 

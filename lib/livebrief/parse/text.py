@@ -86,7 +86,11 @@ def _flat_starts(doc: Doc, lo: int, hi: int, weak: bool) -> list[int]:
     """Find posts in a stretch without printed markers, from headline-shaped lines."""
     starts: list[int] = []
     for i in range(lo, hi):
-        if doc.kind[i] != TEXT or not L.headline_like(doc.s[i]) or i in doc.captions:
+        if doc.kind[i] != TEXT or i in doc.captions:
+            continue
+        if not L.headline_like(doc.s[i]) and not (
+            doc.s[i][-1] == "!" and L.is_stock_headline(doc.s[i])  # ("Penalties!")
+        ):
             continue
         if ("/" in doc.s[i] or " via " in doc.s[i]) and L.is_credit(doc.s[i]):
             # A photo's credit ("Max Chesnes/Tampa Bay Times/AP", "John Tully for The
