@@ -771,6 +771,25 @@ Edwin Poots of the DUP has been elected Speaker of the Assembly.
             [("Ann Lee", "London")],
         ),
         ("With additional reporting by Ann Lee in Seoul", [("Ann Lee", "Seoul")]),
+        (
+            "With updates from Dominic Casciani at Bristol Crown Court, Jon Kay outside court "
+            "and Rob Corp in London",
+            [
+                ("Dominic Casciani", "Bristol Crown Court"),
+                ("Jon Kay", "outside court"),
+                ("Rob Corp", "London"),
+            ],
+        ),
+        (
+            "With updates from Joshua Nevett in Runcorn, Iain Watson at the count and Sam "
+            "Francis, Paul Seddon in London",
+            [
+                ("Joshua Nevett", "Runcorn"),
+                ("Iain Watson", "at the count"),
+                ("Sam Francis", "London"),
+                ("Paul Seddon", "London"),
+            ],
+        ),
     ],
 )
 def test_roster_forms(line: str, roster: list[tuple[str, str]]) -> None:

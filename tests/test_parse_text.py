@@ -1602,7 +1602,9 @@ def test_politico_window_top_byline_stamp_and_piped_credit() -> None:
     ]
 
 
-@pytest.mark.parametrize("role", ["At the count", "Reporting from the count"])
+@pytest.mark.parametrize(
+    "role", ["At the count", "Reporting from the count", "Outside court", "At court"]
+)
 def test_a_role_line_naming_the_event_not_a_town(role: str) -> None:
     text = f"""\
 Bundle check under way

@@ -215,7 +215,7 @@ _LOCATION_LINE = re.compile(
     r"^(?i:(?:reporting|live)\s+(?:from|in)|in|at|from|on|near|outside|inside|with)\s+"
     r"(?:[\w'’.-]+\s+){0,6}[A-Z0-9][\w'’.-]*$"
     # A place every reporter at an event shares: "At the count", "Reporting from the count".
-    r"|^(?i:(?:reporting\s+from|at|outside)\s+the\s+(?:scene|count|court|stadium|ground|track"
+    r"|^(?i:(?:reporting\s+from|at|outside)\s+(?:the\s+)?(?:scene|count|court|stadium|ground|track"
     r"|circuit|summit|inquiry|hearing|rally|vote|polling station|border|front line|frontline))$"
     r"|^(?i:at the scene|on the ground)$"
 )
@@ -593,6 +593,9 @@ _ROSTER = re.compile(
 )
 # A roster member's place: "in Seoul", "from Kyiv", "at the White House", "on the Mall".
 _MEMBER_PLACE = re.compile(r"^(?P<name>.+?)\s+(?:in|from|at|on)\s+(?P<place>(?:the\s+)?[A-Z].*)$")
+_MEMBER_NEAR = re.compile(
+    r"^(?P<name>.+?)\s+(?P<place>(?:outside|inside|at)\s+(?:the\s+)?[a-z][\w ]*)$"
+)
 # BBC Sport's credits under the title: "Live text - A, B and C; TMS - D, E and F" (the writers).
 _LIVE_TEXT_BY = re.compile(r"^Live text\s*[-–:]\s*(?P<names>[^;]+?)\s*(?:;.*)?$")
 _PAGE_BY = re.compile(
@@ -626,7 +629,10 @@ def parse_roster(line: str) -> list[RosterMember] | None:
             unnamed = True  # "our correspondents in Kyiv and Moscow": nobody named
             continue
         unnamed = False
-        if mp:
+        if mp is None and (near := _MEMBER_NEAR.match(item)) and is_person_name(near["name"]):
+            # "Jon Kay outside court": a place every reporter at the event shares.
+            members.append(RosterMember(near["name"], near["place"]))
+        elif mp:
             members.append(RosterMember(mp["name"].strip(), mp["place"].strip()))
         elif members and not is_person_name(item) and members[-1].place:
             # "in Seoul and Tokyo": a second place, not a person
