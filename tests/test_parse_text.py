@@ -4876,6 +4876,19 @@ def test_window_opening_on_a_headline_and_byline_over_a_results_list() -> None:
     assert len(page.entries[0].paragraphs) == 5
 
 
+def test_a_short_sentence_said_again_is_body_text_not_a_doubled_caption() -> None:
+    page = read_text(
+        "Penrose showed no emotion as verdicts read out\nDominic Casciani\n"
+        "At Bristol Crown Court\n"
+        "Claire Penrose stood in the dock as the foreman read out the verdicts.\n"
+        "Guilty.\nGuilty.\nGuilty.\n"
+        "She looked straight ahead at the jury and showed no visible emotion.\n"
+    )
+    (entry,) = page.entries
+    assert entry.paragraphs[1:4] == ["Guilty."] * 3
+    assert entry.captions == []
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

@@ -1159,8 +1159,8 @@ def mark_duplicates(doc: Doc, lo: int, hi: int) -> None:
     # Each repeated text on its own: its plain-text copies (up to 300 characters) are captions.
     counts = Counter(seg)
     for s in compress(counts, map((1).__lt__, counts.values())):
-        if not s or len(s) > 300:
-            continue
+        if not s or len(s) > 300 or (s.count(" ") < 3 and s[-1] in ".!" and len(s) < 30):
+            continue  # (a short sentence said again is the text's: "Guilty." / "Guilty.")
         count = counts[s]
         at, found = -1, []
         for _ in range(count):
