@@ -4889,6 +4889,18 @@ def test_a_short_sentence_said_again_is_body_text_not_a_doubled_caption() -> Non
     assert entry.captions == []
 
 
+def test_a_team_line_up_under_its_lead_in_is_body_text() -> None:
+    page = read_text(
+        "Team news: Wiegman keeps faith with Hampton\nGem O'Reilly\nLive reporter\n"
+        "England are unchanged from the semi-final win over Italy. Here's the XI:\n"
+        "Hampton; Bronze, Williamson, Greenwood, Charles; Walsh, Stanway; James, Hemp; Russo\n"
+        "Chloe Kelly, who scored the winner in 2022, is on the bench again.\n"
+        "Spain make one change, with Claudia Pina coming in for Athenea del Castillo.\n"
+    )
+    (entry,) = page.entries
+    assert len(entry.paragraphs) == 4
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

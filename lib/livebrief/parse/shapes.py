@@ -127,6 +127,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         return False
     if s[-1] in _COUNT_END and L.is_count_item(s):
         return False  # a count ("Independent: 1 (-1)", "Labour: 18,402") is a list's item
+    if s.count(";") >= 2:
+        return False  # a team's line-up ("Hampton; Bronze, Williamson; Walsh, Stanway; Russo")
     if doc.blanks and 0 < i < len(doc.s) - 1 and doc.kind[i - 1] != BLANK == doc.kind[i + 1]:
         return False  # where blank lines part the elements, a block's last line is no headline
     prv, nxt = doc.prev_nonblank(i, lo), doc.next_nonblank(i, hi)
