@@ -1817,6 +1817,17 @@ Russian-installed officials say traffic on the bridge has been halted after blas
             [],
         ),
         (
+            "Video Ad Feedback\n\nWatch tornado tear across Mississippi highway\n\n00:51\n\n"
+            "- Source: CNN",
+            [
+                "Video Ad Feedback",
+                "Watch tornado tear across Mississippi highway",
+                "00:51",
+                "- Source: CNN",
+            ],
+            [],
+        ),
+        (
             "Read more from Sky News:\nTeachers vote to strike in pay dispute",
             ["Read more from Sky News:", "Teachers vote to strike in pay dispute"],
             [],

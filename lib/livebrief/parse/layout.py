@@ -425,6 +425,8 @@ _LIST_MARK = re.compile(r"^list \d+ of \d+$")
 _LIST_HEAD = re.compile(r"^list of \d+ items?$", re.I)
 _COUNTDOWN = re.compile(r"^-?\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
+_BARE_LENGTH = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+_SOURCE_ALONE = re.compile(r"^(?:[-–]\s*)?Source: \S.{0,40}$")
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
 # Lines a video's length ("0:32", "02:41") follows on BBC pages.
@@ -627,6 +629,12 @@ def _mark_widgets(doc: Doc) -> None:
         if k < len(lines) and _VIDEO_SOURCE.match(lines[k]):
             _make_embed(doc, j)
             _make_embed(doc, k)
+        elif k < len(lines) and _BARE_LENGTH.match(lines[k]):
+            # ... or the length and its source on lines of their own ("00:51" / "- Source: CNN").
+            src = doc.next_nonblank(k, len(lines))
+            if src < len(lines) and _SOURCE_ALONE.match(lines[src]):
+                for x in (j, k, src):
+                    _make_embed(doc, x)
     # A list of links under "Read more from Sky News:" / "Read more:", up to share tools.
     for i in positions(kind, (EMBED,)):
         if not (lines[i].lower().startswith("read more") and lines[i].endswith(":")):

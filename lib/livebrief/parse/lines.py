@@ -261,6 +261,7 @@ _EMBED_RE = re.compile(
     r"|view (?:original )?(?:tweet|post) on|content is not available|https?://\S+$"
     r"|pic\.twitter\.com/|twitter post by|instagram post by|play (?:video|audio),"
     r"|list (?:of \d+ items?|\d+ of \d+)$|posted by [A-Z]|[—–-] ?by [A-Z]|video duration \d"
+    r"|[—–-] ?source: [A-Z][^.]{0,40}$"  # CNN's player under a video's length: "- Source: CNN"
     r"|read more: ?\S.{0,150}$"  # a link to a story under the body (RFE/RL, Sky)
     r"|video\. \S.{0,150}$"  # Euronews' player: "Video. Macron calls snap elections"
     r"|related: \S.{0,150}$"  # the Guardian's link card to a story
