@@ -3774,6 +3774,20 @@ def test_a_window_under_a_cut_time_with_a_credit_a_short_sentence_or_a_video() -
     assert totals.entries[0].headline == "Latest totals: Labour 141, Conservatives 19"
 
 
+def test_a_window_opening_on_a_sub_head_and_one_paragraph_over_the_first_time() -> None:
+    # A key events post's last sub-head: no page's title, and its text is no standfirst.
+    page = read_text(
+        "Humanitarian situation\n"
+        "The World Food Programme says it has been unable to reach El Fasher for three weeks.\n"
+        "- 14 Apr 2024 - 23:55(20:55 GMT)\n"
+        "Displaced families sleep in the open near Port Sudan\n"
+        "Every day more families arrive here from Khartoum and Gezira state.\n"
+        "The camps on the edge of the city are full, and aid workers have run out of tents.\n"
+    )
+    assert page.page.title is None and page.page.standfirst is None
+    assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [(None, 1), ("20:55", 2)]
+
+
 def test_a_window_under_a_cut_time_counts_a_lists_items_and_a_bare_length_at_the_top() -> None:
     aljazeera = read_text(
         "Here are the latest death tolls\n"

@@ -1021,7 +1021,19 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
             return None
     # (A post's share tool closing the text, Sky's "Copy link", is never a page's top.)
     shared = doc.kind[doc.prev_nonblank(first, k)] == EMBED
-    return j if paragraphs >= least or (paragraphs == 1 and shared and least == 2) else None
+    # (Nor is a sub-head of two or three words: "Humanitarian situation" over a paragraph is
+    # the tail of a key events post, never a page's title.)
+    head = doc.s[k]
+    sub_head = (
+        0 < head.count(" ") < 3
+        and not any(c.isdigit() for c in head)
+        and not _byline_line(head)  # ("By Reuters" over the page's standfirst)
+    )
+    return (
+        j
+        if paragraphs >= least or (paragraphs == 1 and least == 2 and (shared or sub_head))
+        else None
+    )
 
 
 def _byline_line(s: str) -> bool:
