@@ -3997,6 +3997,9 @@ def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
         "Voters in Texas report long lines, some equipment trouble\nBY PAUL J. WEBER\n"
         "10:15 PM EST, March 5, 2024\nShare\n"
         "Voters in parts of Harris County reported waits of more than an hour.\n"
+        "Trump calls Jones ahead of polls closing\n4:33 PM EST, March 5, 2024\n"
+        "By MICHELLE L. PRICE and BILL BARROW\n"
+        "President Donald Trump called Jones on Tuesday afternoon to wish him luck.\n"
     )
     assert [(e.headline, e.authors, e.clock) for e in page.entries] == [
         (
@@ -4005,6 +4008,7 @@ def test_ap_capital_bylines_between_the_headline_and_its_time() -> None:
             "23:46",
         ),
         ("Voters in Texas report long lines, some equipment trouble", ["Paul J. Weber"], "22:15"),
+        ("Trump calls Jones ahead of polls closing", ["Michelle L. Price", "Bill Barrow"], "16:33"),
     ]
     assert page.page.title == "Super Tuesday live updates: Trump and Biden roll up wins"
     # 2023: the headline, the time (or an age), then "By NAME" in capitals under it.

@@ -655,8 +655,9 @@ _FOLLOW = re.compile(r"\s+Follow$")  # the Times of Israel's button: "By Emanuel
 
 def tidy(line: str) -> str:
     """Undo what a page's widgets glue to a byline: ``BySarah Jones``, ``... Follow``."""
-    if line.startswith(("BY ", "By ")) and line[3:].isupper():
-        # AP signs in capitals ("BY JILL COLVIN AND MEG KINNARD", "By SEUNG MIN KIM"): names,
+    if line.startswith(("BY ", "By ")) and line[3:].replace(" and ", " ").isupper():
+        # AP signs in capitals ("BY JILL COLVIN AND MEG KINNARD", "By SEUNG MIN KIM", "By
+        # MICHELLE L. PRICE and BILL BARROW"): names,
         # in title case.
         line = "By " + line[3:].title().replace(" And ", " and ")
     elif line.startswith("By"):
