@@ -4930,6 +4930,21 @@ def test_a_team_line_up_under_its_lead_in_is_body_text() -> None:
     assert len(entry.paragraphs) == 4
 
 
+def test_itv_job_before_the_name_under_the_headline_on_a_timed_page() -> None:
+    page = read_text(
+        "6:32pm\nMan dies after tree falls on car in Cumbria\n"
+        "A man has died after a tree fell on his car on the A591 near Windermere.\n"
+        "6:05pm\nPrime minister: 'Government will do whatever it takes'\n"
+        "ITV News Political Editor Robert Peston\n"
+        "Sir Keir Starmer has told me the government will do whatever it takes.\n"
+        "But privately, some Labour MPs in affected seats are frustrated.\n"
+    )
+    assert [(e.clock, e.author, e.role, len(e.paragraphs)) for e in page.entries] == [
+        ("18:32", None, None, 1),
+        ("18:05", "Robert Peston", "ITV News Political Editor", 2),
+    ]
+
+
 def test_bbc_sport_player_notice_and_video_title() -> None:
     page = read_text(
         "21:40\nFull-time: Arsenal 2-1 Chelsea\n"

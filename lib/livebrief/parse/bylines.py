@@ -495,6 +495,22 @@ def name_in_place(s: str) -> tuple[tuple[str, ...], str] | None:
     return names, m["role"]
 
 
+_ROLE_THEN_NAME = re.compile(
+    r"^(?P<role>(?:[A-Z][\w'’&.-]*\s){1,6}(?:Correspondent|Editor|Reporter|Producer|Presenter"
+    r"|Analyst))\s(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})$"
+)
+
+
+def role_then_name(s: str) -> tuple[tuple[str, ...], str] | None:
+    """Read ``ITV News Political Editor Robert Peston`` (ITV's byline): the name and the job."""
+    if len(s) > 70:
+        return None
+    m = _ROLE_THEN_NAME.match(s)
+    if m is None or not is_person_name(m["name"]):
+        return None
+    return (m["name"],), m["role"]
+
+
 def _name_comma_role(s: str) -> tuple[tuple[str, ...], str | None] | None:
     """Read ``Sean Whelan, Economics Correspondent`` (RTÉ): a name and a journalist's job."""
     head, sep, tail = s.partition(", ")

@@ -536,8 +536,11 @@ def _read_byline(doc: Doc, e: Entry, i: int, hi: int, timed: bool) -> int:
         # time) is the byline (NBC, the Guardian, the New York Times). On pages without
         # times it is as often a photo's alt text, so it stays a caption there.
         names = _lone_byline(doc, j, hi) if timed else None
-        placed = bylines.name_in_place(doc.s[j]) if timed and not names else None
-        if placed:  # "Mary McDougall in London" (the FT)
+        placed = None
+        if timed and not names:
+            # "Mary McDougall in London" (the FT), "ITV News Political Editor Robert Peston"
+            placed = bylines.name_in_place(doc.s[j]) or bylines.role_then_name(doc.s[j])
+        if placed:
             names, e.role = placed
         if names:
             e.authors, e.author = list(names), names[0]
