@@ -4852,6 +4852,20 @@ def test_label_headline_and_by_line_on_the_windows_last_lines_open_a_post() -> N
     assert len(page.entries[0].paragraphs) == 2
 
 
+def test_headline_and_by_line_under_share_tools_on_the_windows_last_lines() -> None:
+    page = read_text(
+        "Why neither side is blinking yet\nBy Aaron Blake\n5:30 p.m. EDT\n"
+        "Three weeks into this shutdown, little pressure is felt by either party.\n"
+        "Democrats believe the health-care fight is a winning issue for them.\nShare\nComment\n"
+        "Air traffic controller shortages cause delays at Newark and Denver\n"
+        "By Lori Aratani and Ian Duncan\n"
+    )
+    assert [(e.clock, e.authors, len(e.paragraphs)) for e in page.entries] == [
+        ("17:30", ["Aaron Blake"], 2),
+        (None, ["Lori Aratani", "Ian Duncan"], 0),
+    ]
+
+
 def test_headline_over_a_short_opening_question_opens_a_post() -> None:
     page = read_text(
         "Council approves 2,500 homes on edge of Cambridge\n\nAndrew Sinclair\n\n"

@@ -585,8 +585,9 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
 def _headed_at_end(doc: Doc, last_start: int, n: int) -> int | None:
     """Return the start of a post whose time the window's end cut, else None.
 
-    ("BREAKING" / "Dam near Barre at risk of failing" / "By Faris Tanyos" under a paragraph,
-    on the window's last lines: CBS prints the time under the byline.) A headline over a
+    ("BREAKING" / "Dam near Barre at risk of failing" / "By Faris Tanyos" under a paragraph
+    or the share tools, on the window's last lines: CBS and the Washington Post print the
+    time under the byline.) A headline over a
     ``By A`` line, with its label over it, is a post's top even without the time.
     """
     by = doc.prev_nonblank(n, 0)
@@ -608,7 +609,12 @@ def _headed_at_end(doc: Doc, last_start: int, n: int) -> int | None:
     if above <= last_start or doc.kind[above] not in (TEXT, CHROME, EMBED, DROP):
         return None
     # (under a paragraph or a photo's credit, not under a lead-in or the post's own top)
-    shut = above in doc.captions or L.closes_sentence(doc.s[above]) or L.is_credit(doc.s[above])
+    shut = (
+        above in doc.captions
+        or doc.kind[above] in (EMBED, CHROME)  # the post above's share tools
+        or L.closes_sentence(doc.s[above])
+        or L.is_credit(doc.s[above])
+    )
     return top if shut else None
 
 
