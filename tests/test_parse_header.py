@@ -1118,6 +1118,25 @@ def test_nbc_stamp_over_its_what_to_know_box() -> None:
     assert [(e.clock, e.author) for e in page.entries] == [("22:26", "Ali Vitali")]
 
 
+def test_washington_post_dated_stamp_over_share_tools_and_key_updates() -> None:
+    page = read_text(
+        "Democracy Dies in Darkness\nPolitics\nLive updates\n"
+        "Government shutdown live updates: Senate vote fails as shutdown enters third week\n"
+        "October 15, 2025 at 6:40 p.m. EDT\nShare\nComment\nGift Article\nKey updates\n"
+        "Senate fails for the ninth time to advance House stopgap bill\n"
+        "Pentagon finds money to pay troops for now\n"
+        "Senate fails for the ninth time to advance House stopgap bill\nBy Jacob Bogage\n"
+        "6:12 p.m. EDT\n"
+        "The Senate on Wednesday again failed to advance a House-passed bill.\nShare\n"
+    )
+    assert page.page.title == (
+        "Government shutdown live updates: Senate vote fails as shutdown enters third week"
+    )
+    assert page.page.updated == "October 15, 2025 at 6:40 p.m. EDT"
+    assert len(page.page.summary) == 2
+    assert [(e.clock, e.author) for e in page.entries] == [("18:12", "Jacob Bogage")]
+
+
 def test_window_top_standfirst_over_the_pages_summary_box() -> None:
     page = read_text(
         "Thousands of people have been evacuated in Bavaria as the rivers rise. DW has the latest."

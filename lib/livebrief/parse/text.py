@@ -409,8 +409,12 @@ def _page_stamp(doc: Doc, markers: list[int]) -> bool:
             )
         )
     below = doc.next_nonblank(first, markers[1])
+    while below < markers[1] and doc.kind[below] == EMBED:
+        below = doc.next_nonblank(below, markers[1])  # the share tools ("Share", "Gift Article")
     if below < markers[1] and doc.s[below].lower().startswith(_SUMMARY_LEADS):
-        return True  # the page's "What to know about ..." box under its stamp (NBC)
+        # The page's "What to know about ..." box under its stamp (NBC; the Washington Post's
+        # "Key updates" under its share tools).
+        return True
     return not any(
         doc.kind[j] == TEXT
         and (len(doc.s[j]) > 60 or L.closes_sentence(doc.s[j]))
