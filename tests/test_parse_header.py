@@ -279,6 +279,21 @@ def test_a_dated_stamp_under_the_page_byline_and_related_topics() -> None:
     assert [e.clock for e in page.entries] == ["22:45", "22:31"]
 
 
+def test_related_topics_on_one_line_are_no_page_authors() -> None:
+    page = read_text(
+        "Politics latest news: Farage demands snap election as Reform tops second poll\n"
+        "Follow the latest updates below\nRelated Topics\n"
+        "Reform UK, Nigel Farage, Keir Starmer, Labour Party, Conservative Party\n"
+        "By Dominic Penna, Political Correspondent and Amy Gibbons\n18 March 2025 • 9:58pm\n"
+        "7:42 pm\nReeves refuses to rule out further tax rises\n"
+        "Rachel Reeves has refused to rule out raising taxes again in the autumn.\n"
+        "7:15 pm\nStarmer faces Labour backlash over disability benefit cuts\n"
+        "Sir Keir Starmer is facing a growing revolt from his own backbenches.\n"
+    )
+    assert page.page.authors == ["Dominic Penna", "Amy Gibbons"]
+    assert [e.clock for e in page.entries] == ["19:42", "19:15"]
+
+
 def test_heres_what_to_know_is_the_summary() -> None:
     page = read_text(
         "Live updates: House passes stopgap bill hours before shutdown deadline\n"

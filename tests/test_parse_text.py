@@ -4866,6 +4866,20 @@ def test_headline_and_by_line_under_share_tools_on_the_windows_last_lines() -> N
     ]
 
 
+def test_independent_read_more_link_under_a_post_is_an_embed() -> None:
+    page = read_text(
+        "1 hour ago\n16:33\nPound slides as gilt yields jump after OBR figures\n"
+        "The pound has fallen by more than a cent against the dollar.\n"
+        "Sterling dropped to $1.2871, its lowest level since early October.\nRead More\n"
+        "Markets react as Reeves unveils £26bn of tax rises\n1 hour ago\n16:16\n"
+        "What the budget means for your pay packet\n"
+        "Millions of workers will be dragged into higher tax bands.\n"
+    )
+    first = page.entries[0]
+    assert len(first.paragraphs) == 2
+    assert first.embeds[-1] == "Markets react as Reeves unveils £26bn of tax rises"
+
+
 def test_headline_over_a_short_opening_question_opens_a_post() -> None:
     page = read_text(
         "Council approves 2,500 homes on edge of Cambridge\n\nAndrew Sinclair\n\n"

@@ -424,6 +424,8 @@ _DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _LIST_MARK = re.compile(r"^list \d+ of \d+$")
 _LIST_HEAD = re.compile(r"^list of \d+ items?$", re.I)
 _COUNTDOWN = re.compile(r"^-?\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?$")
+# Tags on one line: three or more short capitalised names between commas.
+_TAG_LIST = re.compile(r"^[A-Z][^,.]{1,30}(?:, [A-Z][^,.]{1,30}){2,}$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
 _BARE_LENGTH = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _SOURCE_ALONE = re.compile(r"^(?:[-–]\s*)?Source: \S.{0,40}$")
@@ -654,12 +656,21 @@ def _mark_widgets(doc: Doc) -> None:
         if lines[i].lower() != "related topics":
             continue
         j, taken = doc.next_nonblank(i, len(lines)), 0
+        if j < len(lines) and kind[j] == TEXT and _TAG_LIST.match(lines[j]):
+            _make_embed(doc, j)  # ... or on one line ("Reform UK, Nigel Farage, Keir Starmer")
+            continue
         while j < len(lines) and kind[j] == TEXT and taken < 8 and lines[j].count(" ") < 3:
             if L.closes_sentence(lines[j]):
                 break
             _make_embed(doc, j)
             taken += 1
             j = doc.next_nonblank(j, len(lines))
+    # The Independent's link under a post: "Read More" over the story's title.
+    for i in positions(kind, (EMBED,)):
+        if lines[i].lower() == "read more":
+            j = doc.next_nonblank(i, len(lines))
+            if j < len(lines) and kind[j] == TEXT and L.headline_like(lines[j]):
+                _make_embed(doc, j)
     # The Guardian's footer: "Topics" over tag names (to the end of the page, or over a
     # copying site's own footer: "Source: The Guardian", "Related posts").
     for i in positions(kind, (DROP,)):
