@@ -4914,6 +4914,22 @@ def test_one_word_sport_shouts_are_stock_headlines() -> None:
     ]
 
 
+def test_window_opening_on_a_cut_bylines_role_over_a_list() -> None:
+    page = read_text(
+        "BBC Sport, in Basel\nEngland 1-1 Spain (England win 3-1 on penalties)\n"
+        "Beth Mead - missed\nMariona Caldentey - saved by Hampton\nAlex Greenwood - scored\n"
+        "Hannah Hampton, who saved two penalties, was named player of the match.\n"
+        "'The best team in the world? We'll take that'\nNatalie Pirks\n"
+        "Sports news correspondent\n"
+        "Sarina Wiegman has just spoken to the BBC in the tunnel, holding her daughter's hand.\n"
+    )
+    assert page.page.title is None and page.page.standfirst is None
+    assert [(e.headline, e.role, len(e.paragraphs)) for e in page.entries] == [
+        (None, "BBC Sport, in Basel", 5),
+        ("'The best team in the world? We'll take that'", "Sports news correspondent", 1),
+    ]
+
+
 def test_window_opening_on_a_headline_and_byline_over_a_results_list() -> None:
     # No site menu: the name over its role line under the first line is a post's byline.
     page = read_text(

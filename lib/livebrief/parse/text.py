@@ -725,6 +725,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         below = _next_content(doc, j, first)
         if paragraph_below or (below < first and full_sentence(doc.s[below])):
             return top
+        if below < first and _list_top(doc, below, first):
+            return top  # ... or over a list ("England 1-1 Spain (...)" / "Beth Mead - missed")
     if s.startswith("By ") and bylines.one_line_byline(s):
         return top if paragraph_below else None
     if (
