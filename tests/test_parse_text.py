@@ -4881,7 +4881,7 @@ def test_independent_read_more_link_under_a_post_is_an_embed() -> None:
 
 
 def test_headline_over_a_short_opening_question_opens_a_post() -> None:
-    page = read_text(
+    text = (
         "Council approves 2,500 homes on edge of Cambridge\n\nAndrew Sinclair\n\n"
         "BBC Look East political editor\n\n"
         "Plans for 2,500 homes on farmland on the edge of Cambridge have been approved.\n\n"
@@ -4890,9 +4890,15 @@ def test_headline_over_a_short_opening_question_opens_a_post() -> None:
         "The animal has been on the loose near Thetford since Sunday.\n\n"
         "Norfolk Police have asked anyone who sees it not to approach it.\n"
     )
+    page = read_text(text)
     assert [(e.headline, len(e.paragraphs), e.captions) for e in page.entries] == [
         ("Council approves 2,500 homes on edge of Cambridge", 2, []),
         ("Escaped wallaby spotted near Thetford", 3, []),
+    ]
+    # ... also where the window's end cut the paragraphs under the question.
+    cut = read_text(text.split("The animal")[0])
+    assert [(e.headline, e.paragraphs) for e in cut.entries][1:] == [
+        ("Escaped wallaby spotted near Thetford", ["Have you seen this wallaby?"])
     ]
 
 

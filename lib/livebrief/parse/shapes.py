@@ -223,7 +223,9 @@ def _question_lead(doc: Doc, i: int, nxt: int, hi: int) -> bool:
     if not doc.blanks or q[-1] != "?" or doc.s[i][-1] in "?:" or q.count(" ") < 2:
         return False
     after = doc.next_nonblank(nxt, hi)
-    return after < hi and doc.kind[after] == TEXT and full_sentence(doc.s[after])
+    if after >= hi:
+        return hi == len(doc.s)  # (the window's end cut the paragraphs under it)
+    return doc.kind[after] == TEXT and full_sentence(doc.s[after])
 
 
 # A lead-in that introduces a video, picture or audio rather than a list.
