@@ -294,6 +294,20 @@ def test_related_topics_on_one_line_are_no_page_authors() -> None:
     assert [e.clock for e in page.entries] == ["19:42", "19:15"]
 
 
+def test_usa_today_page_byline_names_over_the_outlet() -> None:
+    page = read_text(
+        "LIVE\n\nLive updates: Tornadoes rip through Middle Tennessee, killing at least 7\n\n"
+        "Jeanine Santucci\n\nChristopher Cann\n\nUSA TODAY\n\n"
+        "Published 3:12 p.m. ET Mar. 6, 2024 | Updated 11:05 p.m. ET Mar. 6, 2024\n\n"
+        "A line of severe storms spawned multiple tornadoes across Middle Tennessee.\n\n"
+        "Death toll rises to 7, Tennessee emergency officials say\n\n"
+        "Published 11:02 p.m. ET Mar. 6, 2024\n\n"
+        "At least seven people have died after tornadoes touched down on Wednesday.\n"
+    )
+    assert page.page.authors == ["Jeanine Santucci", "Christopher Cann"]
+    assert [e.clock for e in page.entries] == ["23:02"]
+
+
 def test_heres_what_to_know_is_the_summary() -> None:
     page = read_text(
         "Live updates: House passes stopgap bill hours before shutdown deadline\n"

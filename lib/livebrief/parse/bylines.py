@@ -175,6 +175,7 @@ _NOT_NAMES = frozenset(
         "East",
         "West",
         "Kremlin",
+        "Today",  # an outlet: "USA TODAY"
     ]
 )
 _ORG_WORDS = re.compile(
