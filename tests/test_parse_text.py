@@ -4880,6 +4880,47 @@ def test_independent_read_more_link_under_a_post_is_an_embed() -> None:
     assert first.embeds[-1] == "Markets react as Reeves unveils £26bn of tax rises"
 
 
+def test_bare_headline_under_share_tools_on_the_windows_last_line() -> None:
+    page = read_text(
+        "Why neither side is blinking yet\nBy Aaron Blake\n5:30 p.m. EDT\n"
+        "Three weeks into this shutdown, little pressure is felt by either party.\n"
+        "Democrats believe the health-care fight is a winning issue for them.\nShare\nComment\n"
+        "Air traffic controller shortages cause delays at Newark and Denver\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Why neither side is blinking yet", 2),
+        ("Air traffic controller shortages cause delays at Newark and Denver", 0),
+    ]
+
+
+def test_photo_alt_and_credit_block_on_the_windows_last_lines_is_no_post() -> None:
+    page = read_text(
+        "Escaped wallaby spotted near Thetford\n\nHave you seen this wallaby?\n\n"
+        "The animal has been on the loose near Thetford since Sunday.\n\n"
+        "Wallaby in a garden\nKaren Ellis\n"
+    )
+    (entry,) = page.entries
+    assert entry.captions == ["Wallaby in a garden", "Karen Ellis"]
+    assert entry.author is None
+
+
+def test_window_opening_on_a_label_over_a_cut_posts_byline() -> None:
+    page = read_text(
+        "Analysis\nJames Landale\nDiplomatic correspondent\n"
+        "This summit has been shorter than usual - one working session of two and a half hours.\n"
+        "That was deliberate.\n"
+        "The final communique is just five paragraphs long, and Ukraine gets one sentence.\n"
+        "Spain insists it will not spend 5%published at 11:31 British Summer Time 25 June\n"
+        "Guy Hedgecoe\nReporting from Madrid\n"
+        "Spain's Prime Minister Pedro Sánchez has repeated that his country will not reach it.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.labels, e.author) for e in page.entries] == [
+        (None, ["Analysis"], "James Landale"),
+        ("Spain insists it will not spend 5%", [], "Guy Hedgecoe"),
+    ]
+
+
 def test_headline_over_a_short_opening_question_opens_a_post() -> None:
     text = (
         "Council approves 2,500 homes on edge of Cambridge\n\nAndrew Sinclair\n\n"

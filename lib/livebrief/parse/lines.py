@@ -151,6 +151,7 @@ ANYWHERE_CHROME = frozenset(
         "Continue reading",
         "Ad Feedback",
         "Please turn on JavaScript to use this feature",
+        "Join our commenting forum",  # The Independent's footer
         "Leave a comment",  # a copying site's (WordPress) link and widgets
         "Leave a Reply",
         "Leave a Reply Cancel reply",

@@ -143,6 +143,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         and doc.kind[nxt] == TEXT
         and bylines.header_names(doc.s[nxt])
     ):
+        if _glued_credit(doc, i, nxt):
+            return False  # a photo's alt text and credit in one block ("Wallaby in a garden")
         return _cut_under(doc, i, prv, lo)  # the page cut under the author's name
     if prv >= lo and _caption_marker(doc, prv):
         return False  # the caption under "Image caption,"

@@ -595,8 +595,15 @@ def _headed_at_end(doc: Doc, last_start: int, n: int) -> int | None:
     ``By A`` line, with its label over it, is a post's top even without the time.
     """
     by = doc.prev_nonblank(n, 0)
-    if by <= last_start or doc.kind[by] != TEXT or not _by_line(doc.s[by]):
+    if by <= last_start or doc.kind[by] != TEXT:
         return None
+    if not _by_line(doc.s[by]):
+        # A headline alone under the post above's share tools ("Share" / "Comment"): its
+        # byline and time were cut.
+        tools = doc.prev_nonblank(by, 0)
+        shared = tools > last_start and doc.s[tools].lower() in _CLOSING_TOOLS
+        long_enough = doc.s[by].count(" ") >= 3
+        return by if shared and long_enough and L.headline_like(doc.s[by]) else None
     head = doc.prev_nonblank(by, 0)
     if (
         head <= last_start
@@ -682,6 +689,22 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         j = doc.next_nonblank(j + 1 if pair else j, first)
         if j < first and under_caption_mark(doc, j):
             j = doc.next_nonblank(j, first)  # the caption under "Media caption,"
+    if j < first and j == top and doc.kind[j] == LABEL:
+        # A label over a correspondent's name and role and their paragraphs ("Analysis" /
+        # "James Landale" / "Diplomatic correspondent"): a post whose headline the window cut.
+        name = doc.next_nonblank(j, first)
+        while name < first and doc.kind[name] == LABEL:
+            name = doc.next_nonblank(name, first)
+        role = doc.next_nonblank(name, first)
+        if (
+            role < first
+            and doc.kind[name] == TEXT
+            and bylines.header_names(doc.s[name])
+            and doc.kind[role] == TEXT
+            and bylines.is_role_line(doc.s[role])
+            and over_paragraph(doc, role, first)
+        ):
+            return top
     if j < first and j == top and doc.kind[j] == BULLET:
         # Bulleted items at the window's top over a paragraph (a summary post's items and
         # its sign-off: "That's all from me for today."): a cut post, not the page's key
@@ -835,6 +858,8 @@ _POST_SHARE_TOOLS = frozenset(
         "article share tools",
     }
 )
+# The share tools under a post's last line, over the next post.
+_CLOSING_TOOLS = _POST_SHARE_TOOLS | {"share", "comment", "comments"}
 _EXCLAIMED_WORDS = 5
 # A list's items at a window's top may run longer than elsewhere: the lead-in is gone.
 _TOP_ITEM_WORDS = 25
