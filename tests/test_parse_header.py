@@ -308,6 +308,30 @@ def test_usa_today_page_byline_names_over_the_outlet() -> None:
     assert [e.clock for e in page.entries] == ["23:02"]
 
 
+@pytest.mark.parametrize("video_by", [True, False])
+def test_france_24_standfirst_and_zone_under_the_lead_photos_caption(video_by: bool) -> None:
+    page = read_text(
+        "Live\nFrance\n"
+        "Live: French farmers tighten blockades around Paris as talks with government stall\n"
+        "Issued on: 31/01/2024 - 07:05 Modified: 31/01/2024 - 19:48\nBy: FRANCE 24\n"
+        + ("Video by: FRANCE 24\n" if video_by else "")
+        + "Farmers block the A6 motorway near Chilly-Mazarin, south of Paris, on January 31, "
+        "2024. © Emmanuel Dunand, AFP\n"
+        "French farmers kept up their blockades of motorways around Paris on Wednesday. "
+        "All times are Paris time (GMT+1).\nAdvertising\n19:48\n"
+        "Attal to present new measures on Thursday afternoon\n"
+        "Prime Minister Gabriel Attal will present a new set of measures for farmers.\n"
+    )
+    assert page.page.timezone == "Europe/Paris"
+    assert page.page.authors == ["FRANCE 24"]
+    assert page.page.standfirst is not None and page.page.standfirst.startswith("French farmers")
+    assert [(e.clock, e.headline) for e in page.entries] == [
+        ("19:48", "Attal to present new measures on Thursday afternoon")
+    ]
+    first = page.entries[0].time
+    assert first is not None and first.isoformat() == "2024-01-31T19:48:00+01:00"
+
+
 def test_heres_what_to_know_is_the_summary() -> None:
     page = read_text(
         "Live updates: House passes stopgap bill hours before shutdown deadline\n"

@@ -405,6 +405,9 @@ def _byline_names(s: str) -> list[str] | None:
     return found.authors if found else None
 
 
+_WHOLE_CAPTION = 60  # a caption with its credit, long enough to be a sentence
+
+
 def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
     """Read title, editors, roster, zone, summary and standfirst from the header lines."""
     caption_next = credit_next = False
@@ -439,8 +442,15 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             # A marker ("Image caption,") has its caption under it; a caption that carries
             # its credit ("... in Belarus. (file photo)") is whole: a live title under it is
             # the page's (RFE/RL: the photo over "Live Blog: ...").
-            caption_next = True
             credit_next = L.is_credited_caption(s)
+            # (Under a whole caption under the title stands the header's next line: France
+            # 24's standfirst; a credit there is the photo's.)
+            whole = credit_next and len(s) > _WHOLE_CAPTION and page.title is not None
+            below = doc.s[doc.next_nonblank(i, first_start)] if i + 1 < first_start else ""
+            # (... unless it is the photo's credit, or the caption again: Reuters' "Item 1 of
+            # 4 Waves crash ..." / "[1/4]Waves crash ...")
+            mid = s[len(s) // 3 : len(s) // 3 + 25]
+            caption_next = not whole or L.is_credit(below) or mid in below
         elif k == EMBED and i in doc.signed:
             unread.append(s)  # a cut post's signature ("Posted by A"): named, not dropped
         elif k == TEXT:

@@ -136,6 +136,7 @@ ANYWHERE_CHROME = frozenset(
         "Back to top",
         "Advertisement · Scroll to continue",  # Reuters
         "Advertisement",
+        "Advertising",  # France 24
         "Load more",
         "Load more posts",
         "Show more",

@@ -567,6 +567,17 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
             # to it ("Get involved: #bbctennis ..." over "Sinner breaks in the third!").
             if pre and pre[-1] != doc.tail_top and not _has_body(doc, pre[-1], marked[0]):
                 pre = pre[:-1]
+        if (
+            hdr >= 0
+            and not pre
+            and marked
+            and doc.kind.find(TEXT, hdr + 1, marked[0]) >= 0
+            and doc.kind.find(UPDATED, 0, hdr + 1) >= 0
+        ):
+            # Text between a page top's last fact (its stamp above) and the first post, which
+            # opens no post (France 24's standfirst under the lead photo's caption): the
+            # header's too.
+            hdr = marked[0] - 1
         return hdr, pre + marked
     hdr = header_end(doc, n)
     starts = _flat_starts(doc, hdr + 1, n, weak=True)
@@ -1133,7 +1144,12 @@ def _has_body(doc: Doc, lo: int, hi: int) -> bool:
 
 
 def _byline_shaped(s: str) -> bool:
-    return bool(bylines.header_names(s)) or bylines.is_org_name(s)
+    """Tell whether a line is a page's byline: names, an agency, ``By: FRANCE 24``."""
+    return (
+        bool(bylines.header_names(s))
+        or bylines.is_org_name(s)
+        or (s[:4] in ("By: ", "BY: ") and bool(bylines.page_authors(s)))
+    )
 
 
 def read_text(
