@@ -4943,6 +4943,23 @@ def test_headline_over_a_short_opening_question_opens_a_post() -> None:
     ]
 
 
+def test_post_update_under_a_photo_caption_opens_an_untitled_post() -> None:
+    page = read_text(
+        "Live Reporting\nAll times stated are UK\nFuel duty frozen for another year\n"
+        "Fuel duty will remain frozen for another year, and the 5p cut will be kept.\n"
+        "The freeze is expected to cost about £3bn next year.\n"
+        "A woman fills up her car at a petrol station in LondonImage source, PA Media\n"
+        "Image caption,\nThe 5p cut to fuel duty was first introduced by Rishi Sunak\n"
+        "Post update\n"
+        "Cheers from the Labour benches as Reeves confirms the minimum wage will rise.\n"
+        "That's an increase of 6.7%.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Fuel duty frozen for another year", 2),
+        (None, 2),
+    ]
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

@@ -361,7 +361,7 @@ STOCK_HEADLINES = re.compile(
     r"^(?:welcome(?: back)?|welcome to (?:our|the) live (?:coverage|page|blog)|what's the latest\??"
     r"|what’s the latest\??|what we know so far|catch up:? .*|good (?:morning|afternoon|evening)"
     r"|(?:and )?(?:that's|that’s) (?:all|it) for (?:now|today)(?:…|\.\.\.)?"
-    r"|we're pausing|we’re pausing"
+    r"|we're pausing|we’re pausing|post update"  # (the BBC's stand-in for an untitled post)
     r"|(?:we are|we're|we’re) ending our live coverage|the latest|recap"
     # Sport: the match's moments, short as they are ("Full-time", "GOAL!", "Team news").
     r"|(?:full|half)[- ]time!?|team news|kick[- ]off!?|morning all|goodbye|your views"
