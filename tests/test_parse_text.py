@@ -3774,6 +3774,24 @@ def test_a_window_under_a_cut_time_with_a_credit_a_short_sentence_or_a_video() -
     assert totals.entries[0].headline == "Latest totals: Labour 141, Conservatives 19"
 
 
+def test_a_window_under_a_cut_time_with_a_pull_quote_among_the_paragraphs() -> None:
+    page = read_text(
+        "'Barbuda is barely habitable'\n"
+        "Antigua and Barbuda's Prime Minister Gaston Browne has given a grim assessment.\n"
+        "Quote Message: It is heart-wrenching. Ninety-five percent of the properties have been "
+        "damaged. from Gaston Browne Prime Minister of Antigua and Barbuda\n"
+        "He said a two-year-old child had been killed as a family tried to escape.\n"
+        "Article share tools\nPosted at 15:1915:19\nFrench islands: 'Like a bomb went off'\n"
+        "Hugh Schofield\nBBC Paris correspondent\n"
+        "France's interior minister has said eight people are now known to have died.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        ("'Barbuda is barely habitable'", None, 3),
+        ("French islands: 'Like a bomb went off'", "15:19", 1),
+    ]
+
+
 def test_a_window_opening_on_a_sub_head_and_one_paragraph_over_the_first_time() -> None:
     # A key events post's last sub-head: no page's title, and its text is no standfirst.
     page = read_text(

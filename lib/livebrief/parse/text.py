@@ -869,6 +869,7 @@ _POST_SHARE_TOOLS = frozenset(
         "article share tools",
     }
 )
+_LONG_UNCLOSED = 100  # characters: no byline, menu or tag runs this long
 # The share tools under a post's last line, over the next post.
 _CLOSING_TOOLS = _POST_SHARE_TOOLS | {"share", "comment", "comments"}
 _EXCLAIMED_WORDS = 5
@@ -1049,6 +1050,8 @@ def _time_cut_off(doc: Doc, first: int) -> int | None:
                 full_sentence(s)
                 # a short sentence among the paragraphs ("CNN cannot independently verify it.")
                 or (paragraphs and L.closes_sentence(s) and s.count(" ") >= 2)
+                # a long line without a closing stop (the BBC's "Quote Message: ... from A")
+                or (paragraphs and len(s) > _LONG_UNCLOSED)
                 # a lead-in (of two words under a paragraph: "They include:")
                 or (s[-1] == ":" and s.count(" ") >= (1 if paragraphs else 3))
             ):
