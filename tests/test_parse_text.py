@@ -4978,6 +4978,31 @@ def test_post_update_under_a_photo_caption_opens_an_untitled_post() -> None:
     ]
 
 
+def test_2017_image_copyright_marker_takes_the_alt_text_over_it() -> None:
+    page = read_text(
+        "Posted at 14:2014:20\nUK sends Royal Navy ship\n"
+        "The Royal Fleet Auxiliary ship Mounts Bay is on its way to Anguilla.\n"
+        "About 15,000 people live on Anguilla.\nRoyal Fleet Auxiliary ship Mounts Bay\n"
+        "Image copyright MOD\nImage caption RFA Mounts Bay was already in the Caribbean\n"
+        "Article share tools\nPosted at 13:5513:55\nHurricane reaches Cuba\n"
+        "The storm made landfall on the north coast of Cuba overnight.\n"
+    )
+    first = page.entries[0]
+    assert len(first.paragraphs) == 2
+    assert first.captions[0] == "Royal Fleet Auxiliary ship Mounts Bay"
+
+
+def test_a_shoot_outs_kicks_are_the_posts_text() -> None:
+    page = read_text(
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Shootout: Arsenal 3-4 Interpublished at 23:07 British Summer Time 6 May 2025\n\n"
+        "    Saka - SAVED\n\n    Martinez - scores\n\n"
+        "  2. Get involved - #bbcfootballpublished at 23:01 British Summer Time 6 May 2025\n\n"
+        "    Sam: This is the most stressful night of my life and I'm a Spurs fan.\n"
+    )
+    assert page.entries[0].paragraphs == ["Saka - SAVED", "Martinez - scores"]
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

@@ -661,7 +661,12 @@ _COUNT_ITEM = re.compile(r"[A-Za-z)]:\s+\d[\d,.]*%?(?:\s\((?:(?:up|down) |[+\-�
 
 # A result ("Swansea 2-1 Everton") or a scorer ("Jonjo Shelvey (61 mins)"): a post's text, never
 # a photo's caption. (A cricket strip's total, "Eng 305-8", stays apart from the text.)
-_RESULT = re.compile(r"[A-Za-z.)] \d{1,3}-\d{1,3} [A-Z(]|\(\d{1,3}(?:\+\d{1,2})? mins?\)$")
+_RESULT = re.compile(
+    r"[A-Za-z.)] \d{1,3}-\d{1,3} [A-Z(]|\(\d{1,3}(?:\+\d{1,2})? mins?\)$"
+    # a shoot-out's kick ("Saka - SAVED", "Beth Mead - missed", "Claudia Pina - wide")
+    r"|^[A-Z][\w'’. -]{1,30} - (?i:scores?|scored|saved(?: by [A-Z][\w'’ -]+)?|miss(?:ed|es)"
+    r"|wide|over|hits the (?:bar|post))!?$"
+)
 
 
 def is_result_line(s: str) -> bool:

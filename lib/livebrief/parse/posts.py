@@ -785,7 +785,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             e.captions.append(s)
             low = s.lower()
             marker = low.rstrip(",") in _CAPTION_NEXT
-            if marker or low.startswith("image source"):
+            if marker or low.startswith(("image source", "image copyright")):
                 # The alt text stands right above the marker, the caption right below. (A
                 # video has none: over "Media caption," stands the post's text, often the
                 # line that introduces the video, "... spraying foam on the vessel:".)
@@ -793,6 +793,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
                     last_para_line == j - 1
                     and not L.closes_sentence(e.paragraphs[-1])
                     and not e.paragraphs[-1].endswith(":")
+                    and not e.paragraphs[-1].startswith("Quote Message")  # the BBC's pull quote
                     and not low.startswith("media caption")
                 ):
                     e.captions.insert(len(e.captions) - 1, e.paragraphs.pop())
