@@ -3792,6 +3792,17 @@ def test_a_window_under_a_cut_time_with_a_pull_quote_among_the_paragraphs() -> N
     ]
 
 
+def test_a_window_opening_on_a_posts_last_bullet_over_its_share_tools() -> None:
+    page = read_text(
+        "• UK unemployment rose unexpectedly to 5.6% in the three months to June.\n\n"
+        "Share on Facebook\n\nShare on Twitter\n\n11.52am BST\n\n11:52\n\n"
+        "Analysts: 'This is about exports, whatever Beijing says'\n\n"
+        "The City's economists are not convinced by the People's Bank of China.\n"
+    )
+    assert page.page.summary == []
+    assert [(e.clock, len(e.paragraphs)) for e in page.entries] == [(None, 1), ("11:52", 1)]
+
+
 def test_a_window_opening_on_a_sub_head_and_one_paragraph_over_the_first_time() -> None:
     # A key events post's last sub-head: no page's title, and its text is no standfirst.
     page = read_text(

@@ -723,12 +723,15 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         k = j
         while k < first and doc.kind[k] == BULLET:
             k = doc.next_nonblank(k, first)
+        # ... or over the post's share tools ("Share on Facebook"), which no page top prints:
+        # then one item will do.
+        shared = k < first and doc.kind[k] == EMBED and doc.s[k].lower().startswith("share")
         closed = k < first and (
             _closing_paragraph(doc, k, first)
             # ... or over the post's own stamp ("Updated at 3.58pm BST", the Guardian)
             or (doc.kind[k] == UPDATED and not _page_stamp_under(doc, k, k + 1))
         )
-        return top if k - j >= 2 and closed else None
+        return top if (k - j >= 2 and closed) or shared else None
     if j >= first or doc.kind[j] != TEXT:
         return None
     under = doc.next_nonblank(j, first)
