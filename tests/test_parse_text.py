@@ -1763,6 +1763,7 @@ The president said Russia was stockpiling missiles for a winter campaign.
     "last",
     [
         "Lettuce and broccoli supplies from Spain are among those affected. File pic",
+        "A closed library in Birmingham, where the council issued a notice. File pic: PA",
         "Lorries queue on the M20 near Ashford",
     ],
 )

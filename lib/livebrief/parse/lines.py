@@ -556,7 +556,10 @@ def is_caption_mark(s: str) -> bool:
 # A caption that ends with its photo's credit: "... Photograph: Alaa Al-Sukhni/Reuters"
 # (Guardian), "... Pic: Reuters" (Sky), "... (Mohammed Abed/AFP/Getty Images)" (Washington
 # Post, Kyiv Independent), "... REUTERS/Gleb Garanich" (Reuters); NYT prints "Credit...".
-_CREDIT_LEAD = r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration|Copyright):\s"
+_CREDIT_LEAD = (
+    r"(?:Photograph|Photo|Pic|Picture|Credit|Image|Composite|Illustration|Copyright"
+    r"|File pic|File photo|File picture):\s"  # Sky: "... in 2023. File pic: PA"
+)
 # Agencies Al Jazeera names alone in brackets: "... [AFP]", "[File: Reuters]", "[Al Jazeera]".
 _PAREN_AGENCIES = (
     r"Reuters|REUTERS|AFP|AP|EPA|EPA-EFE|PTI|ANI|PA|AAP|Getty Images|Supplied|Xinhua|Anadolu"
