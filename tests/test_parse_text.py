@@ -5015,6 +5015,18 @@ def test_a_shoot_outs_kicks_are_the_posts_text() -> None:
     assert page.entries[0].paragraphs == ["Saka - SAVED", "Martinez - scores"]
 
 
+def test_a_tweets_text_with_its_picture_link_is_an_embed_without_its_signature() -> None:
+    page = read_text(
+        "16:22\nMacron: 'The answer must be European'\n"
+        "Emmanuel Macron said part of the response to the farmers' anger must be European.\n"
+        "Je serai demain à Bruxelles pour défendre nos agriculteurs. "
+        "pic.twitter.com/8hFzPq2LrT\n"
+    )
+    (entry,) = page.entries
+    assert len(entry.paragraphs) == 1
+    assert entry.embeds[-1].endswith("pic.twitter.com/8hFzPq2LrT")
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

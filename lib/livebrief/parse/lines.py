@@ -746,6 +746,7 @@ def plain_capitalised(s: str, low: str) -> bool:
             or "mage " in s
             or "hoto " in s
             or "(@" in s
+            or "pic.twitter.com/" in s  # a tweet's text whose signature the window cut
             or s.endswith(("this report.", "this report"))  # "A contributed to this report."
             or low.endswith(("podcasts", "podcasts."))  # "... or wherever you get your podcasts"
         )
