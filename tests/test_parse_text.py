@@ -5061,6 +5061,24 @@ def test_window_opening_on_a_cut_bylines_role_over_a_list() -> None:
     ]
 
 
+def test_window_opening_on_a_cut_bylines_role_over_a_short_sentence() -> None:
+    page = read_text(
+        "At the count\nThis is a big one.\n"
+        "Labour has taken Glasgow Southside, the seat held for 15 years by Nicola Sturgeon.\n"
+        "Here are the numbers:\nLabour: 11,204 (41.2%)\nSNP: 10,871 (40.0%)\n"
+        "A majority of 333. The Labour activists at the back of the hall let out a roar.\n"
+        "Turnout down in most seats so far\n"
+        "Turnout is down in almost every constituency declared so far, BBC analysis shows.\n"
+        "The average fall is about five percentage points.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.role) for e in page.entries] == [
+        (None, "At the count"),
+        ("Turnout down in most seats so far", None),
+    ]
+    assert page.entries[0].paragraphs[0] == "This is a big one."
+
+
 def test_window_opening_on_a_headline_and_byline_over_a_results_list() -> None:
     # No site menu: the name over its role line under the first line is a post's byline.
     page = read_text(

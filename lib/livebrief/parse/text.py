@@ -764,6 +764,14 @@ def _cut_post(doc: Doc, first: int) -> int | None:
             return top
         if below < first and _list_top(doc, below, first):
             return top  # ... or over a list ("England 1-1 Spain (...)" / "Beth Mead - missed")
+        after = doc.next_nonblank(below, first) if below < first else first
+        if (
+            below < first
+            and L.core(doc.s[below]).endswith(".")  # (a question is a headline's)
+            and after < first
+            and full_sentence(doc.s[after])
+        ):
+            return top  # ... or over a short sentence and a paragraph ("This is a big one.")
     if s.startswith("By ") and bylines.one_line_byline(s):
         return top if paragraph_below else None
     if (
