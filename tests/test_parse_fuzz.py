@@ -498,6 +498,18 @@ def test_stock_headline_on_the_last_line_does_not_crash(text: str) -> None:
     check_page(read_text(text), text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A headline\r\nImage source, Getty Images\r\n",
+        "Live: A title of a live page\nA long caption of the lead photo, on Monday, 2024. "
+        "© Emmanuel Dunand, AFP\n",
+    ],
+)
+def test_a_caption_on_the_headers_last_line_does_not_crash(text: str) -> None:
+    check_page(read_text(text), text)
+
+
 # --- Bytes in: encodings, damaged UTF-8 --------------------------------------------------------
 
 

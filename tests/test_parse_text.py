@@ -5027,6 +5027,36 @@ def test_a_tweets_text_with_its_picture_link_is_an_embed_without_its_signature()
     assert entry.embeds[-1].endswith("pic.twitter.com/8hFzPq2LrT")
 
 
+def test_a_numbered_results_list_on_a_page_of_glued_times_is_body_text() -> None:
+    page = read_text(
+        "Russell 'lost for words'published at 16:05 British Summer Time 7 July\n"
+        "Andrew Benson\nChief F1 writer at Silverstone\n"
+        "George Russell is almost lost for words in parc ferme. He has just won his home race.\n"
+        "Top 10 at the flagpublished at 15:58 British Summer Time 7 July\n"
+        "1. George Russell (Mercedes)\n2. Lando Norris (McLaren) +1.2s\n"
+        "3. Max Verstappen (Red Bull) +4.9s\n"
+        "CHEQUERED FLAG - RUSSELL WINSpublished at 15:56 British Summer Time 7 July\n"
+        "What a race! George Russell holds off Lando Norris by 1.2 seconds at Silverstone!\n"
+    )
+    assert page.page.rendering != "numbered"
+    assert [(e.clock, e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("16:05", "Russell 'lost for words'", 1),
+        ("15:58", "Top 10 at the flag", 3),
+        ("15:56", "CHEQUERED FLAG - RUSSELL WINS", 1),
+    ]
+
+
+def test_older_bbc_player_notice_is_furniture() -> None:
+    page = read_text(
+        "Posted at 20:3620:36\nWatch: Truss opens her hustings pitch\n"
+        "Media content cannot be played on your device\n"
+        "Media caption, Liz Truss says she will deliver for the country\n"
+        "Posted at 20:2220:22\nWho is the host?\n"
+        "Tonight's hustings is being hosted by LBC presenter Nick Ferrari.\n"
+    )
+    assert page.entries[0].paragraphs == []
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

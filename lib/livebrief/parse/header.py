@@ -446,11 +446,15 @@ def page_facts(doc: Doc, hdr: int, first_start: int, page: Page) -> None:
             # (Under a whole caption under the title stands the header's next line: France
             # 24's standfirst; a credit there is the photo's.)
             whole = credit_next and len(s) > _WHOLE_CAPTION and page.title is not None
-            below = doc.s[doc.next_nonblank(i, first_start)] if i + 1 < first_start else ""
-            # (... unless it is the photo's credit, or the caption again: Reuters' "Item 1 of
-            # 4 Waves crash ..." / "[1/4]Waves crash ...")
-            mid = s[len(s) // 3 : len(s) // 3 + 25]
-            caption_next = not whole or L.is_credit(below) or mid in below
+            if whole:
+                nxt = doc.next_nonblank(i, first_start)
+                below = doc.s[nxt] if nxt < first_start else ""
+                # (... unless it is the photo's credit, or the caption again: Reuters' "Item 1
+                # of 4 Waves crash ..." / "[1/4]Waves crash ...")
+                mid = s[len(s) // 3 : len(s) // 3 + 25]
+                caption_next = bool(below) and (L.is_credit(below) or mid in below)
+            else:
+                caption_next = True
         elif k == EMBED and i in doc.signed:
             unread.append(s)  # a cut post's signature ("Posted by A"): named, not dropped
         elif k == TEXT:

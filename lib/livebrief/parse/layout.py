@@ -354,7 +354,11 @@ def _list_among_times(doc: Doc, nums: list[tuple[int, int]]) -> bool:
     def items(t: int) -> bool:
         # A time on its own line right under the number's line (a blank line between) is
         # the item's too, and so is one under the item's "By A" (Politico Europe).
-        if t in numbered or t - 1 in numbered or (t - 2 in numbered and doc.kind[t - 1] == BLANK):
+        if t in numbered:
+            return True
+        if doc.kind[t] == PUB and t in doc.heads:
+            return False  # a headline of its own with its time glued: the next post's
+        if t - 1 in numbered or (t - 2 in numbered and doc.kind[t - 1] == BLANK):
             return True
         p = doc.prev_nonblank(t, 0)
         return p > 0 and doc.s[p][:3] == "By " and doc.prev_nonblank(p, 0) in numbered

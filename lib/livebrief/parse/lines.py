@@ -125,6 +125,7 @@ PLAYER_NOTICES = frozenset(
         "Please use Chrome browser for a more accessible video player",
         "Media playback is unsupported on your device",
         "Media playback is not supported on this device",  # BBC Sport
+        "Media content cannot be played on your device",  # the BBC, 2019-22
     }
 )
 # Furniture that can stand anywhere (pagination, "back to top"): always dropped.
