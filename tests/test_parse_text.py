@@ -5057,6 +5057,36 @@ def test_older_bbc_player_notice_is_furniture() -> None:
     assert page.entries[0].paragraphs == []
 
 
+def test_local_live_headline_over_a_tally_under_a_photo_block() -> None:
+    page = read_text(
+        "Labour holds Walsall after nervy night\n\n"
+        "Labour has held on to control of Walsall Council, but only just.\n\n"
+        "The party lost three seats to the Conservatives and one to an independent.\n\n"
+        "Counting at Walsall Town Hall\nBBC\n\nResult: Dudley Central\n\n"
+        "Conservative: 1,412\n\nLabour: 1,388\n\n"
+        "Conservative gain from Labour. Turnout 29%.\n"
+    )
+    assert [(e.headline, len(e.paragraphs), e.captions) for e in page.entries] == [
+        ("Labour holds Walsall after nervy night", 2, ["Counting at Walsall Town Hall", "BBC"]),
+        ("Result: Dudley Central", 3, []),
+    ]
+
+
+def test_local_live_headline_under_a_list_of_results_over_a_photo() -> None:
+    page = read_text(
+        "Results so far\n\nHere's where the councils in the West Midlands stand so far:\n\n"
+        "Dudley: Conservative gain from no overall control\n\nSandwell: Labour hold\n\n"
+        "Walsall: Labour hold\n\nGreen Party celebrates in Solihull\n\n"
+        "The Green Party has won two more seats in Solihull, its best result there.\n\n"
+        "Green Party councillors in Solihull\nSolihull Green Party\n\n"
+        "Max McLoughlin, the group's leader, says the party had worked every street.\n"
+    )
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        ("Results so far", 4),
+        ("Green Party celebrates in Solihull", 2),
+    ]
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

@@ -161,6 +161,8 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
             and not (_over_lone_name(doc, nxt, hi) and not _glued_credit(doc, i, nxt))
             and not _over_score_line(doc, nxt, hi)
             and not _question_lead(doc, i, nxt, hi)
+            # a tally under a headline without figures ("Result: Dudley Central" / "Labour: 1,388")
+            and not (L.is_count_item(doc.s[nxt]) and not any(c.isdigit() for c in s))
         ):
             return False
     elif doc.kind[nxt] not in (CAPMARK, EMBED):
@@ -180,6 +182,10 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
         ):
             return False
     if prv < lo or closes_paragraph(doc, prv):
+        return True
+    if doc.blanks and prv - 1 >= lo and doc.kind[prv - 1] == TEXT and photo_pair_end(doc, prv):
+        # Under a photo's alt text and credit in one block that closes the post above
+        # ("Counting at Walsall Town Hall" / "BBC"): a block of its own opens the next post.
         return True
     if doc.kind[prv] not in (TEXT, BULLET) or prv in doc.captions or L.is_credit(s):
         return False
@@ -204,10 +210,18 @@ def weak_headline(doc: Doc, i: int, lo: int, hi: int) -> bool:
     # ("Any coalition will need three of them."); a new post's headline is followed by two
     # paragraphs or more. (A role under a name is a byline's second line, not a headline.)
     after = doc.next_nonblank(nxt, hi)
+    # (... or one paragraph and a photo's alt text and credit in a block of their own.)
+    pictured = (
+        doc.blanks
+        and ":" not in s
+        and after + 1 < hi
+        and doc.kind[after + 1] == TEXT
+        and photo_pair_end(doc, after + 1)
+    )
     return (
         after < hi
         and doc.kind[after] == TEXT
-        and (full_sentence(doc.s[after]) or _long_lead_in(doc.s[after]))
+        and (full_sentence(doc.s[after]) or _long_lead_in(doc.s[after]) or pictured)
         and _in_lead_in_list(doc, prv, lo)
         and not strong_at(doc, prv, hi)
     )
