@@ -4934,6 +4934,23 @@ def test_photo_alt_and_credit_block_on_the_windows_last_lines_is_no_post() -> No
     assert entry.author is None
 
 
+def test_window_opening_on_cnns_from_byline_over_a_photo_and_paragraphs() -> None:
+    page = read_text(
+        "From CNN's Michelle Toh and Juliana Liu in Hong Kong\n\n"
+        "A TSMC plant in Hsinchu, Taiwan.\nWalid Berrazeg/SOPA Images/LightRocket/Getty Images\n\n"
+        "TSMC, the world's largest contract chipmaker, said it had evacuated some plants.\n\n"
+        "The company said it was assessing the impact of the quake on its operations.\n\n"
+        "Link Copied!\n\n8:47 a.m. ET, April 3, 2022\n\n"
+        "Video shows a building leaning at a sharp angle in Hualien\n\n"
+        "Footage from Hualien city shows a five-story building leaning at a 45-degree angle.\n"
+    )
+    assert page.page.title is None and page.page.authors == []
+    assert [(e.authors, e.clock, len(e.paragraphs)) for e in page.entries] == [
+        (["Michelle Toh", "Juliana Liu"], None, 2),
+        ([], "08:47", 1),
+    ]
+
+
 def test_window_opening_on_a_label_over_a_cut_posts_byline() -> None:
     page = read_text(
         "Analysis\nJames Landale\nDiplomatic correspondent\n"

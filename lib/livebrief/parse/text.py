@@ -774,6 +774,10 @@ def _cut_post(doc: Doc, first: int) -> int | None:
             return top  # ... or over a short sentence and a paragraph ("This is a big one.")
     if s.startswith("By ") and bylines.one_line_byline(s):
         return top if paragraph_below else None
+    if s.startswith("From ") and bylines.one_line_byline(s):
+        # CNN's "From CNN's A and B in Hong Kong" is a post's byline, never the page's: its
+        # post's text (maybe under a photo) follows.
+        return top if any(full_sentence(doc.s[x]) for x in range(j + 1, first)) else None
     if (
         k < first
         and doc.kind[k] == TEXT
