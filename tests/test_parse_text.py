@@ -4951,6 +4951,20 @@ def test_window_opening_on_cnns_from_byline_over_a_photo_and_paragraphs() -> Non
     ]
 
 
+def test_numbered_window_cut_under_an_items_label_keeps_the_headline_over_its_byline() -> None:
+    page = read_text(
+        "    A service shaped by the Queen herself\n\n    Nicholas Witchell\n\n"
+        "    Royal correspondent\n\n"
+        "    Almost every part of what we saw today was decided years ago.\n\n"
+        "  5. Watch: Two-minute silence falls across the country\n\n    Video content\n\n"
+        "  6. Crowds line the Mall\n\n    Thousands of people have gathered since dawn.\n"
+    )
+    assert [(e.headline, e.author) for e in page.entries][:2] == [
+        ("A service shaped by the Queen herself", "Nicholas Witchell"),
+        ("Watch: Two-minute silence falls across the country", None),
+    ]
+
+
 def test_window_opening_on_a_label_over_a_cut_posts_byline() -> None:
     page = read_text(
         "Analysis\nJames Landale\nDiplomatic correspondent\n"

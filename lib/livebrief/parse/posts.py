@@ -156,6 +156,19 @@ def build_entry(doc: Doc, lo: int, hi: int) -> Built:
         # a line is a sub-heading of the body.)
         headline = doc.s[i]
         i += 1
+    elif (
+        doc.numbered
+        and lo == doc.tail_top
+        and doc.kind[i] == TEXT
+        and L.headline_like(doc.s[i])
+        and not bylines.is_org_name(doc.s[i])  # ("BBC Weather": a badge or a cut role)
+        and (k := doc.next_nonblank(i, hi)) < hi
+        and strong_at(doc, k, hi, one_line=False)
+    ):
+        # A numbered window cut under an item's label line ("  4. Analysis"): the headline
+        # under it, over the byline, still heads the item.
+        headline = doc.s[i]
+        i += 1
     elif lo == doc.tail_top and doc.kind[i] == TEXT and cut_role(doc.s[i]):
         e.role = doc.s[i]  # the role line of a byline whose name was above the window's cut
         i += 1
