@@ -5152,6 +5152,35 @@ def test_window_opening_on_a_cut_bylines_role_over_a_list() -> None:
     ]
 
 
+def test_window_opening_on_a_cut_guest_list_over_the_first_post() -> None:
+    page = read_text(
+        "The premiers of New South Wales, Victoria and Queensland\n"
+        "Former Socceroos captain Mile Jedinak\nCate Blanchett\n"
+        "Representatives of around 40 community organisations chosen by the King's office\n"
+        "BreakingSenator heckles King in Parliament House\n"
+        "Independent senator Lidia Thorpe has interrupted the reception at Parliament House.\n"
+        "The King did not react and continued to greet guests.\n"
+    )
+    assert page.page.title is None and page.page.authors == []
+    assert [(e.headline, e.labels) for e in page.entries] == [
+        (None, []),
+        ("Senator heckles King in Parliament House", ["Breaking"]),
+    ]
+
+
+def test_a_page_top_of_short_lines_is_still_the_header() -> None:
+    page = read_text(
+        "Snap poll: Starmer edges it - but viewers split\nSam Coates analysis: No knockout blow\n"
+        "Farage: 'We are the real opposition now'\n"
+        "Listen: Electoral Dysfunction on the state of the race\n"
+        "Live reporting by Faith Ridler and Mollie Malone\n2m ago\n22:58\n"
+        "Starmer and Sunak clash over tax in final debate\n"
+        "The two leaders clashed repeatedly over tax in the final televised debate tonight.\n"
+    )
+    assert page.page.authors == ["Faith Ridler", "Mollie Malone"]
+    assert [e.clock for e in page.entries] == ["22:58"]
+
+
 def test_window_opening_on_a_cut_bylines_role_over_a_short_sentence() -> None:
     page = read_text(
         "At the count\nThis is a big one.\n"

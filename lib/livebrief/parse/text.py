@@ -814,6 +814,8 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         return top  # results ("Tottenham 1-0 Manchester United"): a list, never the title
     if _list_top(doc, j, first):
         return top  # items of a list whose lead-in was cut ("At least 31 people have died")
+    if _short_lines_to(doc, j, first):
+        return top  # ... or of a guest list ("Cate Blanchett"), straight over the first post
     if (
         s.endswith("!")
         and s.count(" ") >= _EXCLAIMED_WORDS
@@ -935,6 +937,31 @@ def _list_top(doc: Doc, j: int, first: int) -> bool:
         j >= first
         or all(doc.kind[x] in (BLANK, EMBED) for x in range(j, first))
         or any(full_sentence(doc.s[x]) for x in range(j, first))
+    )
+
+
+_GUEST_LIST = 4  # short lines at least, with nothing of a page's header among them
+
+
+def _short_lines_to(doc: Doc, j: int, first: int) -> bool:
+    """Tell whether a window opens on a run of short unpunctuated lines down to the first post.
+
+    (A list of people and groups whose lead-in was cut: "The premiers of ..." / "Cate
+    Blanchett" / ... over "BreakingSenator heckles King ..."; a page's top holds furniture,
+    a stamp, a zone note or a standfirst's sentence among its lines.)
+    """
+    lines = [x for x in range(j, first) if doc.kind[x] != BLANK]
+    if len(lines) < _GUEST_LIST or first >= len(doc.s):
+        return False
+    texts = [doc.s[x] for x in lines]
+    heads = {doc.s[first], doc.heads.get(first)}
+    return all(
+        doc.kind[x] == TEXT and L.short_unpunctuated(doc.s[x], _TOP_ITEM_WORDS) for x in lines
+    ) and not any(
+        L.LIVE_TITLE.search(s)  # a live page's title
+        or bylines.page_authors(s)  # its byline ("Live reporting by A and B")
+        or s in heads  # a summary box repeating the first post's headline
+        for s in texts
     )
 
 
