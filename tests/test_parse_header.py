@@ -332,6 +332,21 @@ def test_france_24_standfirst_and_zone_under_the_lead_photos_caption(video_by: b
     assert first is not None and first.isoformat() == "2024-01-31T19:48:00+01:00"
 
 
+def test_guardian_2011_section_kickers_over_a_dated_title() -> None:
+    page = read_text(
+        "News\nWorld news\nMiddle East and north Africa\n"
+        "Bahrain, Yemen and Syria unrest - Thursday 14 April 2011\n"
+        "• Yemeni president offers to hand over power as rallies grow in Sana'a\n"
+        "• Syrian security forces fire on mourners in Douma, activists say\n"
+        "guardian.co.uk, Thursday 14 April 2011 18.12 BST\nArticle history\n"
+        "8.52am: Good morning and welcome to another day of live coverage of the unrest.\n"
+        "9.14am: Syria: Activists have published the names of three people killed in Douma.\n"
+    )
+    assert page.page.title == "Bahrain, Yemen and Syria unrest - Thursday 14 April 2011"
+    assert page.page.standfirst is None
+    assert len(page.page.summary) == 2
+
+
 def test_heres_what_to_know_is_the_summary() -> None:
     page = read_text(
         "Live updates: House passes stopgap bill hours before shutdown deadline\n"

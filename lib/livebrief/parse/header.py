@@ -612,7 +612,12 @@ def _header_date(doc: Doc, stop: int) -> str | None:
     return None
 
 
-_TITLE_WORDS = re.compile(r"\b(?:live|latest|updates?|as it happened)\b|:", re.I)
+_TITLE_WORDS = re.compile(
+    r"\b(?:live|latest|updates?|as it happened)\b|:"
+    # The Guardian 2009-12: "Bahrain, Yemen and Syria unrest - Thursday 14 April 2011"
+    r"|\s[-–]\s(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 
 
 def title_under_badge(doc: Doc, i: int) -> bool:
