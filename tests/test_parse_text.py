@@ -4951,6 +4951,25 @@ def test_window_opening_on_cnns_from_byline_over_a_photo_and_paragraphs() -> Non
     ]
 
 
+def test_unindented_numbered_copy_opening_inside_a_post() -> None:
+    page = read_text(
+        "There it is. Tadej Pogacar has attacked with 3.8km to the summit of the Tourmalet.\n\n"
+        "Jonas Vingegaard tried to follow for 200 metres but he is already 15 seconds down.\n\n"
+        "Gap at the summit (65km to go):\n\nPogacar\n\nVingegaard, Kuss, Evenepoel +0:24\n\n"
+        "2. Breakaway caughtpublished at 15:39 British Summer Time 19 July 2025\n\n"
+        "The last of the breakaway riders has been caught on the lower slopes.\n\n"
+        "3. Visma set the pacepublished at 15:31 British Summer Time 19 July 2025\n\n"
+        "Visma have taken over at the front of the yellow jersey group.\n"
+    )
+    assert page.page.title is None
+    assert [(e.headline, e.clock) for e in page.entries] == [
+        (None, None),
+        ("Breakaway caught", "15:39"),
+        ("Visma set the pace", "15:31"),
+    ]
+    assert page.entries[0].paragraphs[0].startswith("There it is.")
+
+
 def test_numbered_window_cut_under_an_items_label_keeps_the_headline_over_its_byline() -> None:
     page = read_text(
         "    A service shaped by the Queen herself\n\n    Nicholas Witchell\n\n"

@@ -1002,10 +1002,15 @@ def _cut_item(doc: Doc, first: int) -> int | None:
     if top >= first:
         return None
     number = L.indent(doc.raw[first])
-    for j in range(top, first):
-        if doc.s[j] and L.indent(doc.raw[j]) <= number:
-            return None
-    return top
+    if all(L.indent(doc.raw[j]) > number for j in range(top, first) if doc.s[j]):
+        return top
+    # A copy that keeps no indentation (a word processor's paste): a window opening on a
+    # paragraph, with none of a page top's furniture or facts down to the first number.
+    if full_sentence(doc.s[top]) and not any(
+        doc.kind[j] in HEADER_KINDS for j in range(top, first)
+    ):
+        return top
+    return None
 
 
 def _photo_pair(doc: Doc, j: int, hi: int) -> bool:
