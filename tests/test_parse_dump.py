@@ -346,3 +346,54 @@ def test_a_window_of_a_lynx_dump_without_its_references() -> None:
 def test_numbers_in_brackets_in_ordinary_text_stay() -> None:
     page = "The vote [1] passed.\n\nIt was close [2], aides said.\n"
     assert dump.undo(page) == (page, [])
+
+
+WRAPPED_WINDOW = """\
+Live
+Spain
+Spain wildfires live: thousands evacuated as blaze reaches outskirts of Valencia
+
+Fire crews battle more than 40 fires across eastern Spain as temperatures reach
+44C; three firefighters injured near Xativa
+
+Jakub Krupa (now) and Helen Livingstone (earlier)
+Wed 14 Aug 2024 13.02 BST
+First published on Wed 14 Aug 2024 05.31 BST
+
+Key events
+
+  \u2022 18m ago Regional government closes A-7 motorway south of Valencia
+  \u2022 1h ago Three firefighters injured near Xativa
+  \u2022 2h ago Sanchez to visit affected areas on Thursday
+
+Show key events only
+
+Please turn on JavaScript to use this feature
+
+18m ago
+12.44 BST
+
+Regional government closes A-7 motorway south of Valencia
+
+The Valencian regional government has closed the A-7 motorway in both
+directions between Xativa and Canals after the fire jumped the road shortly
+before midday.
+
+Drivers heading south towards Alicante are being sent along the N-330, and the
+regional emergency service, Emergencias 112 CV, has asked people not to travel
+to the area unless they have to.
+
+About 2,300 people have now been evacuated from homes in Xativa, Canals and
+l'Alcudia de Crespins, the service said.
+
+Share
+"""
+
+
+def test_a_wrapped_window_with_the_pages_header_and_a_title_sticking_out() -> None:
+    # w3m wrapped the text at 79 columns and left the 80-character title whole; the header's
+    # short lines and the headlines (each a block's own end) say nothing about the width.
+    assert dump.wrap_width(WRAPPED_WINDOW.split("\n")) == 79
+    (entry,) = read_text(WRAPPED_WINDOW).entries
+    assert entry.paragraphs[0].endswith("shortly before midday.")
+    assert len(entry.paragraphs) == 3

@@ -212,8 +212,11 @@ def wrap_width(lines: list[str]) -> int | None:
         long_lines = broken = full = lower = 0
         for line, nxt in pairwise(rows):
             if len(line) * 2 > width:
+                filled = len(line) >= width - _FULL_BAND
+                if not filled and not nxt:
+                    continue  # a block's own end (a headline, a paragraph's last line)
                 long_lines += 1
-                full += len(line) >= width - _FULL_BAND
+                full += filled
                 if _broken(line, nxt, width) and _continues(line, nxt):
                     broken += 1
                     # Mid-sentence ("... said the" / "minister"): no page without wrapping
@@ -229,7 +232,10 @@ def wrap_width(lines: list[str]) -> int | None:
         ):
             # Too wide a width misses the breaks where the next word would just have fitted
             # in it; too narrow a one leaves the lines of the true width sticking out.
-            found[width] = broken - 2 * sum(1 for n in spaced if n > width)
+            # (A line alone in its block, a title the tool left whole, may stick out.)
+            found[width] = broken - 2 * sum(
+                1 for line, nxt in pairwise([*rows, ""]) if len(line) > width and nxt
+            )
     if not found:
         return None
     return max(found, key=lambda w: (found[w], w))
