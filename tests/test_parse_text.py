@@ -5171,6 +5171,21 @@ def test_window_opening_on_a_cut_bylines_role_over_a_list() -> None:
     ]
 
 
+def test_window_opening_on_a_short_sentence_over_a_photo_and_a_paragraph() -> None:
+    page = read_text(
+        "Lows of -3C (27F) in rural spots.\n\nWeather map\n\n"
+        "Tomorrow will be bright and crisp with plenty of sunshine. Highs of 6C (43F).\n\n"
+        "Man jailed for Dover port lorry attack\n\n"
+        "A lorry driver who attacked another motorist has been jailed for two years.\n\n"
+        "Maidstone Crown Court heard that he lost his temper on the A20 in July.\n"
+    )
+    assert page.page.title is None and page.page.standfirst is None
+    assert [(e.headline, len(e.paragraphs)) for e in page.entries] == [
+        (None, 2),
+        ("Man jailed for Dover port lorry attack", 2),
+    ]
+
+
 def test_window_opening_on_a_cut_guest_list_over_the_first_post() -> None:
     page = read_text(
         "The premiers of New South Wales, Victoria and Queensland\n"

@@ -866,9 +866,21 @@ def _cut_post(doc: Doc, first: int) -> int | None:
             and doc.s[doc.prev_nonblank(first, j)].lower() in _POST_SHARE_TOOLS
             and all(doc.kind[x] in (BLANK, EMBED) for x in range(j + 1, first))
         )
+    if closed and not paragraph_below and L.closes_sentence(s) and k < first:
+        # ... or over a photo's alt text and then a paragraph ("Lows of -3C (27F) in rural
+        # spots." / "Weather map" / "Tomorrow will be bright and crisp ...").
+        k2 = doc.next_nonblank(k, first)
+        paragraph_below = (
+            doc.kind[k] == TEXT
+            and L.short_unpunctuated(doc.s[k], _PHOTO_ALT_WORDS)
+            and k2 < first
+            and doc.kind[k2] == TEXT
+            and full_sentence(doc.s[k2])
+        )
     return top if closed and paragraph_below else None
 
 
+_PHOTO_ALT_WORDS = 8
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
 _LEAD_IN_WORDS = 4  # spaces in a lead-in that opens a cut post's list (not "Key points:")
 # A post closing the live page: "We're closing this live blog", "This live blog is now closed".
