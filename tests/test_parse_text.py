@@ -5137,6 +5137,22 @@ def test_local_live_headline_under_a_list_of_results_over_a_photo() -> None:
     ]
 
 
+def test_a_label_between_the_headline_and_its_own_time_line() -> None:
+    page = read_text(
+        "Live Reporting\nEdited by Aoife Walsh\nAll times stated are UK\n"
+        "Crowds gather in Tel Aviv\npublished at 17:22 Greenwich Mean Time 19 January 2025\n"
+        "Thousands of people have been watching the handover on a giant screen.\n"
+        "Then someone began to sing.\nHostages handed to Red Cross in Gaza City\nBreaking\n"
+        "published at 17:05 Greenwich Mean Time 19 January 2025\n"
+        "Three Israeli hostages have been handed over to the Red Cross, Israeli media report.\n"
+    )
+    assert page.page.title is None
+    assert [(e.clock, e.headline, e.labels, len(e.paragraphs)) for e in page.entries] == [
+        ("17:22", "Crowds gather in Tel Aviv", [], 2),
+        ("17:05", "Hostages handed to Red Cross in Gaza City", ["Breaking"], 1),
+    ]
+
+
 def test_one_word_sport_shouts_are_stock_headlines() -> None:
     page = read_text(
         "'The best team in the world? We'll take that'\nNatalie Pirks\n"

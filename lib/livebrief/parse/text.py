@@ -245,7 +245,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         if doc.kind[i] != TIME:
             continue
         timed += 1
-        prv, nxt = doc.prev_nonblank(i, 0), _next_content(doc, i, hi)
+        prv, nxt = _over_labels(doc, i), _next_content(doc, i, hi)
         clock = doc.marks[i].clock if i in doc.marks else None
         while nxt < hi and doc.kind[nxt] == TIME and clock and doc.marks[nxt].clock == clock:
             nxt = _next_content(doc, nxt, hi)  # the time printed twice ("10.05am BST" / "10:05")
@@ -275,7 +275,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         return starts
     moved = []
     for i in starts:
-        prv = doc.prev_nonblank(i, 0)
+        prv = _over_labels(doc, i)
         head = _headline_above(doc, prv) if doc.kind[i] == TIME else -1
         if head < 0 and _furniture_headline(doc, prv, i, hi):
             head = prv
@@ -286,6 +286,14 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
         else:
             moved.append(i)
     return moved
+
+
+def _over_labels(doc: Doc, i: int) -> int:
+    """The line over line ``i``, past label lines ("Hostages handed ..." / "Breaking" / time)."""
+    prv = doc.prev_nonblank(i, 0)
+    while prv > 0 and doc.kind[prv] == LABEL and doc.s[prv].lower() != "live":
+        prv = doc.prev_nonblank(prv, 0)
+    return prv
 
 
 def _headline_above(doc: Doc, prv: int) -> int:
