@@ -713,7 +713,7 @@ def _in_list_run(doc: Doc, j: int, lo: int, hi: int) -> bool:
     return run >= _LIST_RUN
 
 
-_PHOTO_ALT_WORDS, _PHOTO_CREDIT_WORDS = 10, 6
+PHOTO_ALT_WORDS, _PHOTO_CREDIT_WORDS = 10, 6
 
 
 def _photo_pair_block(doc: Doc, j: int) -> bool:
@@ -852,7 +852,7 @@ def _read_body(doc: Doc, e: Entry, i: int, hi: int) -> None:
             and last_para_line == j - 1
             and k == TEXT
             and _photo_pair_block(doc, j)
-            and L.short_unpunctuated(e.paragraphs[-1], _PHOTO_ALT_WORDS)
+            and L.short_unpunctuated(e.paragraphs[-1], PHOTO_ALT_WORDS)
             and j - 1 not in list_items
             and not (len(e.paragraphs) > 1 and e.paragraphs[-2].endswith(":"))  # a list
         ):

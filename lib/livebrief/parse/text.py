@@ -69,7 +69,14 @@ from livebrief.parse.layout import (
     published_under_headline,
     strong_at,
 )
-from livebrief.parse.posts import Built, build_entry, cut_role, item_shaped, set_codes
+from livebrief.parse.posts import (
+    PHOTO_ALT_WORDS,
+    Built,
+    build_entry,
+    cut_role,
+    item_shaped,
+    set_codes,
+)
 from livebrief.parse.shapes import (
     full_sentence,
     label_below,
@@ -290,10 +297,7 @@ def _times_below_headlines(doc: Doc, starts: list[int], hi: int) -> list[int]:
 
 def _over_labels(doc: Doc, i: int) -> int:
     """The line over line ``i``, past label lines ("Hostages handed ..." / "Breaking" / time)."""
-    prv = doc.prev_nonblank(i, 0)
-    while prv > 0 and doc.kind[prv] == LABEL and doc.s[prv].lower() != "live":
-        prv = doc.prev_nonblank(prv, 0)
-    return prv
+    return doc.prev_nonblank(_labels_over(doc, i, 0), 0)
 
 
 def _headline_above(doc: Doc, prv: int) -> int:
@@ -608,10 +612,10 @@ def _starts(doc: Doc) -> tuple[int, list[int]]:
 def _headed_at_end(doc: Doc, last_start: int, n: int) -> int | None:
     """Return the start of a post whose time the window's end cut, else None.
 
-    ("BREAKING" / "Dam near Barre at risk of failing" / "By Faris Tanyos" under a paragraph
-    or the share tools, on the window's last lines: CBS and the Washington Post print the
-    time under the byline.) A headline over a
-    ``By A`` line, with its label over it, is a post's top even without the time.
+    A headline over a ``By A`` line (with its label over it), or a headline alone under the
+    post above's share tools, on the window's last lines: "BREAKING" / "Dam near Barre at
+    risk of failing" / "By Faris Tanyos" (CBS and the Washington Post print the time under
+    the byline).
     """
     by = doc.prev_nonblank(n, 0)
     if by <= last_start or doc.kind[by] != TEXT:
@@ -880,7 +884,7 @@ def _cut_post(doc: Doc, first: int) -> int | None:
         k2 = doc.next_nonblank(k, first)
         paragraph_below = (
             doc.kind[k] == TEXT
-            and L.short_unpunctuated(doc.s[k], _PHOTO_ALT_WORDS)
+            and L.short_unpunctuated(doc.s[k], PHOTO_ALT_WORDS)
             and k2 < first
             and doc.kind[k2] == TEXT
             and full_sentence(doc.s[k2])
@@ -888,7 +892,6 @@ def _cut_post(doc: Doc, first: int) -> int | None:
     return top if closed and paragraph_below else None
 
 
-_PHOTO_ALT_WORDS = 8
 _SUMMARY_LEADS = tuple(L.SUMMARY_HEADS)
 _LEAD_IN_WORDS = 4  # spaces in a lead-in that opens a cut post's list (not "Key points:")
 # A post closing the live page: "We're closing this live blog", "This live blog is now closed".
