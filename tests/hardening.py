@@ -42,6 +42,23 @@ class Done:
     max_rss_mb: float
 
 
+# A small launcher measures the command: a child forked from the test run counts the test
+# run's own memory (its pages, before the exec) in its peak, which grows with every test that
+# ran before; one forked from a fresh interpreter starts small. It waits for the command with
+# wait4, writes its peak resident memory (kB) to the file named first, and ends as it ended.
+_MEASURE = """
+import os, signal, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as peak:
+    peak.write(str(usage.ru_maxrss))
+if os.WIFSIGNALED(status):
+    signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def livebrief(
     *args: str | Path,
     env: Mapping[str, str] | None = None,
@@ -52,41 +69,49 @@ def livebrief(
 ) -> Done:
     """Run the installed ``livebrief`` command; measure its time and its peak memory.
 
-    The process is waited for with ``wait4``, which gives the peak resident memory of that
-    process alone (not of other children of the test run). Past ``timeout`` it is killed and
-    the test fails.
+    The command runs under a small launcher (``_MEASURE``) that waits for it with ``wait4``,
+    which gives the peak resident memory of that process alone (not of the test run, nor of
+    other children). ``preexec_fn`` runs before the launcher starts, so limits it sets (file
+    size, memory) hold for the command too. Past ``timeout`` both are killed and the test
+    fails.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile("r", suffix=".peak") as peak,
+    ):
         started = time.monotonic()
         proc = subprocess.Popen(
-            [LIVEBRIEF, *map(str, args)],
+            [sys.executable, "-c", _MEASURE, peak.name, LIVEBRIEF, *map(str, args)],
             stdin=subprocess.PIPE,
             stdout=out,
             stderr=err,
             cwd=cwd,
             env={**os.environ, **(env or {})},
             preexec_fn=preexec_fn,
+            start_new_session=True,
         )
-        killer = threading.Timer(timeout, lambda: proc.send_signal(signal.SIGKILL))
+        # (The launcher and the command are one session: the kill reaches both.)
+        killer = threading.Timer(timeout, lambda: os.killpg(proc.pid, signal.SIGKILL))
         killer.start()
         try:
             assert proc.stdin is not None
             with suppress(BrokenPipeError):
                 proc.stdin.write(stdin)
                 proc.stdin.close()
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", errors="replace")
         stderr = err.read().decode("utf-8", errors="replace")
+        peak_kb = peak.read().strip()
     if proc.returncode == -signal.SIGKILL:
         pytest.fail(f"livebrief {' '.join(map(str, args))[:200]} did not end in {timeout} s")
     # ru_maxrss is in kilobytes on Linux.
-    return Done(proc.returncode, stdout, stderr, seconds, usage.ru_maxrss / 1024)
+    return Done(proc.returncode, stdout, stderr, seconds, int(peak_kb or 0) / 1024)
 
 
 def one_error_line(stderr: str, *words: str) -> str:
