@@ -431,7 +431,6 @@ _COUNTDOWN = re.compile(r"^-?\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?$")
 # Tags on one line: three or more short capitalised names between commas.
 _TAG_LIST = re.compile(r"^[A-Z][^,.]{1,30}(?:, [A-Z][^,.]{1,30}){2,}$")
 _VIDEO_SOURCE = re.compile(r"^\d{1,2}(?::\d{2}){1,2}\s*-\s*Source:", re.I)
-_BARE_LENGTH = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _SOURCE_ALONE = re.compile(r"^(?:[-–]\s*)?Source: \S.{0,40}$")
 _WIDGET_SPAN, _APPEAL_SPAN = 40, 10
 _PAGINATION = frozenset({"previous page", "previous", "newer posts"})
@@ -635,7 +634,7 @@ def _mark_widgets(doc: Doc) -> None:
         if k < len(lines) and _VIDEO_SOURCE.match(lines[k]):
             _make_embed(doc, j)
             _make_embed(doc, k)
-        elif k < len(lines) and _BARE_LENGTH.match(lines[k]):
+        elif k < len(lines) and _DURATION.match(lines[k]):
             # ... or the length and its source on lines of their own ("00:51" / "- Source: CNN").
             src = doc.next_nonblank(k, len(lines))
             if src < len(lines) and _SOURCE_ALONE.match(lines[src]):
@@ -925,20 +924,19 @@ def _stray_lengths(doc: Doc) -> None:
         # An unpadded "1:12" on a page that prints its times glued to headlines ("...published
         # at 03:06 ..."): a video's length, with its title over it.
         stray.add(bare[0])
-    if len(others) >= 2 * len(bare) and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
+    if others and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
         # Every post's time prints "a.m." or "PM" (NBC: "6:05 PM EST"): a bare "02:14"
         # there is a video's length, unless it repeats a post's clock in 24 hours (the
-        # Guardian: "2.48pm BST" / "14:48").
+        # Guardian: "2.48pm BST" / "14:48"). With fewer than two posts' times for each bare
+        # one, only a length over nothing but its title inside a body (a paragraph / "Trump
+        # rally in Laconia" / "02:14").
         twelve = {marks[timed[k]].clock for k in others}
-        stray.update(k for k in bare if marks[timed[k]].clock not in twelve)
-    elif others and all(_TWELVE_HOUR.search(lines[timed[k]]) for k in others):
-        # With fewer posts in the window: only a length over nothing but its title, inside a
-        # body (a paragraph / "Trump rally in Laconia" / "02:14").
-        twelve = {marks[timed[k]].clock for k in others}
+        enough = len(others) >= 2 * len(bare)
         stray.update(
             k
             for k in bare
-            if marks[timed[k]].clock not in twelve and _titled_in_body(doc, timed[k])
+            if marks[timed[k]].clock not in twelve
+            and (enough or _title_over(doc, timed[k], at_top=False) >= 0)
         )
 
     def clock(k: int) -> int | None:
@@ -1008,32 +1006,27 @@ def _stray_lengths(doc: Doc) -> None:
         else:
             # ... or over it, inside the body (NBC: a paragraph / "Trump rally in Laconia" /
             # "02:14" / a paragraph), or at a window's top over the next post.
-            a = doc.prev_nonblank(timed[k], 0)
-            p = doc.prev_nonblank(a, 0) if a >= 0 else -1
-            if (
-                a >= 0
-                and kind[a] == TEXT
-                and L.headline_like(lines[a])
-                # (under a paragraph, or at the window's top: the cut post's video)
-                and (p < 0 or (kind[p] == TEXT and L.closes_sentence(lines[p])))
-            ):
+            a = _title_over(doc, timed[k], at_top=True)
+            if a >= 0:
                 make_caption(doc, a)
 
 
 _TWELVE_HOUR = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b")
 
 
-def _titled_in_body(doc: Doc, at: int) -> bool:
-    """Tell whether a time line has a title alone over it, under a paragraph."""
+def _title_over(doc: Doc, at: int, at_top: bool) -> int:
+    """Return the line of a video's title alone over a length line, else -1.
+
+    The title stands under a paragraph, or (``at_top``) on the window's first line: the cut
+    post's video.
+    """
     a = doc.prev_nonblank(at, 0)
-    p = doc.prev_nonblank(a, 0) if a >= 0 else -1
-    return (
-        p >= 0
-        and doc.kind[a] == TEXT
-        and L.headline_like(doc.s[a])
-        and doc.kind[p] == TEXT
-        and L.closes_sentence(doc.s[p])
-    )
+    if a < 0 or doc.kind[a] != TEXT or not L.headline_like(doc.s[a]):
+        return -1
+    p = doc.prev_nonblank(a, 0)
+    if p < 0:
+        return a if at_top else -1
+    return a if doc.kind[p] == TEXT and L.closes_sentence(doc.s[p]) else -1
 
 
 def _bodiless(doc: Doc, at: int) -> bool:
@@ -1096,8 +1089,8 @@ def _leading_times(doc: Doc) -> None:
     if all(times.match_hhmm(doc.s[i]) for i in found):
         # The BBC's 2013-14 "1605: text" with "1558:" alone over a byline: one form, so a
         # window with one of each holds two posts in it.
-        alone = [i for i in own if times.match_hhmm(doc.s[i])]
-        own = [i for i in own if not times.match_hhmm(doc.s[i])]
+        alone = {i for i in own if times.match_hhmm(doc.s[i])}
+        own = [i for i in own if i not in alone]
         opening += len(alone)
     keep = opening >= 2 and len(own) < len(found)
     listed: dict[int, int | None] = {}  # the list's items: line -> minutes of the day
